@@ -1,0 +1,244 @@
+/**
+ * Contract v1 of the Verity review API, as zod schemas: the single source of truth for the
+ * TypeScript types, the client's response validation, the form's validation, the mocks, the
+ * reference server and the OpenAPI document.
+ *
+ * Browser code must stay small, so this module uses `zod/mini`. Objects are not strict: a newer
+ * API may add optional fields without breaking older widgets.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------
+// Option lists (`as const`), reused for validation, types and Storybook controls.
+
+export const GRADES = ['excellent', 'good', 'fair', 'poor', 'very_poor'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const VERIFICATION_STATUSES = ['verified', 'unverified', 'imported'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const VERIFICATION_METHODS = ['invitation', 'order-reference', 'identity'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+export const SORTS = ['newest', 'oldest', 'highest', 'lowest', 'helpful'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const SUBMISSION_STATUSES = ['pending', 'published'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const REPORT_REASONS = ['offensive', 'personal_data', 'not_genuine', 'spam', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** Reasons a moderator may reject a review for (R4): content, never the rating. */
+export const MODERATION_REASONS = ['offensive', 'personal_data', 'illegal', 'industry_rule', 'not_genuine'] as const;
+export type ModerationReason = (typeof MODERATION_REASONS)[number];
+
+/** Error codes the API puts in `{"error": {"code"}}`. */
+export const API_ERROR_CODES = [
+  'validation_failed',
+  'not_found',
+  'idempotency_conflict',
+  'rate_limited',
+  'report_window_closed',
+  'unauthorized',
+  'payload_too_large',
+  'internal',
+] as const;
+
+/** Field limits shared by the form, the mocks and the server. */
+export const LIMITS = {
+  titleMax: 120,
+  bodyMin: 20,
+  bodyMax: 5000,
+  authorNameMin: 2,
+  authorNameMax: 60,
+  reportNoteMax: 1000,
+  replyMax: 5000,
+  pageSizeMax: 50,
+  pageSizeDefault: 20,
+  queryMax: 200,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const nonNegativeInt = z.int().check(z.minimum(0));
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const rating = z.int().check(z.minimum(1), z.maximum(5));
+
+export const gradeSchema = z.enum(GRADES);
+export const sortSchema = z.enum(SORTS);
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export const businessSchema = z.object({
+  id,
+  name: z.string(),
+  url: z.nullable(z.string()),
+});
+
+export const productSchema = z.object({
+  id,
+  name: z.string(),
+});
+
+export const distributionSchema = z.object({
+  '1': nonNegativeInt,
+  '2': nonNegativeInt,
+  '3': nonNegativeInt,
+  '4': nonNegativeInt,
+  '5': nonNegativeInt,
+});
+
+export const ratingSummarySchema = z
+  .object({
+    average: z.nullable(z.number().check(z.minimum(1), z.maximum(5))),
+    grade: z.nullable(gradeSchema),
+    count: nonNegativeInt,
+    windowMonths: z.int().check(z.positive()),
+  })
+  .check(
+    // R2: no reviews in the window means no score and no grade, never a made-up number.
+    z.refine((r) => (r.average === null) === (r.grade === null) && (r.average === null) === (r.count === 0), {
+      message: 'average, grade and count must agree',
+    }),
+  );
+
+export const summarySchema = z.object({
+  business: businessSchema,
+  product: z.nullable(productSchema),
+  rating: ratingSummarySchema,
+  distribution: distributionSchema,
+  totals: z.object({
+    published: nonNegativeInt,
+    verified: nonNegativeInt,
+    unverified: nonNegativeInt,
+    imported: nonNegativeInt,
+  }),
+  invitedShare: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  verificationPolicyUrl: z.nullable(z.string()),
+  updatedAt: isoDateTime,
+});
+
+export const verificationSchema = z.object({
+  status: z.enum(VERIFICATION_STATUSES),
+  method: z.nullable(z.enum(VERIFICATION_METHODS)),
+});
+
+export const replySchema = z.object({
+  body: z.string(),
+  createdAt: isoDateTime,
+  authorName: z.string(),
+});
+
+export const reviewSchema = z.object({
+  id,
+  business: id,
+  product: z.nullable(z.string()),
+  rating,
+  title: z.nullable(z.string()),
+  body: z.string(),
+  language: z.string(),
+  author: z.object({
+    displayName: z.string(),
+    country: z.nullable(z.string()),
+  }),
+  experiencedAt: isoDate,
+  createdAt: isoDateTime,
+  editedAt: z.nullable(isoDateTime),
+  verification: verificationSchema,
+  countsTowardScore: z.boolean(),
+  reply: z.nullable(replySchema),
+  helpfulCount: nonNegativeInt,
+  url: z.string(),
+});
+
+export const reviewPageSchema = z.object({
+  items: z.array(reviewSchema),
+  nextCursor: z.nullable(z.string()),
+  total: nonNegativeInt,
+});
+
+export const submitResultSchema = z.object({
+  id,
+  status: z.enum(SUBMISSION_STATUSES),
+  verification: verificationSchema,
+});
+
+export const helpfulResultSchema = z.object({ helpfulCount: nonNegativeInt });
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export const listQuerySchema = z.object({
+  product: z.optional(z.string()),
+  sort: z.optional(sortSchema),
+  rating: z.optional(z.array(rating)),
+  verified: z.optional(z.boolean()),
+  language: z.optional(z.string()),
+  q: z.optional(z.string().check(z.maxLength(LIMITS.queryMax))),
+  cursor: z.optional(z.string()),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.pageSizeMax))),
+});
+
+const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+
+export const reviewInputSchema = z
+  .object({
+    product: z.optional(z.string()),
+    rating,
+    title: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.titleMax)))),
+    body: trimmed(LIMITS.bodyMin, LIMITS.bodyMax),
+    authorName: trimmed(LIMITS.authorNameMin, LIMITS.authorNameMax),
+    email: z.optional(z.email()),
+    experiencedAt: isoDate,
+    language: z.string().check(z.minLength(2), z.maxLength(35)),
+    invitationToken: z.optional(z.string().check(z.minLength(1))),
+    consent: z.literal(true),
+    // The honeypot: people leave it empty; a bot that fills it is answered like a success.
+    website: z.optional(z.string()),
+  })
+  .check(
+    z.refine((input) => Boolean(input.invitationToken) || Boolean(input.email), {
+      message: 'email is required without an invitation',
+      path: ['email'],
+    }),
+  );
+
+export const reportInputSchema = z.object({
+  reason: z.enum(REPORT_REASONS),
+  note: z.optional(z.string().check(z.maxLength(LIMITS.reportNoteMax))),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type Business = z.infer<typeof businessSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Distribution = z.infer<typeof distributionSchema>;
+export type RatingSummary = z.infer<typeof ratingSummarySchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type Reply = z.infer<typeof replySchema>;
+export type Review = z.infer<typeof reviewSchema>;
+export type ReviewPage = z.infer<typeof reviewPageSchema>;
+export type SubmitResult = z.infer<typeof submitResultSchema>;
+export type HelpfulResult = z.infer<typeof helpfulResultSchema>;
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+export type ListQuery = z.infer<typeof listQuerySchema>;
+export type ReviewInput = z.input<typeof reviewInputSchema>;
+export type ReportInput = z.infer<typeof reportInputSchema>;

@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+export const badgeStyles = css`
+  :host {
+    --line: 1.5em;
+    --gap: 0.15em;
+    --star-size: var(--verity-star-size, 1.25em);
+    position: relative;
+    display: inline-block;
+    vertical-align: middle;
+  }
+
+  :host([variant='compact']) {
+    display: inline-flex;
+  }
+
+  .badge {
+    display: grid;
+    row-gap: var(--gap);
+    color: inherit;
+  }
+
+  /* Space is reserved from the first paint: loading, loaded and failed badges are one size. */
+  .badge.full {
+    min-height: calc(3 * var(--line) + 2 * var(--gap));
+    min-width: 14em;
+  }
+
+  .badge.compact {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    min-height: var(--line);
+    min-width: 8em;
+    text-decoration: none;
+  }
+
+  a.badge.compact:hover .average,
+  a.badge.compact:hover .count {
+    text-decoration: underline;
+  }
+
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 0.45em;
+    min-height: var(--line);
+  }
+
+  .muted {
+    color: var(--muted);
+    font-size: 0.875em;
+  }
+
+  .average {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .grade {
+    font-weight: 600;
+  }
+
+  .count {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .badge.compact .count {
+    color: var(--muted);
+  }
+
+  .count + .invited::before {
+    content: '·';
+    margin-inline-end: 0.45em;
+  }
+
+  .empty-text {
+    color: var(--muted);
+  }
+
+  .verified {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    min-height: 24px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--link);
+    font: inherit;
+    font-size: 0.875em;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+
+  .icon {
+    width: 1.1em;
+    height: 1.1em;
+    flex: none;
+    fill: var(--verified);
+  }
+
+  .disclosure {
+    position: absolute;
+    z-index: 1000;
+    top: 100%;
+    inset-inline-start: 0;
+    width: max-content;
+    max-width: min(24rem, calc(100vw - 2rem));
+    margin-top: 0.25em;
+    padding: 1em;
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    background: var(--surface);
+    color: var(--text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    font-size: 0.875em;
+    white-space: normal;
+  }
+
+  .disclosure[hidden] {
+    display: none;
+  }
+
+  .disclosure p {
+    margin: 0 0 0.6em;
+  }
+
+  .close {
+    min-height: 24px;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--border);
+    border-radius: calc(var(--radius) / 2);
+    background: transparent;
+    color: var(--text);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .skeleton {
+    height: 1em;
+  }
+
+  .stars-skeleton {
+    width: calc(var(--star-size) * 5.32);
+    height: var(--star-size);
+  }
+
+  .w-average {
+    width: 2.2em;
+  }
+
+  .w-grade {
+    width: 5em;
+  }
+
+  .w-count {
+    width: 12em;
+  }
+
+  .w-verified {
+    width: 10em;
+  }
+`;

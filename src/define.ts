@@ -1,0 +1,6 @@
+/** `verity-reviews/define`: registers every Verity tag (skipping tags already registered). */
+import './components/provider/define.js';
+import './components/stars/define.js';
+import './components/rating-badge/define.js';
+
+export * from './index.js';

@@ -1,0 +1,133 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { VerityClient } from '../client/client.js';
+import { isVerityApiError } from '../client/errors.js';
+import { sharedClient } from './clients.js';
+import { getConfig, onConfigChange, pageLocale } from './config.js';
+import { verityContext } from './context.js';
+import type { ProvidedConfig } from './context.js';
+import { VerityErrorEvent } from './events.js';
+import type { VerityErrorCode } from './events.js';
+import { localizerFor } from './localize.js';
+import type { Localizer } from './localize.js';
+import { baseStyles } from './styles.js';
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/**
+ * The base of every Verity element: resolves its locale (attribute → nearest provider → page
+ * configuration → `<html lang>` → browser → English), follows configuration and language
+ * changes, and reports failures as `verity-error` instead of throwing into the host page.
+ */
+export class VerityElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** BCP 47 locale of the texts, numbers and dates, e.g. `sv` or `de-AT`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** Forces the light or the dark theme; without it the widget follows the page's `color-scheme`. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** The nearest `<verity-provider>`'s settings. */
+  @consume({ context: verityContext, subscribe: true })
+  @state()
+  protected provided?: ProvidedConfig;
+
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** The locale in effect. */
+  get resolvedLocale(): string {
+    return this.locale || this.provided?.locale || getConfig().locale || pageLocale();
+  }
+
+  /** The localizer of the locale in effect. */
+  protected get l10n(): Localizer {
+    return localizerFor(this.resolvedLocale);
+  }
+
+  /** Reports a failure to the page: one `verity-error` event, never an exception. */
+  protected reportError(error: unknown): void {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const code: VerityErrorCode = isVerityApiError(error) ? error.code : 'unknown';
+    const message = error instanceof Error ? error.message : String(error);
+    this.emitError(code, message);
+  }
+
+  protected emitError(code: VerityErrorCode, message: string): void {
+    this.dispatchEvent(new VerityErrorEvent({ code, message }));
+  }
+}
+
+/** Raised when no API or business is configured anywhere. */
+export class MissingConfigError extends Error {
+  override readonly name = 'MissingConfigError';
+}
+
+/**
+ * The base of the widgets that load data: `business`, `product` and `api` resolve like the
+ * locale, and `client` is the provider's client or the page's shared one for the API.
+ */
+export class VerityDataElement extends VerityElement {
+  /** The business id. */
+  @property({ reflect: true }) business?: string;
+
+  /** A product SKU: shows that product's reviews instead of the shop's. */
+  @property({ reflect: true }) product?: string;
+
+  /** The base URL under which the review API's `/v1/…` lives. */
+  @property({ reflect: true }) api?: string;
+
+  get resolvedBusiness(): string | undefined {
+    return this.business || this.provided?.business || getConfig().business || undefined;
+  }
+
+  get resolvedProduct(): string | undefined {
+    return this.product || this.provided?.product || getConfig().product || undefined;
+  }
+
+  get resolvedApi(): string | undefined {
+    return this.api || this.provided?.api || getConfig().api || undefined;
+  }
+
+  /** The client in effect: an explicit one from a provider or `configure`, else the shared one. */
+  protected get client(): VerityClient | undefined {
+    if (!this.api) {
+      const explicit = this.provided?.client ?? getConfig().client;
+      if (explicit) return explicit;
+    }
+    const api = this.resolvedApi;
+    return api ? sharedClient(api) : undefined;
+  }
+
+  /** The client and business, or a `MissingConfigError` naming what is missing. */
+  protected requireSource(client: VerityClient | undefined, business: string | undefined): [VerityClient, string] {
+    if (!client || !business) {
+      const missing = [!client && 'api', !business && 'business'].filter(Boolean).join(' and ');
+      throw new MissingConfigError(
+        `<${this.localName}> needs ${missing}: set the attribute, a <verity-provider>, or configure({...}).`,
+      );
+    }
+    return [client, business];
+  }
+
+  protected override reportError(error: unknown): void {
+    if (error instanceof MissingConfigError) {
+      this.emitError('missing_config', error.message);
+      return;
+    }
+    super.reportError(error);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The widgets' own small localizer. An embeddable widget must not rely on (or clash with) a
+ * page-global i18n singleton of the host page, so each element asks for a `Localizer` of its
+ * resolved locale. Numbers and dates go through `Intl`.
+ */
+import { cs } from '../translations/cs.js';
+import { de } from '../translations/de.js';
+import { en } from '../translations/en.js';
+import type { Translation } from '../translations/en.js';
+import { sv } from '../translations/sv.js';
+
+export type { Translation };
+
+export const BUILT_IN_LOCALES = ['en', 'sv', 'cs', 'de'] as const;
+export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
+
+const translations = new Map<string, Translation>([en, sv, cs, de].map((t) => [t.$code.toLowerCase(), t]));
+const localizers = new Map<string, Localizer>();
+
+/** Adds (or replaces) translations, e.g. `registerTranslation(fr)`; elements use them at once. */
+export function registerTranslation(...added: Translation[]): void {
+  for (const translation of added) translations.set(translation.$code.toLowerCase(), translation);
+  localizers.clear();
+}
+
+/** The translation for a BCP 47 tag: an exact match, then its language, else `undefined`. */
+export function findTranslation(locale: string | null | undefined): Translation | undefined {
+  if (!locale) return undefined;
+  const tag = locale.trim().toLowerCase().replace(/_/g, '-');
+  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '');
+}
+
+export class Localizer {
+  /** The tag used for `Intl`: the requested one when it has a translation, else the translation's. */
+  readonly locale: string;
+  readonly t: Translation;
+  readonly dir: 'ltr' | 'rtl';
+  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+  constructor(requested: string) {
+    const translation = findTranslation(requested);
+    this.t = translation ?? en;
+    this.locale = translation && isValidTag(requested) ? requested : this.t.$code;
+    this.dir = this.t.$dir;
+  }
+
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    const key = JSON.stringify(options);
+    let format = this.numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.numberFormats.set(key, format);
+    }
+    return format.format(value);
+  }
+
+  /** An average rating: "4.62", "4,62", "4.5", "5.0". */
+  average(value: number): string {
+    return this.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  }
+
+  /** A share 0..1 as a whole percentage: "87%", "87 %". */
+  percent(value: number): string {
+    return this.number(value, { style: 'percent', maximumFractionDigits: 0 });
+  }
+
+  date(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    const key = JSON.stringify(options);
+    let format = this.dateFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.locale, options);
+      this.dateFormats.set(key, format);
+    }
+    return format.format(typeof value === 'string' ? new Date(value) : value);
+  }
+}
+
+function isValidTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A shared localizer for a locale (cached: formatting objects are costly to create). */
+export function localizerFor(locale: string): Localizer {
+  let localizer = localizers.get(locale);
+  if (!localizer) {
+    localizer = new Localizer(locale);
+    localizers.set(locale, localizer);
+  }
+  return localizer;
+}

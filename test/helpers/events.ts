@@ -1,0 +1,52 @@
+import type { VerityErrorEvent, VerityLoadEvent } from '../../src/internal/events.js';
+
+/** Resolves with the next `verity-load` or `verity-error` anywhere on the page. */
+export function nextOutcome(): Promise<VerityLoadEvent | VerityErrorEvent> {
+  return new Promise((resolve) => {
+    const done = (event: VerityLoadEvent | VerityErrorEvent) => {
+      document.removeEventListener('verity-load', done);
+      document.removeEventListener('verity-error', done);
+      resolve(event);
+    };
+    document.addEventListener('verity-load', done);
+    document.addEventListener('verity-error', done);
+  });
+}
+
+/** Collects uncaught errors and unhandled rejections: a widget must never throw into the page. */
+export function watchPageErrors(): { errors: unknown[]; stop: () => void } {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop: () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** The text a sighted user sees in a shadow root: visually hidden text left out, spaces collapsed. */
+export function visibleText(root: ShadowRoot | Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+      return;
+    }
+    if (!(node instanceof Element)) {
+      node.childNodes.forEach(walk);
+      return;
+    }
+    if (node.classList.contains('visually-hidden') || node.hasAttribute('hidden')) return;
+    if (getComputedStyle(node).display === 'none') return;
+    if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
+    node.childNodes.forEach(walk);
+    parts.push(' ');
+  };
+  root.childNodes.forEach(walk);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

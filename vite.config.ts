@@ -1,0 +1,26 @@
+// The ESM package build (`npm run build` runs it, then the script-tag bundle and the types).
+// Dependencies stay external: an app's bundler dedupes lit, zod and msw with its own.
+import { defineConfig } from 'vite';
+
+export const entries = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  client: 'src/client/index.ts',
+  mocks: 'src/mocks/index.ts',
+  'components/stars/define': 'src/components/stars/define.ts',
+  'components/rating-badge/define': 'src/components/rating-badge/define.ts',
+  'components/provider/define': 'src/components/provider/define.ts',
+};
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: { external: [/^lit/, /^@lit\//, /^zod/, /^msw/] },
+  },
+});
