@@ -20,6 +20,7 @@ interface BadgeArgs {
 const meta: Meta<BadgeArgs> = {
   title: 'Components/Rating badge',
   component: 'verity-rating-badge',
+  tags: ['autodocs'],
   args: { business: DEMO_BUSINESS, locale: 'en', variant: 'full', href: '#reviews' },
   argTypes: {
     business: { control: 'select', options: [DEMO_BUSINESS, EMPTY_BUSINESS, UNSCORED_BUSINESS] },

@@ -13,6 +13,7 @@ interface StarsArgs {
 const meta: Meta<StarsArgs> = {
   title: 'Components/Stars',
   component: 'verity-stars',
+  tags: ['autodocs'],
   args: { rating: 4.3, locale: 'en' },
   argTypes: {
     rating: { control: { type: 'range', min: 0, max: 5, step: 0.1 } },
