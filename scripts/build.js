@@ -1,10 +1,11 @@
 // `npm run build`: the script-tag bundle for shop owners (dist/cdn/verity.js), the ESM package
-// for developers (dist/*.js with types), and custom-elements.json.
+// for developers (dist/*.js with types), custom-elements.json and dist/openapi.json.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { openApiDocument } from '../src/client/openapi.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const quiet = { logLevel: 'warn', configFile: false, root, publicDir: false };
@@ -30,6 +31,9 @@ await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') }
 // 3. Types, and the manifest editors and Storybook read.
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 execFileSync('node_modules/.bin/cem', ['analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
+
+// 4. The API contract as OpenAPI 3.1, from the same zod schemas.
+writeFileSync(new URL('../dist/openapi.json', import.meta.url), `${JSON.stringify(openApiDocument(), null, 2)}\n`);
 
 const bundle = readFileSync(new URL('../dist/cdn/verity.js', import.meta.url));
 console.log(

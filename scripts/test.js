@@ -10,12 +10,35 @@ import { join } from 'node:path';
 const bin = (name) => join('node_modules', '.bin', name);
 const scratch = mkdtempSync(join(tmpdir(), 'verity-test-'));
 const only = process.argv.slice(2);
-// Node 20's test runner takes no globs: list the files.
-const nodeTests = (dir) =>
-  readdirSync(dir, { recursive: true })
+
+/** A step that runs Node's test runner over the `*.test.ts` files of a folder. */
+function nodeTests(name, dir) {
+  // Node 20's test runner takes no globs: list the files.
+  const files = readdirSync(dir, { recursive: true })
     .filter((file) => String(file).endsWith('.test.ts'))
     .map((file) => join(dir, String(file)))
     .sort();
+  const tap = join(scratch, `${name}.tap`);
+  return {
+    name,
+    command: 'node',
+    args: [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    totals: () => {
+      const text = readFileSync(tap, 'utf8');
+      const read = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+      return { passed: read('pass'), failed: read('fail') + read('cancelled') };
+    },
+  };
+}
 
 /** @type {{ name: string, command: string, args: string[], totals?: () => {passed:number, failed:number} }[]} */
 const steps = [
@@ -27,25 +50,9 @@ const steps = [
     command: 'sh',
     args: ['-c', `${bin('tsc')} --noEmit -p tsconfig.json && ${bin('tsc')} --noEmit -p tsconfig.node.json`],
   },
-  {
-    name: 'unit',
-    command: 'node',
-    args: [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${join(scratch, 'unit.tap')}`,
-      ...nodeTests('test/unit'),
-    ],
-    totals: () => {
-      const tap = readFileSync(join(scratch, 'unit.tap'), 'utf8');
-      const read = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-      return { passed: read('pass'), failed: read('fail') + read('cancelled') };
-    },
-  },
+  nodeTests('unit', 'test/unit'),
+  // The contract suite against the MSW handlers (CONTRACT_BASE_URL: against a live server).
+  nodeTests('contract', 'test/contract'),
   {
     name: 'browser',
     command: bin('web-test-runner'),

@@ -4,8 +4,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { BADGE_VARIANTS } from '../src/components/rating-badge/rating-badge.js';
 import type { BadgeVariant } from '../src/components/rating-badge/rating-badge.js';
 import { createHandlers } from '../src/mocks/handlers.js';
-import { DEMO_BUSINESS, DEMO_PRODUCTS, EMPTY_BUSINESS, UNSCORED_BUSINESS } from '../src/mocks/fixtures.js';
-import { malformedJson, offline, serverError, slow } from '../src/mocks/scenarios.js';
+import {
+  DEMO_BUSINESS,
+  DEMO_PRODUCTS,
+  EMPTY_BUSINESS,
+  LARGE_BUSINESS,
+  UNSCORED_BUSINESS,
+} from '../src/mocks/fixtures.js';
+import { malformedJson, offline, rateLimited, serverError, slow } from '../src/mocks/scenarios.js';
 import { API, LOCALE_OPTIONS, THEME_OPTIONS, onPage } from './support.js';
 
 interface BadgeArgs {
@@ -23,7 +29,7 @@ const meta: Meta<BadgeArgs> = {
   tags: ['autodocs'],
   args: { business: DEMO_BUSINESS, locale: 'en', variant: 'full', href: '#reviews' },
   argTypes: {
-    business: { control: 'select', options: [DEMO_BUSINESS, EMPTY_BUSINESS, UNSCORED_BUSINESS] },
+    business: { control: 'select', options: [DEMO_BUSINESS, EMPTY_BUSINESS, UNSCORED_BUSINESS, LARGE_BUSINESS] },
     product: { control: 'select', options: [undefined, ...Object.values(DEMO_PRODUCTS)] },
     locale: { control: 'select', options: LOCALE_OPTIONS },
     variant: { control: 'inline-radio', options: BADGE_VARIANTS },
@@ -65,6 +71,8 @@ export const LoadingCompact: Story = {
 export const Slow: Story = { name: 'Slow API (3 s)', parameters: { msw: { handlers: slow(3000) } } };
 export const ServerError: Story = { parameters: { msw: { handlers: serverError() } } };
 export const MalformedResponse: Story = { parameters: { msw: { handlers: malformedJson() } } };
+export const RateLimited: Story = { parameters: { msw: { handlers: rateLimited(120) } } };
+export const TenThousandReviews: Story = { name: '10,000 reviews', args: { business: LARGE_BUSINESS } };
 export const Offline: Story = { parameters: { msw: { handlers: offline() } } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Czech: Story = { args: { locale: 'cs' } };

@@ -187,3 +187,439 @@ describe('client: getSummary', () => {
     expect(requests).to.equal(0);
   });
 });
+
+describe('client: every endpoint', () => {
+  const review = (id: string, overrides: Record<string, unknown> = {}) => ({
+    id,
+    business: 'shop',
+    product: null,
+    rating: 5,
+    title: null,
+    body: 'Lovely coffee, quick delivery.',
+    language: 'en',
+    author: { displayName: 'Anna L.', country: 'SE' },
+    experiencedAt: '2026-11-01',
+    createdAt: '2026-11-02T10:00:00.000Z',
+    editedAt: null,
+    verification: { status: 'verified', method: 'invitation' },
+    countsTowardScore: true,
+    reply: null,
+    helpfulCount: 2,
+    url: `https://shop.example/reviews#verity-review-${id}`,
+    ...overrides,
+  });
+
+  it('listReviews sends every filter, the sort, the cursor and the limit', async () => {
+    let seen: URLSearchParams | undefined;
+    await useMocks(
+      http.get('*/v1/businesses/:business/reviews', ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [review('r1')], nextCursor: 'abc', total: 41 });
+      }),
+    );
+    const page = await createClient({ baseUrl: freshApi() }).listReviews({
+      business: 'shop',
+      product: 'SKU',
+      sort: 'helpful',
+      rating: [5, 4],
+      verified: true,
+      language: 'sv',
+      q: 'kaffe bönor',
+      cursor: 'c1',
+      limit: 50,
+    });
+    expect(page.total).to.equal(41);
+    expect(page.nextCursor).to.equal('abc');
+    expect(Object.fromEntries(seen!)).to.deep.equal({
+      product: 'SKU',
+      sort: 'helpful',
+      rating: '4,5',
+      verified: 'true',
+      language: 'sv',
+      q: 'kaffe bönor',
+      cursor: 'c1',
+      limit: '50',
+    });
+  });
+
+  it('getReview fetches one review and validates it', async () => {
+    await useMocks(http.get('*/v1/reviews/:id', ({ params }) => HttpResponse.json(review(String(params.id)))));
+    const one = await createClient({ baseUrl: freshApi() }).getReview('r 9');
+    expect(one.id).to.equal('r 9');
+  });
+
+  it('submitReview sends the body with an Idempotency-Key, and keeps a given key', async () => {
+    const keys: (string | null)[] = [];
+    let body: unknown;
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        body = await request.json();
+        return HttpResponse.json(
+          { id: 'new-1', status: 'pending', verification: { status: 'unverified', method: null } },
+          { status: 201 },
+        );
+      }),
+    );
+    const client = createClient({ baseUrl: freshApi() });
+    const input = {
+      rating: 5,
+      body: 'Wonderful coffee, arrived quickly.',
+      authorName: 'Anna',
+      email: 'anna@mail.example',
+      experiencedAt: '2026-11-01',
+      language: 'sv',
+      consent: true as const,
+      website: '',
+    };
+    const result = await client.submitReview('shop', input);
+    await client.submitReview('shop', input, { idempotencyKey: 'draft-key-1' });
+    expect(result).to.deep.equal({
+      id: 'new-1',
+      status: 'pending',
+      verification: { status: 'unverified', method: null },
+    });
+    expect(body).to.deep.equal(input);
+    expect(keys[0]).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).to.equal('draft-key-1');
+  });
+
+  it('maps a 400 to validation_failed with the field problems', async () => {
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', () =>
+        HttpResponse.json(
+          {
+            error: { code: 'validation_failed', message: 'Invalid', fields: { body: 'too_short', email: 'required' } },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = (await failure(
+      createClient({ baseUrl: freshApi() }).submitReview('shop', {} as never, { idempotencyKey: 'k' }),
+    )) as VerityApiError;
+    expect(error.code).to.equal('validation_failed');
+    expect(error.fields).to.deep.equal({ body: 'too_short', email: 'required' });
+  });
+
+  it('maps 409 to idempotency_conflict and 422 to report_window_closed', async () => {
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', () =>
+        HttpResponse.json({ error: { code: 'idempotency_conflict', message: 'Key reused' } }, { status: 409 }),
+      ),
+      http.post('*/v1/reviews/:id/reports', () =>
+        HttpResponse.json({ error: { code: 'report_window_closed', message: 'Too old' } }, { status: 422 }),
+      ),
+    );
+    const client = createClient({ baseUrl: freshApi() });
+    expect(((await failure(client.submitReview('shop', {} as never))) as VerityApiError).code).to.equal(
+      'idempotency_conflict',
+    );
+    expect(((await failure(client.reportReview('r1', { reason: 'not_genuine' }))) as VerityApiError).code).to.equal(
+      'report_window_closed',
+    );
+  });
+
+  it('voteHelpful returns the new count; reportReview resolves on 202', async () => {
+    let reported: unknown;
+    await useMocks(
+      http.post('*/v1/reviews/:id/helpful', () => HttpResponse.json({ helpfulCount: 8 })),
+      http.post('*/v1/reviews/:id/reports', async ({ request }) => {
+        reported = await request.json();
+        return new HttpResponse(null, { status: 202 });
+      }),
+    );
+    const client = createClient({ baseUrl: freshApi() });
+    expect(await client.voteHelpful('r1')).to.deep.equal({ helpfulCount: 8 });
+    expect(await client.reportReview('r1', { reason: 'spam', note: 'Advert' })).to.equal(undefined);
+    expect(reported).to.deep.equal({ reason: 'spam', note: 'Advert' });
+  });
+});
+
+describe('client: one request for many widgets', () => {
+  const page = (ids: string[]) => ({
+    items: ids.map((id) => ({
+      id,
+      business: 'shop',
+      product: null,
+      rating: 4,
+      title: 'Nice',
+      body: 'Good beans, fresh and well packed.',
+      language: 'en',
+      author: { displayName: 'Jo', country: null },
+      experiencedAt: '2026-10-01',
+      createdAt: '2026-10-02T10:00:00.000Z',
+      editedAt: null,
+      verification: { status: 'unverified', method: null },
+      countsTowardScore: false,
+      reply: null,
+      helpfulCount: 0,
+      url: `https://shop.example/r/${id}`,
+    })),
+    nextCursor: null,
+    total: ids.length,
+  });
+
+  function counting() {
+    const counts = { summary: 0, list: 0, review: 0 };
+    const handlers = [
+      http.get('*/v1/businesses/:business/summary', async () => {
+        counts.summary += 1;
+        await delay(30);
+        return HttpResponse.json(summaryOf());
+      }),
+      http.get('*/v1/businesses/:business/reviews', async () => {
+        counts.list += 1;
+        await delay(30);
+        return HttpResponse.json(page(['a', 'b', 'c']));
+      }),
+      http.get('*/v1/reviews/:id', ({ params }) => {
+        counts.review += 1;
+        return HttpResponse.json(page([String(params.id)]).items[0]);
+      }),
+      http.post('*/v1/businesses/:business/reviews', () =>
+        HttpResponse.json(
+          { id: 'n', status: 'pending', verification: { status: 'unverified', method: null } },
+          { status: 201 },
+        ),
+      ),
+      http.post('*/v1/reviews/:id/helpful', () => HttpResponse.json({ helpfulCount: 1 })),
+    ];
+    return { counts, handlers };
+  }
+
+  it('sends identical GETs in flight once', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const answers = await Promise.all([
+      client.getSummary({ business: 'shop' }),
+      client.getSummary({ business: 'shop' }),
+      client.getSummary({ business: 'shop' }),
+      client.getSummary({ business: 'shop', product: 'SKU' }),
+    ]);
+    expect(answers[0]).to.equal(answers[1]);
+    expect(counts.summary).to.equal(2);
+  });
+
+  it('answers repeats from its cache until the TTL passes, and not at all with cache: no-cache', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    let clock = 1_000;
+    const client = createClient({ baseUrl: freshApi(), cacheTtlMs: 60_000, now: () => clock });
+    await client.getSummary({ business: 'shop' });
+    clock += 59_000;
+    await client.getSummary({ business: 'shop' });
+    expect(counts.summary).to.equal(1);
+    clock += 2_000;
+    await client.getSummary({ business: 'shop' });
+    expect(counts.summary).to.equal(2);
+    await client.getSummary({ business: 'shop' }, { cache: 'no-cache' });
+    expect(counts.summary).to.equal(3);
+  });
+
+  it('caches nothing with cacheTtlMs: 0', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi(), cacheTtlMs: 0 });
+    await client.getSummary({ business: 'shop' });
+    await client.getSummary({ business: 'shop' });
+    expect(counts.summary).to.equal(2);
+  });
+
+  it('answers getReview from a loaded list page without a request', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    await client.listReviews({ business: 'shop' });
+    const b = await client.getReview('b');
+    expect(b.id).to.equal('b');
+    expect(counts.review).to.equal(0);
+    await client.getReview('zzz');
+    expect(counts.review).to.equal(1);
+  });
+
+  it('a badge, a list and a quote of one business make one summary and one list request', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    await Promise.all([
+      client.getSummary({ business: 'shop' }), // the badge
+      client.getSummary({ business: 'shop' }).then(() => client.listReviews({ business: 'shop' })), // the list
+      client.listReviews({ business: 'shop' }).then(() => client.getReview('c')), // the quote
+    ]);
+    expect(counts).to.deep.equal({ summary: 1, list: 1, review: 0 });
+  });
+
+  it('forgets what a new review, or a vote, changes', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    await client.getSummary({ business: 'shop' });
+    await client.getSummary({ business: 'other' });
+    await client.listReviews({ business: 'shop' });
+    await client.submitReview('shop', {} as never);
+    await client.getSummary({ business: 'shop' });
+    await client.getSummary({ business: 'other' });
+    await client.listReviews({ business: 'shop' });
+    expect(counts).to.deep.equal({ summary: 3, list: 2, review: 0 });
+
+    await client.voteHelpful('a');
+    await client.listReviews({ business: 'shop' });
+    await client.getReview('a');
+    await client.getSummary({ business: 'shop' });
+    expect(counts).to.deep.equal({ summary: 3, list: 3, review: 0 });
+  });
+
+  it('one caller aborting does not abort the request another caller waits for', async () => {
+    const { counts, handlers } = counting();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const controller = new AbortController();
+    const first = client.getSummary({ business: 'shop' }, { signal: controller.signal });
+    const second = client.getSummary({ business: 'shop' });
+    controller.abort();
+    expect(((await failure(first)) as DOMException).name).to.equal('AbortError');
+    expect((await second).rating.average).to.equal(4.62);
+    expect(counts.summary).to.equal(1);
+  });
+});
+
+describe('client: retries', () => {
+  /** A fake clock for the backoff: records each wait and returns at once. */
+  function fakeSleep() {
+    const waits: number[] = [];
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      waits.push(Math.round(ms));
+      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+    };
+    return { waits, sleep };
+  }
+
+  function failingThen(failures: (() => Response)[], then: () => Response) {
+    let calls = 0;
+    const handler = http.get('*/v1/businesses/:business/summary', () => {
+      calls += 1;
+      return calls <= failures.length ? failures[calls - 1]!() : then();
+    });
+    return { handler, calls: () => calls };
+  }
+
+  const error500 = () => HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 });
+  const ok = () => HttpResponse.json(summaryOf());
+
+  it('retries a 5xx and a network error with exponential backoff and jitter', async () => {
+    const { waits, sleep } = fakeSleep();
+    const { handler, calls } = failingThen([error500, () => HttpResponse.error()], ok);
+    await useMocks(handler);
+    const client = createClient({
+      baseUrl: freshApi(),
+      sleep,
+      random: () => 0.5,
+      retry: { retries: 3, baseDelayMs: 200, maxDelayMs: 5000 },
+    });
+    const summary = await client.getSummary({ business: 'shop' });
+    expect(summary.rating.average).to.equal(4.62);
+    expect(calls()).to.equal(3);
+    // base · 2^attempt, times a jitter factor of 0.5 + random/2 = 0.75
+    expect(waits).to.deep.equal([150, 300]);
+  });
+
+  it('caps the backoff and gives up after the last retry with the last error', async () => {
+    const { waits, sleep } = fakeSleep();
+    const { handler, calls } = failingThen([error500, error500, error500, error500, error500], ok);
+    await useMocks(handler);
+    const client = createClient({
+      baseUrl: freshApi(),
+      sleep,
+      random: () => 1,
+      retry: { retries: 4, baseDelayMs: 1000, maxDelayMs: 3000 },
+    });
+    const error = (await failure(client.getSummary({ business: 'shop' }))) as VerityApiError;
+    expect(error.code).to.equal('http');
+    expect(error.status).to.equal(500);
+    expect(calls()).to.equal(5);
+    expect(waits).to.deep.equal([1000, 2000, 3000, 3000]);
+  });
+
+  it('waits as long as Retry-After says on a 429', async () => {
+    const { waits, sleep } = fakeSleep();
+    const limited = () =>
+      HttpResponse.json(
+        { error: { code: 'rate_limited', message: 'Slow down' } },
+        { status: 429, headers: { 'retry-after': '3' } },
+      );
+    const { handler, calls } = failingThen([limited], ok);
+    await useMocks(handler);
+    const client = createClient({ baseUrl: freshApi(), sleep, random: () => 0 });
+    await client.getSummary({ business: 'shop' });
+    expect(calls()).to.equal(2);
+    expect(waits).to.deep.equal([3000]);
+  });
+
+  it('does not retry a 429 that asks for a longer wait than it allows', async () => {
+    const { waits, sleep } = fakeSleep();
+    const limited = () =>
+      HttpResponse.json(
+        { error: { code: 'rate_limited', message: 'Later' } },
+        { status: 429, headers: { 'retry-after': '120' } },
+      );
+    const { handler, calls } = failingThen([limited], ok);
+    await useMocks(handler);
+    const error = (await failure(
+      createClient({ baseUrl: freshApi(), sleep }).getSummary({ business: 'shop' }),
+    )) as VerityApiError;
+    expect(error.code).to.equal('rate_limited');
+    expect(error.retryAfter).to.equal(120);
+    expect(calls()).to.equal(1);
+    expect(waits).to.deep.equal([]);
+  });
+
+  it('never retries a 4xx, an invalid answer or a timeout', async () => {
+    const { waits, sleep } = fakeSleep();
+    const notFound = () => HttpResponse.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 });
+    const { handler, calls } = failingThen([notFound], ok);
+    await useMocks(handler);
+    const client = createClient({ baseUrl: freshApi(), sleep });
+    expect(((await failure(client.getSummary({ business: 'shop' }))) as VerityApiError).code).to.equal('not_found');
+    expect(calls()).to.equal(1);
+    expect(waits).to.deep.equal([]);
+  });
+
+  it('retries a submission with the same Idempotency-Key, and never a vote', async () => {
+    const { sleep } = fakeSleep();
+    const keys: (string | null)[] = [];
+    let votes = 0;
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        return keys.length < 3
+          ? HttpResponse.error()
+          : HttpResponse.json(
+              { id: 'n', status: 'pending', verification: { status: 'unverified', method: null } },
+              { status: 201 },
+            );
+      }),
+      http.post('*/v1/reviews/:id/helpful', () => {
+        votes += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const client = createClient({ baseUrl: freshApi(), sleep });
+    await client.submitReview('shop', {} as never, { idempotencyKey: 'draft-7' });
+    expect(keys).to.deep.equal(['draft-7', 'draft-7', 'draft-7']);
+    expect(((await failure(client.voteHelpful('r1'))) as VerityApiError).code).to.equal('network');
+    expect(votes).to.equal(1);
+  });
+
+  it('stops waiting for a retry when aborted', async () => {
+    await useMocks(http.get('*/v1/businesses/:business/summary', error500));
+    const controller = new AbortController();
+    const client = createClient({ baseUrl: freshApi(), retry: { retries: 5, baseDelayMs: 10_000 } });
+    const pending = client.getSummary({ business: 'shop' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    expect(((await failure(pending)) as DOMException).name).to.equal('AbortError');
+    expect(performance.now() - started).to.be.below(2000);
+  });
+});

@@ -1,13 +1,45 @@
 /**
  * The typed client of the Verity review API (contract v1). It stands alone: an SPA can use it
- * without a single element. Every answer is validated against the contract's schemas and every
- * failure becomes a `VerityApiError`.
+ * without a single element, in a browser or on a server. Every answer is validated against the
+ * contract's schemas and every failure becomes a `VerityApiError`.
+ *
+ * One client serves every widget of a page: identical GETs in flight are sent once, answers are
+ * kept for a short while (60 s by default), and a review already loaded in a list page answers
+ * `getReview` without a request. GETs, and POSTs that carry an idempotency key, are retried on
+ * network errors, 5xx and 429 with capped exponential backoff and jitter, honouring Retry-After.
  */
 import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { VerityApiError, codeForStatus } from './errors.js';
-import { apiErrorSchema, summarySchema } from './schemas.js';
-import type { Summary } from './schemas.js';
+import {
+  apiErrorSchema,
+  helpfulResultSchema,
+  reviewPageSchema,
+  reviewSchema,
+  submitResultSchema,
+  summarySchema,
+} from './schemas.js';
+import type {
+  HelpfulResult,
+  ListQuery,
+  ReportInput,
+  Review,
+  ReviewInput,
+  ReviewPage,
+  SubmitResult,
+  Summary,
+} from './schemas.js';
+
+export interface RetryOptions {
+  /** Attempts after the first one. Default 2. */
+  retries: number;
+  /** The first backoff delay; it doubles with each attempt. Default 300 ms. */
+  baseDelayMs: number;
+  /** The longest backoff delay. Default 4 000 ms. */
+  maxDelayMs: number;
+  /** A 429 asking to wait longer than this is not retried but reported as `rate_limited`. Default 10 000 ms. */
+  maxRetryAfterMs: number;
+}
 
 export interface ClientOptions {
   /** The base URL under which `/v1/…` lives, e.g. `https://reviews.example.com`. */
@@ -16,11 +48,31 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Milliseconds to wait for an answer before failing with `timeout`. Default 10 000. */
   timeoutMs?: number;
+  /** How long answers to GETs are reused. Default 60 000 ms; 0 turns the cache off. */
+  cacheTtlMs?: number;
+  /** Retry policy, or `false` for no retries. */
+  retry?: Partial<RetryOptions> | false;
+  /** Waits before a retry; tests pass a fake clock. Rejects with the signal's reason on abort. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Randomness for the backoff jitter (0 ≤ x < 1). */
+  random?: () => number;
+  /** The clock of the cache, in milliseconds. */
+  now?: () => number;
 }
 
 export interface RequestOptions {
   /** Aborts the request; the promise then rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
+  /** `no-cache` skips the cached answer (the new answer is cached). */
+  cache?: 'default' | 'no-cache' | undefined;
+}
+
+export interface SubmitOptions extends RequestOptions {
+  /**
+   * Makes retries safe: the API creates one review per key however often it is sent. Keep one
+   * key per draft; a new random key is used when none is given.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 export interface SummaryParams {
@@ -29,12 +81,25 @@ export interface SummaryParams {
   product?: string | undefined;
 }
 
+export interface ListParams extends ListQuery {
+  business: string;
+}
+
 export interface VerityClient {
   readonly baseUrl: string;
   getSummary(params: SummaryParams, options?: RequestOptions): Promise<Summary>;
+  listReviews(params: ListParams, options?: RequestOptions): Promise<ReviewPage>;
+  getReview(id: string, options?: RequestOptions): Promise<Review>;
+  submitReview(business: string, input: ReviewInput, options?: SubmitOptions): Promise<SubmitResult>;
+  voteHelpful(id: string, options?: RequestOptions): Promise<HelpfulResult>;
+  reportReview(id: string, report: ReportInput, options?: RequestOptions): Promise<void>;
+  /** Forgets every cached answer. */
+  clearCache(): void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CACHE_TTL_MS = 60_000;
+export const DEFAULT_RETRY: RetryOptions = { retries: 2, baseDelayMs: 300, maxDelayMs: 4000, maxRetryAfterMs: 10_000 };
 
 interface Call {
   method: 'GET' | 'POST';
@@ -57,10 +122,6 @@ export function apiUrl(baseUrl: string, path: string, query?: URLSearchParams): 
   return url.toString();
 }
 
-function issuePath(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
-}
-
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
@@ -69,14 +130,70 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** A random UUID v4, also on plain-http pages where `crypto.randomUUID` is not available. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 const segment = encodeURIComponent;
+
+function listQuery(params: ListParams): URLSearchParams {
+  const query = new URLSearchParams();
+  if (params.product) query.set('product', params.product);
+  if (params.sort) query.set('sort', params.sort);
+  if (params.rating && params.rating.length > 0) query.set('rating', [...params.rating].sort().join(','));
+  if (params.verified) query.set('verified', 'true');
+  if (params.language) query.set('language', params.language);
+  if (params.q) query.set('q', params.q);
+  if (params.cursor) query.set('cursor', params.cursor);
+  if (params.limit !== undefined) query.set('limit', String(params.limit));
+  return query;
+}
+
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiting: number;
+}
 
 export function createClient(options: ClientOptions): VerityClient {
   const baseUrl = options.baseUrl;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  const retry: RetryOptions | undefined = options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry };
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
 
-  async function call<T>(schema: ZodMiniType<T>, req: Call, { signal }: RequestOptions = {}): Promise<T> {
+  const cache = new Map<string, { value: unknown; expires: number }>();
+  const flights = new Map<string, Flight<unknown>>();
+  const reviews = new Map<string, { review: Review; expires: number }>();
+
+  /** One attempt: fetch with a timeout, then validate. */
+  async function send<T>(schema: ZodMiniType<T> | null, req: Call, signal: AbortSignal | undefined): Promise<T> {
     signal?.throwIfAborted();
     // One controller for the caller's signal and the timeout, so either ends the request.
     const controller = new AbortController();
@@ -88,8 +205,17 @@ export function createClient(options: ClientOptions): VerityClient {
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    const failure = (error: unknown): unknown => {
+      if (signal?.aborted) return signal.reason;
+      if (timedOut) {
+        return new VerityApiError('timeout', `${req.path}: no answer within ${timeoutMs} ms`, { cause: error });
+      }
+      return new VerityApiError('network', `${req.path}: the review service could not be reached`, { cause: error });
+    };
+
     try {
       let response: Response;
+      let text: string;
       try {
         const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
         if (req.body !== undefined) headers['content-type'] = 'application/json';
@@ -101,18 +227,13 @@ export function createClient(options: ClientOptions): VerityClient {
           // R12: widgets send no cookies and no credentials.
           credentials: 'omit',
         });
-      } catch (error) {
-        throw failure(error);
-      }
-
-      let text: string;
-      try {
         text = await response.text();
       } catch (error) {
         throw failure(error);
       }
 
       if (!response.ok) throw httpError(response, text);
+      if (schema === null) return undefined as T;
 
       let json: unknown;
       try {
@@ -126,7 +247,7 @@ export function createClient(options: ClientOptions): VerityClient {
       const parsed = safeParse(schema, json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const path = issue ? issuePath(issue.path) : '';
+        const path = issue ? issue.path.map(String).join('.') : '';
         throw new VerityApiError(
           'invalid_response',
           `${req.path}: the answer does not match contract v1 at "${path || '(root)'}": ${issue?.message ?? 'invalid'}`,
@@ -138,26 +259,16 @@ export function createClient(options: ClientOptions): VerityClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-
-    function failure(error: unknown): unknown {
-      if (signal?.aborted) return signal.reason;
-      if (timedOut) {
-        return new VerityApiError('timeout', `${req.path}: no answer within ${timeoutMs} ms`, { cause: error });
-      }
-      return new VerityApiError('network', `${req.path}: the review service could not be reached`, {
-        cause: error,
-      });
-    }
   }
 
   function httpError(response: Response, text: string): VerityApiError {
-    let body: ReturnType<typeof safeParse<typeof apiErrorSchema>> | undefined;
+    let apiError: { code: string; message: string; fields?: Record<string, string> | undefined } | undefined;
     try {
-      body = safeParse(apiErrorSchema, JSON.parse(text));
+      const body = safeParse(apiErrorSchema, JSON.parse(text));
+      if (body.success) apiError = body.data.error;
     } catch {
-      body = undefined;
+      apiError = undefined;
     }
-    const apiError = body?.success ? body.data.error : undefined;
     const code = codeForStatus(response.status, apiError?.code);
     return new VerityApiError(code, apiError?.message ?? `HTTP ${response.status}`, {
       status: response.status,
@@ -167,16 +278,194 @@ export function createClient(options: ClientOptions): VerityClient {
     });
   }
 
+  /** How long to wait before attempt `attempt + 1`, or `undefined` to give up. */
+  function retryDelay(error: unknown, attempt: number): number | undefined {
+    if (!retry || attempt >= retry.retries || !(error instanceof VerityApiError)) return undefined;
+    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt) * (0.5 + random() / 2);
+    if (error.code === 'rate_limited') {
+      if (error.retryAfter === undefined) return backoff;
+      const wait = error.retryAfter * 1000;
+      return wait <= retry.maxRetryAfterMs ? Math.max(wait, backoff) : undefined;
+    }
+    if (error.code === 'network') return backoff;
+    if (error.code === 'http' && error.status !== undefined && error.status >= 500) return backoff;
+    return undefined;
+  }
+
+  async function attempt<T>(
+    schema: ZodMiniType<T> | null,
+    req: Call,
+    signal: AbortSignal | undefined,
+    retryable: boolean,
+  ): Promise<T> {
+    for (let attemptNo = 0; ; attemptNo += 1) {
+      try {
+        return await send(schema, req, signal);
+      } catch (error) {
+        const delay = retryable ? retryDelay(error, attemptNo) : undefined;
+        if (delay === undefined) throw error;
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  /** Resolves with the flight's result, or rejects when this caller's own signal aborts. */
+  function join<T>(key: string, flight: Flight<T>, signal: AbortSignal | undefined): Promise<T> {
+    flight.waiting += 1;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        flight.waiting -= 1;
+      };
+      const onAbort = () => {
+        leave();
+        // The last caller to leave ends the request for everyone.
+        if (flight.waiting === 0) {
+          if (flights.get(key) === flight) flights.delete(key);
+          flight.controller.abort(signal?.reason);
+        }
+        reject(signal?.reason);
+      };
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      flight.promise.then(
+        (value) => {
+          leave();
+          resolve(value);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  function get<T>(
+    schema: ZodMiniType<T>,
+    req: Call,
+    options: RequestOptions = {},
+    onLoad?: (value: T) => void,
+  ): Promise<T> {
+    const key = apiUrl(baseUrl, req.path, req.query);
+    if (options.cache !== 'no-cache' && cacheTtlMs > 0) {
+      const hit = cache.get(key);
+      if (hit && hit.expires > now()) return Promise.resolve(hit.value as T);
+    }
+    let flight = flights.get(key) as Flight<T> | undefined;
+    if (!flight) {
+      const controller = new AbortController();
+      const created: Flight<T> = {
+        controller,
+        waiting: 0,
+        promise: attempt(schema, req, controller.signal, true).then((value) => {
+          if (cacheTtlMs > 0) cache.set(key, { value, expires: now() + cacheTtlMs });
+          onLoad?.(value);
+          return value;
+        }),
+      };
+      created.promise
+        .finally(() => {
+          if (flights.get(key) === created) flights.delete(key);
+        })
+        .catch(() => undefined);
+      flights.set(key, created as Flight<unknown>);
+      flight = created;
+    }
+    return join(key, flight, options.signal);
+  }
+
+  function remember(page: ReviewPage): void {
+    if (cacheTtlMs <= 0) return;
+    const expires = now() + cacheTtlMs;
+    for (const review of page.items) reviews.set(review.id, { review, expires });
+  }
+
+  /** Drops cached answers whose URL path contains `fragment`. */
+  function invalidate(match: (key: string, value: unknown) => boolean): void {
+    for (const [key, entry] of cache) if (match(key, entry.value)) cache.delete(key);
+  }
+
+  function pathOf(key: string): string {
+    return new URL(key).pathname;
+  }
+
   return {
     baseUrl,
+
     getSummary({ business, product }, requestOptions) {
       const query = new URLSearchParams();
       if (product) query.set('product', product);
-      return call(
+      return get(
         summarySchema,
         { method: 'GET', path: `/v1/businesses/${segment(business)}/summary`, query },
         requestOptions,
       );
+    },
+
+    listReviews(params, requestOptions) {
+      const path = `/v1/businesses/${segment(params.business)}/reviews`;
+      return get(reviewPageSchema, { method: 'GET', path, query: listQuery(params) }, requestOptions, remember);
+    },
+
+    getReview(id, requestOptions = {}) {
+      if (requestOptions.cache !== 'no-cache') {
+        const known = reviews.get(id);
+        if (known && known.expires > now()) return Promise.resolve(known.review);
+      }
+      return get(reviewSchema, { method: 'GET', path: `/v1/reviews/${segment(id)}` }, requestOptions);
+    },
+
+    async submitReview(business, input, submitOptions = {}) {
+      const key = submitOptions.idempotencyKey ?? randomId();
+      const result = await attempt(
+        submitResultSchema,
+        {
+          method: 'POST',
+          path: `/v1/businesses/${segment(business)}/reviews`,
+          body: input,
+          headers: { 'idempotency-key': key },
+        },
+        submitOptions.signal,
+        true,
+      );
+      // A published review changes the business's summary and lists.
+      const prefix = `/v1/businesses/${segment(business)}/`;
+      invalidate((cached) => pathOf(cached).includes(prefix));
+      return result;
+    },
+
+    async voteHelpful(id, requestOptions = {}) {
+      const result = await attempt(
+        helpfulResultSchema,
+        { method: 'POST', path: `/v1/reviews/${segment(id)}/helpful` },
+        requestOptions.signal,
+        false,
+      );
+      reviews.delete(id);
+      invalidate(
+        (cached, value) =>
+          pathOf(cached).endsWith(`/v1/reviews/${segment(id)}`) ||
+          ((value as Partial<ReviewPage>).items?.some((review) => review.id === id) ?? false),
+      );
+      return result;
+    },
+
+    async reportReview(id, report, requestOptions = {}) {
+      await attempt(
+        null,
+        { method: 'POST', path: `/v1/reviews/${segment(id)}/reports`, body: report },
+        requestOptions.signal,
+        false,
+      );
+    },
+
+    clearCache() {
+      cache.clear();
+      reviews.clear();
     },
   };
 }

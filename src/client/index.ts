@@ -1,6 +1,16 @@
 /** `verity-reviews/client`: the typed API client on its own, with no elements. */
-export { createClient, apiUrl, DEFAULT_TIMEOUT_MS } from './client.js';
-export type { ClientOptions, RequestOptions, SummaryParams, VerityClient } from './client.js';
+export { createClient, apiUrl, randomId, DEFAULT_TIMEOUT_MS, DEFAULT_CACHE_TTL_MS, DEFAULT_RETRY } from './client.js';
+export type {
+  ClientOptions,
+  ListParams,
+  RequestOptions,
+  RetryOptions,
+  SubmitOptions,
+  SummaryParams,
+  VerityClient,
+} from './client.js';
 export { VerityApiError, isVerityApiError, CLIENT_ERROR_CODES } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
+export { validateReviewInput, FIELD_PROBLEMS } from './validate.js';
+export type { FieldErrors, FieldProblem, ReviewInputResult } from './validate.js';
 export * from './schemas.js';

@@ -177,6 +177,7 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** Field name → problem code (see `FIELD_PROBLEMS`), for `validation_failed`. */
     fields: z.optional(z.record(z.string(), z.string())),
   }),
 });

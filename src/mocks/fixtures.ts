@@ -22,15 +22,29 @@ export interface FixtureBusiness extends Business {
   orders: { recorded: number; invited: number } | null;
 }
 
+export interface FixtureInvitation {
+  token: string;
+  business: string;
+  product: string | null;
+  orderRef: string;
+  /** The review written with it; an invitation works once (R8). */
+  usedBy: string | null;
+}
+
 export interface FixtureData {
   businesses: FixtureBusiness[];
   reviews: StoredReview[];
+  invitations: FixtureInvitation[];
 }
 
 export const DEMO_BUSINESS = 'nordlys';
 export const EMPTY_BUSINESS = 'empty-shop';
 /** A business whose reviews are all imported or unverified: published reviews, but no score. */
 export const UNSCORED_BUSINESS = 'new-shop';
+/** A business with 10,000 reviews, for paging and performance stories. */
+export const LARGE_BUSINESS = 'big-shop';
+/** Unused invitation tokens of the demo business (each works once). */
+export const DEMO_INVITATIONS = ['demo-invite-1', 'demo-invite-2', 'demo-invite-3', 'demo-invite-4', 'demo-invite-5'];
 export const DEMO_PRODUCTS = {
   espresso: 'NK-ESPRESSO-1KG',
   filter: 'NK-FILTER-500G',
@@ -45,6 +59,10 @@ export interface FixtureOptions {
   seed?: number;
   /** How many reviews the demo business gets (default 240). */
   reviewCount?: number;
+  /** How many reviews the large business gets (default 10,000). */
+  largeReviewCount?: number;
+  /** No reviews at all, for every business (the "empty" scenario). */
+  empty?: boolean;
 }
 
 function isoDate(time: number): string {
@@ -66,7 +84,8 @@ function sentimentFor(rating: number): Sentiment {
 export function createFixtures(options: FixtureOptions = {}): FixtureData {
   const now = (options.now ?? new Date()).getTime();
   const random = seededRandom(options.seed ?? 20261121);
-  const reviewCount = options.reviewCount ?? 240;
+  const reviewCount = options.empty ? 0 : (options.reviewCount ?? 240);
+  const largeReviewCount = options.empty ? 0 : (options.largeReviewCount ?? 10_000);
 
   const businesses: FixtureBusiness[] = [
     {
@@ -96,6 +115,14 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
       verificationPolicyUrl: null,
       products: [],
       orders: { recorded: 12, invited: 0 },
+    },
+    {
+      id: LARGE_BUSINESS,
+      name: 'Big Shop',
+      url: 'https://big.example',
+      verificationPolicyUrl: 'https://big.example/reviews-policy',
+      products: [],
+      orders: { recorded: 52_000, invited: 41_600 },
     },
   ];
 
@@ -155,6 +182,15 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
   }
 
   const demo = businesses[0]!;
+  const invitations: FixtureInvitation[] = DEMO_INVITATIONS.map((token, i) => ({
+    token,
+    business: DEMO_BUSINESS,
+    product: i === 4 ? DEMO_PRODUCTS.espresso : null,
+    orderRef: `NK-${100_200 + i}`,
+    usedBy: null,
+  }));
+  if (options.empty) return { businesses, reviews, invitations };
+
   for (let i = 0; i < reviewCount; i += 1) {
     const status = weighted(random, { verified: 60, unverified: 25, imported: 15 });
     const rating = Number(weighted(random, RATING_WEIGHTS[status]));
@@ -195,5 +231,23 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
     });
   }
 
-  return { businesses, reviews };
+  const large = businesses[3]!;
+  for (let i = 0; i < largeReviewCount; i += 1) {
+    const status = weighted(random, { verified: 70, unverified: 20, imported: 10 });
+    const rating = Number(weighted(random, RATING_WEIGHTS[status]));
+    const language = weighted(random, { en: 40, de: 25, sv: 20, cs: 15 });
+    // Keep clear of the 12-month edge so the score never depends on the hour.
+    const drawn = Math.floor(random() * 900);
+    const ageDays = drawn >= 355 && drawn <= 375 ? drawn + 30 : drawn;
+    add(large, {
+      ageDays,
+      status,
+      rating,
+      language,
+      text: pick(random, TEXTS[language][sentimentFor(rating)]),
+      product: null,
+    });
+  }
+
+  return { businesses, reviews, invitations };
 }

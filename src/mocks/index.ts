@@ -1,8 +1,27 @@
 /** `verity-reviews/mocks`: MSW handlers of contract v1 over deterministic fixtures. */
 export { createHandlers, handlers, apiError } from './handlers.js';
 export type { HandlerOptions } from './handlers.js';
-export { MockStore } from './store.js';
-export { createFixtures, DEMO_BUSINESS, DEMO_PRODUCTS, EMPTY_BUSINESS, UNSCORED_BUSINESS } from './fixtures.js';
-export type { FixtureBusiness, FixtureData, FixtureOptions, StoredReview } from './fixtures.js';
-export { slow, serverError, malformedJson, wrongShape, offline, scenarioHandlers, SCENARIOS } from './scenarios.js';
+export { MockStore, parseListQuery } from './store.js';
+export type { StoreAnswer } from './store.js';
+export {
+  createFixtures,
+  DEMO_BUSINESS,
+  DEMO_INVITATIONS,
+  DEMO_PRODUCTS,
+  EMPTY_BUSINESS,
+  LARGE_BUSINESS,
+  UNSCORED_BUSINESS,
+} from './fixtures.js';
+export type { FixtureBusiness, FixtureData, FixtureInvitation, FixtureOptions, StoredReview } from './fixtures.js';
+export {
+  slow,
+  serverError,
+  malformedJson,
+  wrongShape,
+  offline,
+  rateLimited,
+  empty,
+  scenarioHandlers,
+  SCENARIOS,
+} from './scenarios.js';
 export type { Scenario } from './scenarios.js';

@@ -1,10 +1,11 @@
 /**
- * Failure scenarios for stories and tests. Each returns handlers that take precedence over the
- * normal ones (list them first, or pass them to `worker.use(...)`).
+ * Scenarios for stories and tests. Each returns handlers that take precedence over the normal
+ * ones (list them first, or pass them to `worker.use(...)`).
  */
 import { delay, http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { apiError, createHandlers } from './handlers.js';
+import { MockStore } from './store.js';
 
 const ANY_API = '*/v1/*';
 
@@ -40,7 +41,7 @@ export function malformedJson(): HttpHandler[] {
 
 /** Every answer is valid JSON of the wrong shape. */
 export function wrongShape(): HttpHandler[] {
-  return [http.all(ANY_API, () => HttpResponse.json({ rating: { average: 'five' } }))];
+  return [http.all(ANY_API, () => HttpResponse.json({ rating: { average: 'five' }, items: 'none' }))];
 }
 
 /** Every request fails as if the network were down. */
@@ -48,12 +49,40 @@ export function offline(): HttpHandler[] {
   return [http.all(ANY_API, () => HttpResponse.error())];
 }
 
-export const SCENARIOS = ['normal', 'slow', 'server-error', 'malformed-json', 'wrong-shape', 'offline'] as const;
+/** Every request is refused with 429 and `Retry-After`. */
+export function rateLimited(retryAfterSeconds = 30): HttpHandler[] {
+  return [
+    http.all(ANY_API, () =>
+      HttpResponse.json(
+        { error: { code: 'rate_limited', message: 'Too many requests' } },
+        { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+      ),
+    ),
+  ];
+}
+
+/** Every business exists, with no reviews at all. */
+export function empty(): HttpHandler[] {
+  return createHandlers({ store: new MockStore({ empty: true }) });
+}
+
+export const SCENARIOS = [
+  'normal',
+  'empty',
+  'slow',
+  'server-error',
+  'malformed-json',
+  'wrong-shape',
+  'offline',
+  'rate-limited',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Handlers for a named scenario, for Storybook controls and the demo's `?scenario=`. */
 export function scenarioHandlers(scenario: Scenario, delayMs = 2000): HttpHandler[] {
   switch (scenario) {
+    case 'empty':
+      return empty();
     case 'slow':
       return slow(delayMs);
     case 'server-error':
@@ -64,6 +93,8 @@ export function scenarioHandlers(scenario: Scenario, delayMs = 2000): HttpHandle
       return wrongShape();
     case 'offline':
       return offline();
+    case 'rate-limited':
+      return rateLimited();
     default:
       return createHandlers();
   }

@@ -1,15 +1,95 @@
 /**
- * The mocks' in-memory store over the fixtures. Summaries are computed with the same R2
- * function as the reference server, so Storybook never shows a number production would not.
+ * The mocks' in-memory store over the fixtures: contract v1's behaviour without a server.
+ * Summaries are computed with the same R2 function as the reference server, and submissions are
+ * validated with the same schema and R7 window, so Storybook never shows what production would not.
  */
-import type { Review, Summary } from '../client/schemas.js';
+import { validateReviewInput } from '../client/validate.js';
+import type { FieldErrors } from '../client/validate.js';
+import { safeParse } from 'zod/mini';
+import { LIMITS, SORTS, reportInputSchema } from '../client/schemas.js';
+import type { ListQuery, Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
+import { randomId } from '../client/client.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
+import { canReportNotGenuine } from '../rules/windows.js';
 import { createFixtures } from './fixtures.js';
-import type { FixtureBusiness, FixtureOptions, StoredReview } from './fixtures.js';
+import type { FixtureBusiness, FixtureInvitation, FixtureOptions, StoredReview } from './fixtures.js';
+
+/** An answer of the store: an HTTP status and a JSON body (or none). */
+export interface StoreAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export function errorAnswer(status: number, code: string, message: string, fields?: FieldErrors): StoreAnswer {
+  return { status, body: { error: { code, message, ...(fields ? { fields } : {}) } } };
+}
+
+const ok = (body: unknown, status = 200): StoreAnswer => ({ status, body });
+
+const COMPARATORS: Record<Sort, (a: StoredReview, b: StoredReview) => number> = {
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
+  oldest: (a, b) => a.createdAt.localeCompare(b.createdAt),
+  highest: (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt),
+  lowest: (a, b) => a.rating - b.rating || b.createdAt.localeCompare(a.createdAt),
+  helpful: (a, b) => b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt),
+};
+
+function encodeCursor(offset: number): string {
+  return btoa(JSON.stringify({ o: offset })).replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  try {
+    const { o } = JSON.parse(atob(cursor)) as { o?: unknown };
+    return typeof o === 'number' && Number.isInteger(o) && o >= 0 ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
+
+/** Parses the list endpoint's query string as contract v1 defines it. */
+export function parseListQuery(
+  params: URLSearchParams,
+): { query: ListQuery & { limit: number } } | { fields: FieldErrors } {
+  const fields: FieldErrors = {};
+  const sort = params.get('sort') ?? 'newest';
+  if (!(SORTS as readonly string[]).includes(sort)) fields.sort = 'invalid';
+  const ratingParam = params.get('rating');
+  const rating = ratingParam ? ratingParam.split(',').map((r) => Number(r.trim())) : undefined;
+  if (rating?.some((r) => !Number.isInteger(r) || r < 1 || r > 5)) fields.rating = 'invalid';
+  const verifiedParam = params.get('verified');
+  if (verifiedParam !== null && verifiedParam !== 'true' && verifiedParam !== 'false') fields.verified = 'invalid';
+  const limitParam = params.get('limit');
+  const limit = limitParam === null ? LIMITS.pageSizeDefault : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1) fields.limit = 'invalid';
+  else if (limit > LIMITS.pageSizeMax) fields.limit = 'too_long';
+  const q = params.get('q') ?? undefined;
+  if (q && q.length > LIMITS.queryMax) fields.q = 'too_long';
+  const cursor = params.get('cursor') ?? undefined;
+  if (cursor !== undefined && decodeCursor(cursor) === undefined) fields.cursor = 'invalid';
+  if (Object.keys(fields).length > 0) return { fields };
+  return {
+    query: {
+      product: params.get('product') ?? undefined,
+      sort: sort as Sort,
+      rating,
+      verified: verifiedParam === 'true',
+      language: params.get('language') ?? undefined,
+      q,
+      cursor,
+      limit,
+    },
+  };
+}
 
 export class MockStore {
   readonly businesses = new Map<string, FixtureBusiness>();
   readonly reviews: StoredReview[];
+  readonly invitations = new Map<string, FixtureInvitation>();
+  private readonly idempotency = new Map<string, { fingerprint: string; answer: StoreAnswer }>();
   private readonly clock: () => Date;
 
   constructor(options: FixtureOptions & { clock?: () => Date } = {}) {
@@ -17,6 +97,7 @@ export class MockStore {
     this.clock = options.clock ?? (() => new Date());
     const data = createFixtures({ ...options, now });
     for (const business of data.businesses) this.businesses.set(business.id, business);
+    for (const invitation of data.invitations) this.invitations.set(invitation.token, invitation);
     this.reviews = data.reviews;
   }
 
@@ -35,6 +116,14 @@ export class MockStore {
   toPublic(review: StoredReview): Review {
     const { status: _status, email: _email, ...rest } = review;
     return { ...rest, countsTowardScore: countsTowardScore(review, this.now()) };
+  }
+
+  private unknownBusiness(business: string): StoreAnswer {
+    return errorAnswer(404, 'not_found', `No business "${business}"`);
+  }
+
+  private unknownProduct(business: FixtureBusiness, product: string | null | undefined): boolean {
+    return Boolean(product) && !business.products.some((p) => p.id === product);
   }
 
   /** The contract's summary, or `undefined` for an unknown business or product. */
@@ -64,5 +153,165 @@ export class MockStore {
       verificationPolicyUrl: business.verificationPolicyUrl,
       updatedAt: new Date(latest || now.getTime()).toISOString(),
     };
+  }
+
+  summaryAnswer(businessId: string, productId?: string | null): StoreAnswer {
+    const summary = this.summary(businessId, productId);
+    if (summary) return ok(summary);
+    if (!this.businesses.has(businessId)) return this.unknownBusiness(businessId);
+    return errorAnswer(404, 'not_found', `No product "${productId}" at "${businessId}"`);
+  }
+
+  /** One page of a business's published reviews (R3: every one can be found, newest first). */
+  list(businessId: string, params: URLSearchParams): StoreAnswer {
+    const business = this.businesses.get(businessId);
+    if (!business) return this.unknownBusiness(businessId);
+    const parsed = parseListQuery(params);
+    if ('fields' in parsed) return errorAnswer(400, 'validation_failed', 'Invalid list query', parsed.fields);
+    const { query } = parsed;
+    if (this.unknownProduct(business, query.product)) {
+      return errorAnswer(404, 'not_found', `No product "${query.product}" at "${businessId}"`);
+    }
+
+    const needle = query.q ? normalize(query.q.trim()) : '';
+    const language = query.language?.toLowerCase().split('-')[0];
+    const matching = this.published(businessId, query.product).filter(
+      (r) =>
+        (!query.rating || query.rating.includes(r.rating)) &&
+        (!query.verified || r.verification.status === 'verified') &&
+        (!language || r.language.toLowerCase().split('-')[0] === language) &&
+        (!needle || normalize(`${r.title ?? ''}\n${r.body}`).includes(needle)),
+    );
+    const comparator = COMPARATORS[query.sort ?? 'newest'];
+    matching.sort((a, b) => comparator(a, b) || a.id.localeCompare(b.id));
+
+    const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
+    const items = matching.slice(offset, offset + query.limit).map((r) => this.toPublic(r));
+    const next = offset + query.limit;
+    const page: ReviewPage = {
+      items,
+      nextCursor: next < matching.length ? encodeCursor(next) : null,
+      total: matching.length,
+    };
+    return ok(page);
+  }
+
+  review(id: string): StoreAnswer {
+    const review = this.reviews.find((r) => r.id === id && r.status === 'published');
+    return review ? ok(this.toPublic(review)) : errorAnswer(404, 'not_found', `No review "${id}"`);
+  }
+
+  /** A submission (R7, R8, the honeypot and idempotency). New reviews wait for moderation (R4). */
+  submit(businessId: string, input: unknown, idempotencyKey: string | null): StoreAnswer {
+    const business = this.businesses.get(businessId);
+    if (!business) return this.unknownBusiness(businessId);
+    if (!idempotencyKey) {
+      return errorAnswer(400, 'validation_failed', 'The Idempotency-Key header is required', {
+        idempotencyKey: 'required',
+      });
+    }
+    const fingerprint = JSON.stringify([businessId, input]);
+    const previous = this.idempotency.get(idempotencyKey);
+    if (previous) {
+      if (previous.fingerprint === fingerprint) return previous.answer;
+      return errorAnswer(409, 'idempotency_conflict', 'This Idempotency-Key was used with another request');
+    }
+
+    const now = this.now();
+    const result = validateReviewInput(input, now);
+    if (!result.success) return errorAnswer(400, 'validation_failed', 'The review has invalid fields', result.fields);
+    const data = result.data;
+    if (this.unknownProduct(business, data.product)) {
+      return errorAnswer(400, 'validation_failed', 'Unknown product', { product: 'unknown_product' });
+    }
+
+    let answer: StoreAnswer;
+    if (data.website) {
+      // The honeypot was filled: answer like a success, store nothing.
+      const fake: SubmitResult = {
+        id: randomId(),
+        status: 'pending',
+        verification: { status: 'unverified', method: null },
+      };
+      answer = ok(fake, 201);
+    } else {
+      let invitation: FixtureInvitation | undefined;
+      if (data.invitationToken) {
+        invitation = this.invitations.get(data.invitationToken);
+        if (!invitation || invitation.business !== businessId) {
+          return errorAnswer(400, 'validation_failed', 'Unknown invitation', { invitationToken: 'invalid_invitation' });
+        }
+        if (invitation.usedBy) {
+          return errorAnswer(400, 'validation_failed', 'This invitation was already used', {
+            invitationToken: 'invitation_used',
+          });
+        }
+      }
+      const id = `${businessId}-${randomId().slice(0, 8)}`;
+      const verification = invitation
+        ? { status: 'verified' as const, method: 'invitation' as const }
+        : { status: 'unverified' as const, method: null };
+      const stored: StoredReview = {
+        id,
+        business: businessId,
+        product: data.product ?? invitation?.product ?? null,
+        rating: data.rating,
+        title: data.title,
+        body: data.body,
+        language: data.language,
+        author: { displayName: data.authorName, country: null },
+        experiencedAt: data.experiencedAt,
+        createdAt: now.toISOString(),
+        editedAt: null,
+        verification,
+        countsTowardScore: false,
+        reply: null,
+        helpfulCount: 0,
+        url: `${business.url ?? ''}/reviews#verity-review-${id}`,
+        status: 'pending',
+        email: data.email ?? null,
+      };
+      this.reviews.push(stored);
+      if (invitation) invitation.usedBy = id;
+      const body: SubmitResult = { id, status: 'pending', verification };
+      answer = ok(body, 201);
+    }
+    // Only a created review is remembered: after a 400 the fixed review may reuse the key.
+    this.idempotency.set(idempotencyKey, { fingerprint, answer });
+    return answer;
+  }
+
+  /** Publishes a pending review, as a moderator would. */
+  approve(id: string): void {
+    const review = this.reviews.find((r) => r.id === id);
+    if (review) review.status = 'published';
+  }
+
+  helpful(id: string): StoreAnswer {
+    const review = this.reviews.find((r) => r.id === id && r.status === 'published');
+    if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
+    review.helpfulCount += 1;
+    return ok({ helpfulCount: review.helpfulCount });
+  }
+
+  /** A report (R10): "not genuine" only for reviews at most 12 months old. */
+  report(id: string, input: unknown): StoreAnswer {
+    const review = this.reviews.find((r) => r.id === id && r.status === 'published');
+    if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
+    const parsed = safeParse(reportInputSchema, input);
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
+      return errorAnswer(400, 'validation_failed', 'Invalid report', {
+        [field]: field === 'note' ? 'too_long' : 'invalid',
+      });
+    }
+    if (parsed.data.reason === 'not_genuine' && !canReportNotGenuine(review.createdAt, this.now())) {
+      return errorAnswer(
+        422,
+        'report_window_closed',
+        'A review can be reported as not based on a genuine experience only within 12 months',
+      );
+    }
+    return { status: 202 };
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * Validation of a review submission, shared by the form (before it sends), the mocks and the
+ * reference server (before they store): the contract's schema plus rule R7's date window.
+ * Field problems are machine codes, so every widget can say them in its own language.
+ */
+import { safeParse } from 'zod/mini';
+import { experienceDateProblem } from '../rules/windows.js';
+import { reviewInputSchema } from './schemas.js';
+import type { ReviewInput } from './schemas.js';
+
+export const FIELD_PROBLEMS = [
+  'required',
+  'too_short',
+  'too_long',
+  'invalid',
+  'future',
+  'too_old',
+  'invalid_invitation',
+  'invitation_used',
+  'unknown_product',
+] as const;
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
+
+/** Field name → problem code, as the API sends in `error.fields`. */
+export type FieldErrors = Partial<Record<string, FieldProblem>>;
+
+export type ReviewInputResult =
+  { success: true; data: ReviewInput & { title: string | null } } | { success: false; fields: FieldErrors };
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  input?: unknown;
+  origin?: string;
+}
+
+function problemOf(issue: Issue): FieldProblem {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin !== 'string') return 'invalid';
+      return issue.input === '' ? 'required' : 'too_short';
+    case 'too_big':
+      return 'too_long';
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? 'required' : 'invalid';
+    case 'invalid_value':
+      // The consent literal: anything but `true` means it was not given.
+      return 'required';
+    case 'custom':
+      return 'required';
+    default:
+      return 'invalid';
+  }
+}
+
+/** Validates a submission at `now`; on success returns it trimmed, with `title: null` for no title. */
+export function validateReviewInput(input: unknown, now: Date = new Date()): ReviewInputResult {
+  const fields: FieldErrors = {};
+  const parsed = safeParse(reviewInputSchema, input, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues as Issue[]) {
+      const field = String(issue.path[0] ?? 'body');
+      fields[field] ??= problemOf(issue);
+    }
+  }
+  const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  // The schema's e-mail rule is a refinement, which zod skips while other fields are invalid:
+  // check it here too, so a failed submit names every problem at once.
+  if (!given.invitationToken && !given.email) fields.email ??= 'required';
+  const experiencedAt = given.experiencedAt;
+  if (typeof experiencedAt === 'string' && !fields.experiencedAt) {
+    const problem = experienceDateProblem(experiencedAt, now);
+    if (problem) fields.experiencedAt = problem;
+  }
+  if (!parsed.success || Object.keys(fields).length > 0) return { success: false, fields };
+  const title = parsed.data.title?.trim() ? parsed.data.title.trim() : null;
+  return { success: true, data: { ...parsed.data, title } };
+}

@@ -1,0 +1,538 @@
+/**
+ * The contract suite of API v1 (SPEC §3): one suite for every implementation. It runs against
+ * the MSW handlers (in Node) and, unchanged, against a live server, so the mocks Storybook and
+ * the tests use can never drift from what production answers.
+ *
+ * It checks every endpoint, filter, sort, paging edge and error code, and the rules the public
+ * API shows: R1 (provenance), R2 (the score), R3 (nothing hidden), R7 (experience window),
+ * R8 (invitations), R10 (report window) and R12 (privacy).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { safeParse } from 'zod/mini';
+import type { ZodMiniType } from 'zod/mini';
+import {
+  apiErrorSchema,
+  helpfulResultSchema,
+  reviewPageSchema,
+  reviewSchema,
+  submitResultSchema,
+  summarySchema,
+  SORTS,
+} from '../../src/client/schemas.js';
+import type { Review, ReviewPage, Summary } from '../../src/client/schemas.js';
+import { computeScore, subtractMonths } from '../../src/rules/score.js';
+
+export interface ContractTarget {
+  /** Where `/v1/…` lives. */
+  baseUrl: string;
+  /** A business with many published reviews of every provenance, some older than 12 months. */
+  business: string;
+  /** A product of that business with published reviews. */
+  product: string;
+  /** A business with no reviews. */
+  emptyBusiness: string;
+  /** A fresh, unused invitation token of `business` (R8). */
+  invitation: () => Promise<string>;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+export function contractSuite(target: ContractTarget): void {
+  const { business, product, emptyBusiness } = target;
+
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    const response = await fetch(new URL(path.replace(/^\//, ''), `${target.baseUrl.replace(/\/$/, '')}/`), {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  function valid<T>(schema: ZodMiniType<T>, answer: Answer, what: string): T {
+    const parsed = safeParse(schema, answer.json);
+    assert.ok(
+      parsed.success,
+      `${what} matches contract v1: ${parsed.success ? '' : JSON.stringify(parsed.error.issues[0])}`,
+    );
+    return parsed.data;
+  }
+
+  function expectError(
+    answer: Answer,
+    status: number,
+    code: string,
+  ): { code: string; message: string; fields?: Record<string, string> } {
+    assert.equal(answer.status, status, `status ${status} (got ${answer.status}: ${answer.text.slice(0, 200)})`);
+    const error = valid(apiErrorSchema, answer, `the ${status} error body`).error;
+    assert.equal(error.code, code);
+    assert.ok(error.message.length > 0, 'the error has a message');
+    return error;
+  }
+
+  const reviewsPath = (b: string, query = '') =>
+    `/v1/businesses/${encodeURIComponent(b)}/reviews${query ? `?${query}` : ''}`;
+  const summaryPath = (b: string, query = '') =>
+    `/v1/businesses/${encodeURIComponent(b)}/summary${query ? `?${query}` : ''}`;
+
+  async function page(b: string, query = ''): Promise<ReviewPage> {
+    const answer = await call('GET', reviewsPath(b, query));
+    assert.equal(answer.status, 200, `GET ${reviewsPath(b, query)}: ${answer.text.slice(0, 200)}`);
+    return valid(reviewPageSchema, answer, 'the review page');
+  }
+
+  /** Every review a query finds, page after page. */
+  async function all(b: string, query = ''): Promise<Review[]> {
+    const items: Review[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 1000; pages += 1) {
+      const params = new URLSearchParams(query);
+      params.set('limit', '50');
+      if (cursor) params.set('cursor', cursor);
+      const next = await page(b, params.toString());
+      items.push(...next.items);
+      cursor = next.nextCursor;
+      if (!cursor) return items;
+    }
+    throw new Error('paging did not end');
+  }
+
+  async function summary(b: string, query = ''): Promise<Summary> {
+    const answer = await call('GET', summaryPath(b, query));
+    assert.equal(answer.status, 200, answer.text.slice(0, 200));
+    return valid(summarySchema, answer, 'the summary');
+  }
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  let counter = 0;
+  const key = () => `contract-${Date.now().toString(36)}-${(counter += 1)}-${Math.random().toString(36).slice(2)}`;
+  const submission = (overrides: Record<string, unknown> = {}) => ({
+    rating: 4,
+    title: 'Good coffee',
+    body: 'The beans arrived quickly and tasted fresh. I would buy them again.',
+    authorName: 'Contract Tester',
+    email: 'tester@mail.example',
+    experiencedAt: today(),
+    language: 'en',
+    consent: true,
+    website: '',
+    ...overrides,
+  });
+
+  describe('contract v1', () => {
+    describe('GET /v1/businesses/{business}/summary', () => {
+      it('answers with a valid, cacheable summary whose numbers agree', async () => {
+        const answer = await call('GET', summaryPath(business));
+        assert.equal(answer.status, 200);
+        assert.match(answer.headers.get('cache-control') ?? '', /max-age=\d+/);
+        const s = valid(summarySchema, answer, 'the summary');
+        assert.equal(s.business.id, business);
+        assert.equal(s.product, null);
+        assert.equal(s.rating.windowMonths, 12);
+        assert.equal(s.totals.published, s.totals.verified + s.totals.unverified + s.totals.imported);
+        const counted = Object.values(s.distribution).reduce((a, b) => a + b, 0);
+        assert.equal(counted, s.rating.count, 'the distribution counts the reviews in the score');
+        assert.ok(s.rating.count > 0 && s.rating.count <= s.totals.verified);
+        assert.ok(s.invitedShare === null || (s.invitedShare >= 0 && s.invitedShare <= 1));
+      });
+
+      it('R2: the score is the mean of verified reviews of the last 12 months, half-up to 2 decimals', async () => {
+        const s = await summary(business);
+        const reviews = await all(business);
+        const now = new Date();
+        const expected = computeScore(reviews, now);
+        assert.equal(s.rating.count, expected.count);
+        assert.equal(s.rating.average, expected.average);
+        assert.equal(s.rating.grade, expected.grade);
+        assert.deepEqual(s.distribution, expected.distribution);
+        const window = subtractMonths(now, 12).getTime();
+        assert.ok(
+          reviews.some((r) => r.verification.status === 'verified' && Date.parse(r.createdAt) < window),
+          'the business has verified reviews older than 12 months (which must not count)',
+        );
+      });
+
+      it('R2: no reviews means no score and no grade, never a made-up number', async () => {
+        const s = await summary(emptyBusiness);
+        assert.equal(s.rating.average, null);
+        assert.equal(s.rating.grade, null);
+        assert.equal(s.rating.count, 0);
+        assert.equal(s.totals.published, 0);
+      });
+
+      it('summarises a product when asked', async () => {
+        const s = await summary(business, `product=${encodeURIComponent(product)}`);
+        assert.equal(s.product?.id, product);
+        assert.ok(s.product.name.length > 0);
+        const reviews = await all(business, `product=${encodeURIComponent(product)}`);
+        assert.equal(s.totals.published, reviews.length);
+        assert.ok(reviews.every((r) => r.product === product));
+      });
+
+      it('404 not_found for an unknown business or product', async () => {
+        expectError(await call('GET', summaryPath('no-such-business-contract')), 404, 'not_found');
+        expectError(await call('GET', summaryPath(business, 'product=NO-SUCH-SKU')), 404, 'not_found');
+      });
+    });
+
+    describe('GET /v1/businesses/{business}/reviews', () => {
+      it('R3: lists every published review, newest first by default', async () => {
+        const s = await summary(business);
+        const first = await page(business);
+        assert.equal(first.total, s.totals.published);
+        assert.equal(first.items.length, Math.min(20, first.total), 'the default page size is 20');
+        const reviews = await all(business);
+        assert.equal(reviews.length, s.totals.published);
+        for (let i = 1; i < reviews.length; i += 1) {
+          assert.ok(reviews[i - 1]!.createdAt >= reviews[i]!.createdAt, 'newest first');
+        }
+      });
+
+      it('pages with a cursor: no review twice, none missing, and an end', async () => {
+        const seen = new Set<string>();
+        let cursor: string | null = null;
+        let total: number;
+        let pages = 0;
+        do {
+          const p: ReviewPage = await page(business, `limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+          total = p.total;
+          assert.ok(p.items.length <= 7);
+          for (const r of p.items) {
+            assert.ok(!seen.has(r.id), `review ${r.id} appears twice`);
+            seen.add(r.id);
+          }
+          cursor = p.nextCursor;
+          pages += 1;
+        } while (cursor && pages < 500);
+        assert.ok(total > 7, 'enough reviews for several pages');
+        assert.equal(seen.size, total);
+        assert.equal(pages, Math.ceil(total / 7));
+      });
+
+      for (const sort of SORTS) {
+        it(`sorts ${sort}`, async () => {
+          const reviews = (await page(business, `sort=${sort}&limit=50`)).items;
+          assert.ok(reviews.length > 1);
+          for (let i = 1; i < reviews.length; i += 1) {
+            const [a, b] = [reviews[i - 1]!, reviews[i]!];
+            if (sort === 'newest') assert.ok(a.createdAt >= b.createdAt);
+            if (sort === 'oldest') assert.ok(a.createdAt <= b.createdAt);
+            if (sort === 'highest') assert.ok(a.rating >= b.rating);
+            if (sort === 'lowest') assert.ok(a.rating <= b.rating);
+            if (sort === 'helpful') assert.ok(a.helpfulCount >= b.helpfulCount);
+          }
+        });
+      }
+
+      it('filters by rating; the filters add up to the whole', async () => {
+        const whole = (await page(business)).total;
+        let sum = 0;
+        for (const rating of [1, 2, 3, 4, 5]) sum += (await page(business, `rating=${rating}`)).total;
+        assert.equal(sum, whole);
+        const high = await all(business, 'rating=4,5');
+        assert.ok(high.length > 0 && high.every((r) => r.rating >= 4));
+        assert.equal(high.length, (await page(business, 'rating=4')).total + (await page(business, 'rating=5')).total);
+      });
+
+      it('filters verified reviews only', async () => {
+        const s = await summary(business);
+        const verified = await all(business, 'verified=true');
+        assert.equal(verified.length, s.totals.verified);
+        assert.ok(verified.every((r) => r.verification.status === 'verified'));
+      });
+
+      it('filters by language', async () => {
+        const swedish = await all(business, 'language=sv');
+        assert.ok(swedish.length > 0);
+        assert.ok(swedish.every((r) => r.language.split('-')[0] === 'sv'));
+      });
+
+      it('searches text in titles and bodies, ignoring case', async () => {
+        const sample = (await page(business, 'sort=oldest&limit=50')).items.find((r) => r.body.split(' ').length > 3)!;
+        const word = sample.body
+          .split(/\s+/)
+          .find((w) => w.length > 5)!
+          .replace(/[^\p{L}]/gu, '');
+        const found = await all(business, `q=${encodeURIComponent(word.toUpperCase())}`);
+        assert.ok(
+          found.some((r) => r.id === sample.id),
+          `searching "${word}" finds review ${sample.id}`,
+        );
+        assert.ok(found.every((r) => `${r.title ?? ''} ${r.body}`.toLowerCase().includes(word.toLowerCase())));
+        assert.equal((await page(business, 'q=zzzqqqxxx-nothing-matches')).total, 0);
+      });
+
+      it('accepts limit 50 and rejects 51, 0 and nonsense with validation_failed', async () => {
+        assert.equal((await page(business, 'limit=50')).items.length, 50);
+        for (const limit of ['51', '0', 'ten']) {
+          const error = expectError(
+            await call('GET', reviewsPath(business, `limit=${limit}`)),
+            400,
+            'validation_failed',
+          );
+          assert.ok(error.fields?.limit, `fields.limit for limit=${limit}`);
+        }
+      });
+
+      it('rejects an unknown sort, rating or cursor with validation_failed', async () => {
+        assert.ok(
+          expectError(await call('GET', reviewsPath(business, 'sort=random')), 400, 'validation_failed').fields?.sort,
+        );
+        assert.ok(
+          expectError(await call('GET', reviewsPath(business, 'rating=6')), 400, 'validation_failed').fields?.rating,
+        );
+        assert.ok(
+          expectError(await call('GET', reviewsPath(business, 'cursor=not-a-cursor')), 400, 'validation_failed').fields
+            ?.cursor,
+        );
+      });
+
+      it('answers an empty page for a business without reviews, and 404 for an unknown one', async () => {
+        const empty = await page(emptyBusiness);
+        assert.deepEqual(empty, { items: [], nextCursor: null, total: 0 });
+        expectError(await call('GET', reviewsPath('no-such-business-contract')), 404, 'not_found');
+      });
+
+      it('R1: every review carries its provenance; only verified reviews of the window count', async () => {
+        const reviews = await all(business);
+        const statuses = new Set(reviews.map((r) => r.verification.status));
+        assert.deepEqual([...statuses].sort(), ['imported', 'unverified', 'verified']);
+        const window = subtractMonths(new Date(), 12).getTime();
+        for (const r of reviews) {
+          if (r.verification.status === 'verified') assert.ok(r.verification.method, `${r.id} has a method`);
+          else assert.equal(r.verification.method, null, `${r.id} has no method`);
+          if (r.countsTowardScore) {
+            assert.equal(r.verification.status, 'verified');
+            assert.ok(Date.parse(r.createdAt) >= window);
+          }
+        }
+      });
+
+      it('R12: no public answer contains an e-mail address or a phone field', async () => {
+        const answer = await call('GET', reviewsPath(business, 'limit=50'));
+        assert.doesNotMatch(answer.text, /"(email|phone)"/);
+        assert.doesNotMatch(answer.text, /[\w.+-]+@[\w-]+\.[\w.]+/);
+        const one = await call('GET', `/v1/reviews/${encodeURIComponent((answer.json as ReviewPage).items[0]!.id)}`);
+        assert.doesNotMatch(one.text, /"(email|phone)"/);
+      });
+    });
+
+    describe('GET /v1/reviews/{id}', () => {
+      it('answers the same review the list shows', async () => {
+        const listed = (await page(business)).items[3]!;
+        const answer = await call('GET', `/v1/reviews/${encodeURIComponent(listed.id)}`);
+        assert.equal(answer.status, 200);
+        assert.deepEqual(valid(reviewSchema, answer, 'the review'), listed);
+      });
+
+      it('404 not_found for an unknown review', async () => {
+        expectError(await call('GET', '/v1/reviews/no-such-review-contract'), 404, 'not_found');
+      });
+    });
+
+    describe('POST /v1/businesses/{business}/reviews', () => {
+      it('creates an unverified review without an invitation', async () => {
+        const answer = await call('POST', reviewsPath(business), submission(), { 'idempotency-key': key() });
+        assert.equal(answer.status, 201, answer.text);
+        const result = valid(submitResultSchema, answer, 'the submit result');
+        assert.ok(['pending', 'published'].includes(result.status));
+        assert.deepEqual(result.verification, { status: 'unverified', method: null });
+      });
+
+      it('requires an Idempotency-Key', async () => {
+        expectError(await call('POST', reviewsPath(business), submission()), 400, 'validation_failed');
+      });
+
+      it('answers a repeated key and body with the same review, and another body with 409', async () => {
+        const k = key();
+        const body = submission({ title: 'Sent twice' });
+        const first = valid(
+          submitResultSchema,
+          await call('POST', reviewsPath(business), body, { 'idempotency-key': k }),
+          'first',
+        );
+        const again = await call('POST', reviewsPath(business), body, { 'idempotency-key': k });
+        assert.ok(again.status === 200 || again.status === 201, again.text);
+        assert.equal(valid(submitResultSchema, again, 'the repeat').id, first.id);
+        expectError(
+          await call('POST', reviewsPath(business), submission({ title: 'Something else' }), { 'idempotency-key': k }),
+          409,
+          'idempotency_conflict',
+        );
+      });
+
+      it('lets a key be reused after a rejected body is fixed', async () => {
+        const k = key();
+        expectError(
+          await call('POST', reviewsPath(business), submission({ body: 'short' }), { 'idempotency-key': k }),
+          400,
+          'validation_failed',
+        );
+        const fixed = await call('POST', reviewsPath(business), submission(), { 'idempotency-key': k });
+        assert.equal(fixed.status, 201, fixed.text);
+      });
+
+      it('rejects invalid fields with validation_failed and one problem per field', async () => {
+        const error = expectError(
+          await call(
+            'POST',
+            reviewsPath(business),
+            submission({ rating: 7, body: 'Too short', consent: false, authorName: '' }),
+            { 'idempotency-key': key() },
+          ),
+          400,
+          'validation_failed',
+        );
+        assert.ok(error.fields);
+        for (const field of ['rating', 'body', 'consent', 'authorName'])
+          assert.ok(error.fields[field], `fields.${field}`);
+      });
+
+      it('needs an e-mail address without an invitation', async () => {
+        const error = expectError(
+          await call('POST', reviewsPath(business), submission({ email: undefined }), { 'idempotency-key': key() }),
+          400,
+          'validation_failed',
+        );
+        assert.ok(error.fields?.email);
+      });
+
+      it('R7: rejects an experience more than 6 months back or in the future', async () => {
+        const old = subtractMonths(new Date(), 7).toISOString().slice(0, 10);
+        const tooOld = expectError(
+          await call('POST', reviewsPath(business), submission({ experiencedAt: old }), { 'idempotency-key': key() }),
+          400,
+          'validation_failed',
+        );
+        assert.equal(tooOld.fields?.experiencedAt, 'too_old');
+        const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+        const tooNew = expectError(
+          await call('POST', reviewsPath(business), submission({ experiencedAt: future }), {
+            'idempotency-key': key(),
+          }),
+          400,
+          'validation_failed',
+        );
+        assert.equal(tooNew.fields?.experiencedAt, 'future');
+      });
+
+      it('R8: an invitation makes the review verified, once', async () => {
+        const token = await target.invitation();
+        const body = submission({ email: undefined, invitationToken: token });
+        const answer = await call('POST', reviewsPath(business), body, { 'idempotency-key': key() });
+        assert.equal(answer.status, 201, answer.text);
+        assert.deepEqual(valid(submitResultSchema, answer, 'the result').verification, {
+          status: 'verified',
+          method: 'invitation',
+        });
+        const reused = expectError(
+          await call('POST', reviewsPath(business), { ...body, title: 'Again' }, { 'idempotency-key': key() }),
+          400,
+          'validation_failed',
+        );
+        assert.ok(reused.fields?.invitationToken);
+        const unknown = expectError(
+          await call('POST', reviewsPath(business), submission({ invitationToken: 'no-such-invitation' }), {
+            'idempotency-key': key(),
+          }),
+          400,
+          'validation_failed',
+        );
+        assert.ok(unknown.fields?.invitationToken);
+      });
+
+      it('answers a filled honeypot like a success', async () => {
+        const answer = await call('POST', reviewsPath(business), submission({ website: 'http://spam.example' }), {
+          'idempotency-key': key(),
+        });
+        assert.equal(answer.status, 201);
+        valid(submitResultSchema, answer, 'the result');
+      });
+
+      it('404 not_found for an unknown business', async () => {
+        expectError(
+          await call('POST', reviewsPath('no-such-business-contract'), submission(), { 'idempotency-key': key() }),
+          404,
+          'not_found',
+        );
+      });
+    });
+
+    describe('POST /v1/reviews/{id}/helpful', () => {
+      it('counts a vote', async () => {
+        const review = (await page(business)).items[1]!;
+        const answer = await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/helpful`);
+        assert.equal(answer.status, 200);
+        const { helpfulCount } = valid(helpfulResultSchema, answer, 'the vote result');
+        assert.equal(helpfulCount, review.helpfulCount + 1);
+        expectError(await call('POST', '/v1/reviews/no-such-review-contract/helpful'), 404, 'not_found');
+      });
+    });
+
+    describe('POST /v1/reviews/{id}/reports', () => {
+      it('accepts a report with 202', async () => {
+        const review = (await page(business)).items[0]!;
+        const answer = await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/reports`, {
+          reason: 'spam',
+          note: 'Looks like an advert.',
+        });
+        assert.equal(answer.status, 202);
+      });
+
+      it('R10: "not genuine" is accepted for a recent review and refused for one older than 12 months', async () => {
+        const recent = (await page(business)).items[0]!;
+        const ok = await call('POST', `/v1/reviews/${encodeURIComponent(recent.id)}/reports`, {
+          reason: 'not_genuine',
+        });
+        assert.equal(ok.status, 202);
+        const oldest = (await page(business, 'sort=oldest&limit=1')).items[0]!;
+        assert.ok(Date.parse(oldest.createdAt) < subtractMonths(new Date(), 12).getTime());
+        expectError(
+          await call('POST', `/v1/reviews/${encodeURIComponent(oldest.id)}/reports`, { reason: 'not_genuine' }),
+          422,
+          'report_window_closed',
+        );
+        const other = await call('POST', `/v1/reviews/${encodeURIComponent(oldest.id)}/reports`, {
+          reason: 'offensive',
+        });
+        assert.equal(other.status, 202, 'other reasons have no time limit');
+      });
+
+      it('rejects an unknown reason, and 404 for an unknown review', async () => {
+        const review = (await page(business)).items[0]!;
+        expectError(
+          await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/reports`, { reason: 'dislike' }),
+          400,
+          'validation_failed',
+        );
+        expectError(
+          await call('POST', '/v1/reviews/no-such-review-contract/reports', { reason: 'spam' }),
+          404,
+          'not_found',
+        );
+      });
+    });
+  });
+}

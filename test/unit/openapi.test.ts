@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { openApiDocument } from '../../src/client/openapi.js';
+
+describe('openapi.json', () => {
+  const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(document as unknown as Parameters<Validator['validate']>[0]);
+    assert.equal(validator.version, '3.1');
+    assert.ok(result.valid, JSON.stringify(result.errors, null, 2));
+  });
+
+  it('has every route of contract v1', () => {
+    const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(routes.sort(), [
+      'GET /v1/businesses/{business}/reviews',
+      'GET /v1/businesses/{business}/summary',
+      'GET /v1/reviews/{id}',
+      'POST /v1/businesses/{business}/reviews',
+      'POST /v1/reviews/{id}/helpful',
+      'POST /v1/reviews/{id}/reports',
+    ]);
+  });
+
+  it('describes the schemas from zod, open to new optional fields', () => {
+    const schemas = (
+      document as unknown as {
+        components: {
+          schemas: Record<string, { properties?: object; required?: string[]; additionalProperties?: unknown }>;
+        };
+      }
+    ).components.schemas;
+    assert.deepEqual(Object.keys(schemas.Review!.properties!).sort(), [
+      'author',
+      'body',
+      'business',
+      'countsTowardScore',
+      'createdAt',
+      'editedAt',
+      'experiencedAt',
+      'helpfulCount',
+      'id',
+      'language',
+      'product',
+      'rating',
+      'reply',
+      'title',
+      'url',
+      'verification',
+    ]);
+    assert.equal(schemas.Summary!.additionalProperties, undefined);
+    assert.ok(schemas.ReviewInput!.required!.includes('consent'));
+  });
+});
