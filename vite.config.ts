@@ -10,6 +10,7 @@ export const entries = {
   'components/stars/define': 'src/components/stars/define.ts',
   'components/rating-badge/define': 'src/components/rating-badge/define.ts',
   'components/provider/define': 'src/components/provider/define.ts',
+  'components/review-list/define': 'src/components/review-list/define.ts',
 };
 
 export default defineConfig({

@@ -78,7 +78,7 @@ export default {
   // Two cores: one test file per browser at a time keeps the three engines from starving.
   concurrency: 1,
   concurrentBrowsers: 3,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
   plugins: [

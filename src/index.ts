@@ -8,6 +8,7 @@ export { VerityStars } from './components/stars/stars.js';
 export { VerityRatingBadge, BADGE_VARIANTS } from './components/rating-badge/rating-badge.js';
 export type { BadgeVariant } from './components/rating-badge/rating-badge.js';
 export { VerityProvider } from './components/provider/provider.js';
+export { VerityReviewList, parseRatings } from './components/review-list/review-list.js';
 export { VerityElement, VerityDataElement, THEMES } from './internal/element.js';
 export type { Theme } from './internal/element.js';
 export { configure, getConfig } from './internal/config.js';

@@ -37,6 +37,8 @@ export class Localizer {
   readonly dir: 'ltr' | 'rtl';
   private readonly numberFormats = new Map<string, Intl.NumberFormat>();
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+  private relativeFormat?: Intl.RelativeTimeFormat;
+  private readonly displayNames = new Map<string, Intl.DisplayNames | null>();
 
   constructor(requested: string) {
     const translation = findTranslation(requested);
@@ -74,7 +76,49 @@ export class Localizer {
     }
     return format.format(typeof value === 'string' ? new Date(value) : value);
   }
+
+  /** "3 weeks ago", "yesterday", "in 2 days"; "now" within a minute. */
+  relative(value: Date | string, now: Date = new Date()): string {
+    const seconds = ((typeof value === 'string' ? Date.parse(value) : value.getTime()) - now.getTime()) / 1000;
+    this.relativeFormat ??= new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    for (const [unit, size] of RELATIVE_UNITS) {
+      if (Math.abs(seconds) >= size) return this.relativeFormat.format(Math.round(seconds / size), unit);
+    }
+    return this.relativeFormat.format(0, 'minute');
+  }
+
+  /** The name of a region ("SE" → "Sweden") or a language ("sv" → "Swedish"); the code when unknown. */
+  displayName(type: 'region' | 'language', code: string): string {
+    let names = this.displayNames.get(type);
+    if (names === undefined) {
+      try {
+        names = new Intl.DisplayNames(this.locale, { type });
+      } catch {
+        names = null;
+      }
+      this.displayNames.set(type, names);
+    }
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+
+  /** "4, 5 and 6" in the locale's words. */
+  list(items: string[]): string {
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  }
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
 
 function isValidTag(tag: string): boolean {
   try {

@@ -5,7 +5,7 @@
  */
 import type { Business, Product, Review, VerificationMethod, VerificationStatus } from '../client/schemas.js';
 import { pick, seededRandom, weighted } from './random.js';
-import { EMOJI_TEXT, HOSTILE_TEXTS, LONG_TEXT, NAMES, ONE_LINER, REPLIES, TEXTS } from './texts.js';
+import { EMOJI_TEXT, HOSTILE_TEXTS, LONG_TEXT, NAMES, ONE_LINER, REPLIES, RTL_TEXT, TEXTS } from './texts.js';
 import type { FixtureLanguage, ReviewText, Sentiment } from './texts.js';
 
 /** A review as the mock store keeps it: the public review plus what the API never shows. */
@@ -138,6 +138,8 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
       language: FixtureLanguage;
       text: ReviewText;
       product: string | null;
+      /** Another language than the author's (e.g. an Arabic review by a Swedish customer). */
+      textLanguage?: string;
     },
   ): StoredReview {
     sequence += 1;
@@ -164,7 +166,7 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
       rating: fields.rating,
       title: fields.text.title,
       body: fields.text.body,
-      language: fields.language,
+      language: fields.textLanguage ?? fields.language,
       author: { displayName: pick(random, people.names), country: pick(random, people.countries) },
       experiencedAt: isoDate(experiencedAt),
       createdAt: new Date(createdAt).toISOString(),
@@ -216,6 +218,15 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
   add(demo, { ageDays: 2, status: 'unverified', rating: 1, language: 'en', text: HOSTILE_TEXTS[1]!, product: null });
   add(demo, { ageDays: 3, status: 'verified', rating: 4, language: 'en', text: LONG_TEXT, product: null });
   add(demo, { ageDays: 4, status: 'verified', rating: 5, language: 'en', text: ONE_LINER, product: null });
+  add(demo, {
+    ageDays: 5,
+    status: 'verified',
+    rating: 5,
+    language: 'sv',
+    text: RTL_TEXT,
+    product: null,
+    textLanguage: 'ar',
+  });
 
   const unscored = businesses[2]!;
   for (let i = 0; i < 6; i += 1) {

@@ -266,3 +266,9 @@ export const EMOJI_TEXT: ReviewText = {
 };
 
 export const ONE_LINER: ReviewText = { title: null, body: 'Great coffee, fast delivery.' };
+
+/** Right-to-left text (Arabic): the card must lay it out right to left. */
+export const RTL_TEXT: ReviewText = {
+  title: 'قهوة رائعة وتوصيل سريع',
+  body: 'وصلت القهوة بعد يومين من التحميص وكانت طازجة جداً. الطعم غني ومتوازن، وسأطلب مرة أخرى بالتأكيد.',
+};

@@ -1,4 +1,4 @@
-import type { Grade } from '../client/schemas.js';
+import type { Grade, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
 import { plural } from '../internal/plural.js';
 
 /**
@@ -43,6 +43,56 @@ export interface Translation {
   disclosureTotals: (totals: { published: string; verified: string; unverified: string; imported: string }) => string;
   verificationPolicy: string;
   readAllReviews: string;
+
+  // The review list
+  /** The list's accessible name. */
+  listLabel: string;
+  /** The header's line under the average. */
+  basedOn: (count: number, formatted: string) => string;
+  histogramLabel: string;
+  /** A histogram bar's spoken label. */
+  histogramBar: (stars: number, count: number, formatted: { count: string; percent: string }) => string;
+  sortLabel: string;
+  sorts: Record<Sort, string>;
+  searchLabel: string;
+  verifiedOnly: string;
+  languageLabel: string;
+  allLanguages: string;
+  clearFilters: string;
+  /** R3: a rating filter is always disclosed, e.g. "Showing 4–5 star reviews". */
+  showingRatings: (ratings: string) => string;
+  showAll: string;
+  resultCount: (shown: number, total: number, formatted: { shown: string; total: string }) => string;
+  noResults: string;
+  writeFirstReview: string;
+  loadError: string;
+  offline: string;
+  retry: string;
+  showMore: string;
+  loadedMore: (count: number, formatted: string) => string;
+  readMore: string;
+  showLess: string;
+  reviewed: (when: string) => string;
+  experienced: (when: string) => string;
+  edited: (when: string) => string;
+  provenance: Record<'verified' | 'unverified' | 'imported', string>;
+  /** What each provenance means (R1). */
+  provenanceMeaning: Record<VerificationMethod | 'unverified' | 'imported', string>;
+  replyFrom: (name: string) => string;
+  helpful: string;
+  helpfulFailed: string;
+  report: string;
+  reportTitle: string;
+  reportReasonLegend: string;
+  reportReasons: Record<ReportReason, string>;
+  /** R10: why "not genuine" cannot be chosen for an old review. */
+  notGenuineClosed: string;
+  reportNote: string;
+  sendReport: string;
+  cancel: string;
+  reportSent: string;
+  reportFailed: string;
+  linkedReview: string;
 }
 
 const p = (count: number, forms: Parameters<typeof plural>[2]) => plural('en', count, forms);
@@ -84,4 +134,70 @@ export const en: Translation = {
     `Published: ${t.published} (${t.verified} verified, ${t.unverified} unverified, ${t.imported} imported).`,
   verificationPolicy: 'Read the verification policy',
   readAllReviews: 'Read all reviews',
+
+  listLabel: 'Customer reviews',
+  basedOn: (count, n) =>
+    p(count, {
+      one: `Based on ${n} verified review from the last 12 months`,
+      other: `Based on ${n} verified reviews from the last 12 months`,
+    }),
+  histogramLabel: 'Ratings of verified reviews from the last 12 months. Choose a rating to filter the list.',
+  histogramBar: (stars, count, n) =>
+    `${p(stars, { one: `${stars} star`, other: `${stars} stars` })}: ${p(count, { one: `${n.count} review`, other: `${n.count} reviews` })}, ${n.percent}`,
+  sortLabel: 'Sort by',
+  sorts: {
+    newest: 'Newest first',
+    oldest: 'Oldest first',
+    highest: 'Highest rating',
+    lowest: 'Lowest rating',
+    helpful: 'Most helpful',
+  },
+  searchLabel: 'Search reviews',
+  verifiedOnly: 'Verified reviews only',
+  languageLabel: 'Language',
+  allLanguages: 'All languages',
+  clearFilters: 'Clear filters',
+  showingRatings: (ratings) => `Showing ${ratings} star reviews`,
+  showAll: 'Show all',
+  resultCount: (shown, total, n) => (total === 1 ? 'Showing 1 review' : `Showing ${n.shown} of ${n.total} reviews`),
+  noResults: 'No reviews match your filters.',
+  writeFirstReview: 'Write the first review',
+  loadError: 'The reviews could not be loaded.',
+  offline: 'You are offline. The reviews will load when you are back online.',
+  retry: 'Try again',
+  showMore: 'Show more reviews',
+  loadedMore: (count, n) => p(count, { one: `${n} more review loaded`, other: `${n} more reviews loaded` }),
+  readMore: 'Read more',
+  showLess: 'Show less',
+  reviewed: (when) => `Reviewed ${when}`,
+  experienced: (when) => `Experience: ${when}`,
+  edited: (when) => `Edited ${when}`,
+  provenance: { verified: 'Verified', unverified: 'Unverified', imported: 'Imported' },
+  provenanceMeaning: {
+    invitation: 'invited after a purchase',
+    'order-reference': 'proved an order',
+    identity: 'identity confirmed',
+    unverified: 'not proven to be a customer; not counted in the score',
+    imported: 'from another system; not counted in the score',
+  },
+  replyFrom: (name) => `Reply from ${name}`,
+  helpful: 'Helpful',
+  helpfulFailed: 'Your vote could not be saved. Please try again.',
+  report: 'Report',
+  reportTitle: 'Report this review',
+  reportReasonLegend: 'Why are you reporting this review?',
+  reportReasons: {
+    offensive: 'Offensive or insulting',
+    personal_data: 'Contains personal data',
+    not_genuine: 'Not based on a genuine experience',
+    spam: 'Spam or advertising',
+    other: 'Something else',
+  },
+  notGenuineClosed: 'Only reviews from the last 12 months can be reported as not based on a genuine experience.',
+  reportNote: 'Anything else we should know? (optional)',
+  sendReport: 'Send report',
+  cancel: 'Cancel',
+  reportSent: 'Thank you. We will check this review.',
+  reportFailed: 'The report could not be sent. Please try again.',
+  linkedReview: 'Linked review',
 };

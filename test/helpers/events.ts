@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import type { VerityErrorEvent, VerityLoadEvent } from '../../src/internal/events.js';
 
 /** Resolves with the next `verity-load` or `verity-error` anywhere on the page. */
@@ -49,4 +50,9 @@ export function visibleText(root: ShadowRoot | Element): string {
   };
   root.childNodes.forEach(walk);
   return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** `waitUntil` with room for three browser engines sharing two cores. */
+export function until(predicate: () => unknown, message: string): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 8000 });
 }

@@ -79,66 +79,6 @@ export const badgeStyles = css`
     color: var(--muted);
   }
 
-  .verified {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-height: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--link);
-    font: inherit;
-    font-size: 0.875em;
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    cursor: pointer;
-  }
-
-  .icon {
-    width: 1.1em;
-    height: 1.1em;
-    flex: none;
-    fill: var(--verified);
-  }
-
-  .disclosure {
-    position: absolute;
-    z-index: 1000;
-    top: 100%;
-    inset-inline-start: 0;
-    width: max-content;
-    max-width: min(24rem, calc(100vw - 2rem));
-    margin-top: 0.25em;
-    padding: 1em;
-    border: 1px solid var(--border);
-    border-radius: var(--radius);
-    background: var(--surface);
-    color: var(--text);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-    font-size: 0.875em;
-    white-space: normal;
-  }
-
-  .disclosure[hidden] {
-    display: none;
-  }
-
-  .disclosure p {
-    margin: 0 0 0.6em;
-  }
-
-  .close {
-    min-height: 24px;
-    padding: 0.25em 0.75em;
-    border: 1px solid var(--border);
-    border-radius: calc(var(--radius) / 2);
-    background: transparent;
-    color: var(--text);
-    font: inherit;
-    cursor: pointer;
-  }
-
   .skeleton {
     height: 1em;
   }

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { Summary } from '../../client/schemas.js';
 import { configure } from '../../internal/config.js';
@@ -7,7 +7,7 @@ import { createHandlers } from '../../mocks/handlers.js';
 import { EMPTY_BUSINESS, UNSCORED_BUSINESS, DEMO_BUSINESS } from '../../mocks/fixtures.js';
 import { serverError, malformedJson, offline, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { nextOutcome, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
 import { summaryOf } from '../../../test/helpers/summaries.js';
 import '../provider/define.js';
@@ -390,10 +390,7 @@ describe('<verity-rating-badge>', () => {
         </verity-provider>
       `);
       const badges = [...root.querySelectorAll('verity-rating-badge')];
-      await waitUntil(
-        () => badges.every((b) => b.shadowRoot?.querySelector('[part~="average"]')),
-        'badges did not load',
-      );
+      await until(() => badges.every((b) => b.shadowRoot?.querySelector('[part~="average"]')), 'badges did not load');
       const [a, b, c] = badges as VerityRatingBadge[];
       expect(text(a!, 'grade')).to.equal('Gut');
       expect(visibleText(a!.shadowRoot!)).to.contain('4,1');
@@ -410,9 +407,9 @@ describe('<verity-rating-badge>', () => {
         const el = await renderBadge(html`<verity-rating-badge></verity-rating-badge>`);
         expect(text(el, 'grade')).to.equal('Vynikající');
         document.documentElement.lang = 'de';
-        await waitUntil(() => text(el, 'grade') === 'Hervorragend', 'did not follow <html lang>');
+        await until(() => text(el, 'grade') === 'Hervorragend', 'did not follow <html lang>');
         configure({ locale: 'sv' });
-        await waitUntil(() => text(el, 'grade') === 'Utmärkt', 'did not follow configure({ locale })');
+        await until(() => text(el, 'grade') === 'Utmärkt', 'did not follow configure({ locale })');
       } finally {
         document.documentElement.lang = lang;
       }

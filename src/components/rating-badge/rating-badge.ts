@@ -1,22 +1,17 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { isVerityApiError } from '../../client/errors.js';
 import type { Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { safeHttpUrl } from '../../internal/url.js';
+import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { badgeStyles } from './rating-badge.styles.js';
 
 export const BADGE_VARIANTS = ['full', 'compact'] as const;
 export type BadgeVariant = (typeof BADGE_VARIANTS)[number];
-
-const SHIELD_ICON = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-  <path
-    d="M8 1.2 2.5 3.3v4.1c0 3.3 2.3 6.1 5.5 7.4 3.2-1.3 5.5-4.1 5.5-7.4V3.3L8 1.2Zm-1 9.9L4.4 8.5l1-1L7 9.1l3.6-3.6 1 1L7 11.1Z"
-  />
-</svg>`;
 
 /**
  * The rating badge: fractional stars, the average in the locale's format, the grade, the number
@@ -57,7 +52,7 @@ const SHIELD_ICON = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true
  * @cssproperty --verity-radius - Corner radius of the disclosure panel.
  */
 export class VerityRatingBadge extends VerityDataElement {
-  static override styles = [...VerityDataElement.styles, badgeStyles];
+  static override styles = [...VerityDataElement.styles, verificationStyles, badgeStyles];
 
   /** `full` shows everything; `compact` shows stars, average and count only. */
   @property({ reflect: true }) variant: BadgeVariant = 'full';
@@ -65,9 +60,9 @@ export class VerityRatingBadge extends VerityDataElement {
   /** Where the full reviews are, e.g. `/reviews`: the count (or the compact badge) links there. */
   @property() href?: string;
 
-  @state() private disclosureOpen = false;
+  @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
 
-  @query('.verified') private verifiedButton?: HTMLButtonElement;
+  private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
 
   private readonly summary = new Task(this, {
     task: async ([client, business, product], { signal }) => {
@@ -86,11 +81,6 @@ export class VerityRatingBadge extends VerityDataElement {
       }
     },
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.closeDisclosure(false);
-  }
 
   override render() {
     const status = this.summary.status;
@@ -134,13 +124,7 @@ export class VerityRatingBadge extends VerityDataElement {
 
     if (this.variant === 'compact') {
       const content = html`
-        <verity-stars
-          part="stars"
-          exportparts="star"
-          .rating=${average ?? 0}
-          .label=${''}
-          aria-hidden="true"
-        ></verity-stars>
+        <verity-stars part="stars" .rating=${average ?? 0} .label=${''} aria-hidden="true"></verity-stars>
         ${
           averageText === undefined
             ? html`<span class="empty-text">${emptyText}</span>`
@@ -156,21 +140,15 @@ export class VerityRatingBadge extends VerityDataElement {
         : html`<div part="base" class="badge compact">${content}</div>`;
     }
 
-    const policyUrl = safeHttpUrl(summary.verificationPolicyUrl);
     const countLine =
       countText === undefined
         ? summary.totals.published > 0
           ? t.reviewCount(summary.totals.published, l10n.number(summary.totals.published))
           : undefined
         : countText;
-    return html`<div part="base" class="badge full" @keydown=${this.onKeydown}>
+    return html`<div part="base" class="badge full" @keydown=${this.disclosure.onKeydown}>
       <div class="line">
-        <verity-stars
-          part="stars"
-          exportparts="star"
-          .rating=${average ?? 0}
-          locale=${this.resolvedLocale}
-        ></verity-stars>
+        <verity-stars part="stars" .rating=${average ?? 0} locale=${this.resolvedLocale}></verity-stars>
         ${
           averageText === undefined
             ? html`<span class="empty-text">${emptyText}</span>`
@@ -196,74 +174,9 @@ export class VerityRatingBadge extends VerityDataElement {
               >`
         }
       </div>
-      <div class="line">
-        <button
-          part="verified"
-          class="verified"
-          type="button"
-          aria-expanded=${this.disclosureOpen ? 'true' : 'false'}
-          aria-controls="disclosure"
-          @click=${this.toggleDisclosure}
-        >
-          ${SHIELD_ICON}<span>${t.howVerified}</span>
-        </button>
-      </div>
-      <div
-        part="disclosure"
-        id="disclosure"
-        class="disclosure"
-        role="region"
-        aria-label=${t.howVerified}
-        ?hidden=${!this.disclosureOpen}
-      >
-        <p>${count > 0 ? t.disclosureScore(count, l10n.number(count)) : t.disclosureNoScore}</p>
-        <p>${t.disclosureVerification}</p>
-        <p>${t.disclosureHonesty}</p>
-        <p class="muted">
-          ${t.disclosureTotals({
-            published: l10n.number(summary.totals.published),
-            verified: l10n.number(summary.totals.verified),
-            unverified: l10n.number(summary.totals.unverified),
-            imported: l10n.number(summary.totals.imported),
-          })}
-        </p>
-        ${
-          policyUrl
-            ? html`<p><a href=${policyUrl} target="_blank" rel="noopener noreferrer">${t.verificationPolicy}</a></p>`
-            : nothing
-        }
-        <button type="button" class="close" @click=${() => this.closeDisclosure(true)}>${t.close}</button>
-      </div>
+      <div class="line">${verificationDisclosure(l10n, summary, this.disclosure)}</div>
     </div>`;
   }
-
-  private toggleDisclosure(): void {
-    if (this.disclosureOpen) this.closeDisclosure(true);
-    else this.openDisclosure();
-  }
-
-  private openDisclosure(): void {
-    this.disclosureOpen = true;
-    document.addEventListener('pointerdown', this.onOutsidePointer, true);
-  }
-
-  private closeDisclosure(restoreFocus: boolean): void {
-    if (!this.disclosureOpen) return;
-    this.disclosureOpen = false;
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (restoreFocus) this.verifiedButton?.focus();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.disclosureOpen) {
-      event.stopPropagation();
-      this.closeDisclosure(true);
-    }
-  }
-
-  private readonly onOutsidePointer = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.closeDisclosure(false);
-  };
 }
 
 declare global {

@@ -1,50 +1,47 @@
 import { css } from 'lit';
 
-export const starsStyles = css`
-  :host {
+/** The star row; shared by `<verity-stars>` and widgets that draw many rows (the list's cards). */
+export const starRowStyles = css`
+  .stars {
     --size: var(--verity-star-size, 1.25em);
     display: inline-block;
     vertical-align: middle;
     line-height: 0;
   }
 
-  .stars {
-    display: inline-flex;
-    gap: calc(var(--size) * 0.08);
-  }
-
-  .star {
-    position: relative;
+  .stars svg {
     display: block;
-    width: var(--size);
+    width: calc(var(--size) * 5);
     height: var(--size);
   }
 
-  svg {
-    display: block;
-    width: var(--size);
-    height: var(--size);
-    fill: currentColor;
+  /* Right-to-left pages fill from the right; the stars are symmetric, so a mirror is enough. */
+  .stars:dir(rtl) svg {
+    transform: scaleX(-1);
   }
 
-  .empty {
-    color: var(--star-empty);
+  .filled {
+    stop-color: var(--star);
   }
 
-  .fill {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-start: 0;
-    overflow: hidden;
-    color: var(--star);
+  .unfilled {
+    stop-color: var(--star-empty);
   }
 
   @media (forced-colors: active) {
-    .empty {
-      color: GrayText;
+    .filled {
+      stop-color: CanvasText;
     }
-    .fill {
-      color: CanvasText;
+    .unfilled {
+      stop-color: GrayText;
     }
+  }
+`;
+
+export const starsStyles = css`
+  :host {
+    display: inline-block;
+    vertical-align: middle;
+    line-height: 0;
   }
 `;

@@ -1,19 +1,38 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
+import { fillPosition } from './stars.js';
 import type { VerityStars } from './stars.js';
 
-function fills(el: VerityStars): number[] {
-  return [...el.shadowRoot!.querySelectorAll('[part="star"]')].map((star) => {
-    const fill = star.querySelector<HTMLElement>('.fill');
-    if (!fill) return 0;
-    return Math.round((fill.getBoundingClientRect().width / star.getBoundingClientRect().width) * 100) / 100;
-  });
+/** How far along the row the fill goes, in stars (4.3 → 4.3). */
+function filled(el: VerityStars): number {
+  const offset = parseFloat(el.shadowRoot!.querySelector('stop')!.getAttribute('offset')!) / 100;
+  const x = offset * 120;
+  const whole = Math.floor(x / 24);
+  const inStar = Math.min(1, Math.max(0, (x - whole * 24 - 2.35) / 19.3));
+  return Math.round((whole + inStar) * 100) / 100;
 }
 
 describe('<verity-stars>', () => {
-  it('fills 4.3 stars: four whole stars and 30 % of the fifth', async () => {
+  it('fills 4.3 stars: four whole stars and 30 % of the fifth star shape', async () => {
     const el = await fixture<VerityStars>(html`<verity-stars rating="4.3" locale="en"></verity-stars>`);
-    expect(fills(el)).to.deep.equal([1, 1, 1, 1, 0.3]);
+    expect(filled(el)).to.equal(4.3);
+    expect(fillPosition(4)).to.equal(96);
+    expect(fillPosition(0.5)).to.be.closeTo(2.35 + 9.65, 0.001);
+  });
+
+  it('paints the filled part and the rest in the two star colours', async () => {
+    const el = await fixture<VerityStars>(
+      html`<verity-stars
+        rating="2.5"
+        locale="en"
+        style="--verity-color-star: rgb(0, 128, 0); --verity-color-star-empty: rgb(200, 200, 200)"
+      ></verity-stars>`,
+    );
+    const [fill, rest] = [...el.shadowRoot!.querySelectorAll('stop')];
+    expect(getComputedStyle(fill!).stopColor).to.equal('rgb(0, 128, 0)');
+    expect(getComputedStyle(rest!).stopColor).to.equal('rgb(200, 200, 200)');
+    const path = el.shadowRoot!.querySelector('path')!;
+    expect(path.getAttribute('fill')).to.equal(`url(#${el.shadowRoot!.querySelector('linearGradient')!.id})`);
   });
 
   it('says the rating in words', async () => {
@@ -35,10 +54,10 @@ describe('<verity-stars>', () => {
 
   it('shows nonsense and out-of-range ratings as 0 or 5 stars instead of breaking', async () => {
     const el = await fixture<VerityStars>(html`<verity-stars rating="lots" locale="en"></verity-stars>`);
-    expect(fills(el)).to.deep.equal([0, 0, 0, 0, 0]);
+    expect(filled(el)).to.equal(0);
     el.rating = 9;
     await el.updateComplete;
-    expect(fills(el)).to.deep.equal([1, 1, 1, 1, 1]);
+    expect(filled(el)).to.equal(5);
     el.rating = -2;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="img"]')!.getAttribute('aria-label')).to.equal('Rated 0 out of 5');
@@ -46,14 +65,19 @@ describe('<verity-stars>', () => {
 
   it('fills from the right in right-to-left text', async () => {
     const wrapper = await fixture<HTMLElement>(
-      html`<div dir="rtl"><verity-stars rating="0.5" locale="en"></verity-stars></div>`,
+      html`<div dir="rtl"><verity-stars rating="1" locale="en"></verity-stars></div>`,
     );
     const el = wrapper.querySelector('verity-stars')!;
     await el.updateComplete;
-    const star = el.shadowRoot!.querySelector('[part="star"]')!.getBoundingClientRect();
-    const fill = el.shadowRoot!.querySelector('.fill')!.getBoundingClientRect();
-    expect(Math.round(fill.right)).to.equal(Math.round(star.right));
-    expect(fill.width).to.be.closeTo(star.width / 2, 1);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+  });
+
+  it('keeps rows of one shadow root apart: each has its own gradient', async () => {
+    const el = await fixture<VerityStars>(html`<verity-stars rating="3" locale="en"></verity-stars>`);
+    const other = await fixture<VerityStars>(html`<verity-stars rating="1" locale="en"></verity-stars>`);
+    expect(el.shadowRoot!.querySelector('linearGradient')!.id).to.not.equal(
+      other.shadowRoot!.querySelector('linearGradient')!.id,
+    );
   });
 
   it('is accessible in the dark theme', async () => {

@@ -1,10 +1,29 @@
-import { html, svg } from 'lit';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { VerityElement } from '../../internal/element.js';
-import { starsStyles } from './stars.styles.js';
+import { starRowStyles, starsStyles } from './stars.styles.js';
 
-const STAR = svg`<path d="M12 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L12 17.37l-5.97 3.18 1.19-6.64L2.35 9.23l6.7-.93z" />`;
+/** Five stars in one path, 24 units apart; each spans x = 24i + 2.35 … 24i + 21.65. */
+const STARS_PATH = [0, 1, 2, 3, 4]
+  .map(
+    (i) =>
+      `M${12 + 24 * i} 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L${12 + 24 * i} 17.37l-5.97 3.18 1.19-6.64L${2.35 + 24 * i} 9.23l6.7-.93z`,
+  )
+  .join('');
+const STAR_LEFT = 2.35;
+const STAR_WIDTH = 19.3;
+
+/** Where the fill ends, in the 120-unit-wide row, for a rating: 4.3 fills 30 % of the fifth star. */
+export function fillPosition(rating: number): number {
+  const whole = Math.floor(rating);
+  if (whole >= 5) return 120;
+  if (rating <= 0) return 0;
+  const fraction = rating - whole;
+  return fraction === 0 ? 24 * whole : 24 * whole + STAR_LEFT + fraction * STAR_WIDTH;
+}
+
+let rows = 0;
 
 /** Clamps a rating to 0..5; anything that is not a finite number shows as 0. */
 export function clampRating(value: unknown): number {
@@ -19,14 +38,13 @@ export function clampRating(value: unknown): number {
  * @summary Fractional stars with a spoken label ("Rated 4.3 out of 5").
  *
  * @csspart base - The star row, which carries `role="img"` and the spoken label.
- * @csspart star - Each of the five stars.
  *
  * @cssproperty --verity-color-star - The filled part of a star.
  * @cssproperty --verity-color-star-empty - The empty part of a star.
  * @cssproperty --verity-star-size - The size of one star (default `1.25em`).
  */
 export class VerityStars extends VerityElement {
-  static override styles = [...VerityElement.styles, starsStyles];
+  static override styles = [...VerityElement.styles, starRowStyles, starsStyles];
 
   /** The rating to show, 0 to 5; fractions fill part of a star. */
   @property({ type: Number }) rating = 0;
@@ -37,23 +55,28 @@ export class VerityStars extends VerityElement {
   override render() {
     const rating = clampRating(this.rating);
     const l10n = this.l10n;
-    const label = this.label ?? l10n.t.starsLabel(l10n.number(rating, { maximumFractionDigits: 2 }));
-    return html`<span part="base" class="stars" role="img" aria-label=${label}>
-      ${[0, 1, 2, 3, 4].map((i) => {
-        const fill = Math.min(1, Math.max(0, rating - i));
-        return html`<span part="star" class="star">
-          <svg class="empty" viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg>
-          ${
-            fill > 0
-              ? html`<span class="fill" style=${styleMap({ width: `${fill * 100}%` })}
-                  ><svg viewBox="0 0 24 24" aria-hidden="true">${STAR}</svg></span
-                >`
-              : null
-          }
-        </span>`;
-      })}
-    </span>`;
+    return starRow(rating, this.label ?? l10n.t.starsLabel(l10n.number(rating, { maximumFractionDigits: 2 })));
   }
+}
+
+/**
+ * The star row itself, for widgets that draw many of them: a card list renders rows directly
+ * instead of one `<verity-stars>` element (and shadow root) per card. Include `starRowStyles`.
+ */
+export function starRow(rating: number, label: string): TemplateResult {
+  // One SVG with one path and a hard-stop gradient per row: a list of 50 cards stays light.
+  const id = `verity-stars-${(rows += 1)}`;
+  const offset = `${(fillPosition(rating) / 120) * 100}%`;
+  return html`<span part="base" class="stars" role="img" aria-label=${label}
+    ><svg viewBox="0 0 120 24" aria-hidden="true" focusable="false">
+      <defs>
+        <linearGradient id=${id} gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="120" y2="0">
+          <stop class="filled" offset=${offset}></stop>
+          <stop class="unfilled" offset=${offset}></stop>
+        </linearGradient>
+      </defs>
+      <path d=${STARS_PATH} fill="url(#${id})"></path></svg
+  ></span>`;
 }
 
 declare global {

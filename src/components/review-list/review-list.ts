@@ -1,0 +1,753 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { isVerityApiError } from '../../client/errors.js';
+import { REPORT_REASONS, SORTS } from '../../client/schemas.js';
+import type { ListParams } from '../../client/client.js';
+import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
+import { VerityDataElement } from '../../internal/element.js';
+import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { readItem, removeItem, writeItem } from '../../internal/storage.js';
+import { safeHttpUrl } from '../../internal/url.js';
+import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
+import { canReportNotGenuine } from '../../rules/windows.js';
+import { cardId, reviewCard } from './card.js';
+import { starRowStyles } from '../stars/stars.styles.js';
+import { listStyles } from './review-list.styles.js';
+
+export { SORTS };
+
+const HASH = /^#verity-review-(.+)$/;
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Parses a rating filter such as `4,5` into sorted, valid star ratings. */
+export function parseRatings(value: string | null | undefined): number[] {
+  if (!value) return [];
+  const ratings = value
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 5);
+  return [...new Set(ratings)].sort();
+}
+
+/** "4–5" for a run, "1, 3 and 5" otherwise. */
+function describeRatings(ratings: number[], list: (items: string[]) => string): string {
+  const contiguous = ratings.every((r, i) => i === 0 || r === ratings[i - 1]! + 1);
+  if (ratings.length > 1 && contiguous) return `${ratings[0]}–${ratings[ratings.length - 1]}`;
+  return list(ratings.map(String));
+}
+
+type ReportStatus = 'idle' | 'sending' | 'sent' | 'failed' | 'window-closed';
+
+/**
+ * Every published review of a shop or a product (R3): a summary header with a histogram whose
+ * bars filter, sort, search, a verified-only toggle, a language filter, review cards with their
+ * provenance (R1), edits and replies (R6), helpful votes, reports (R10), paging, and deep links.
+ *
+ * A link to `#verity-review-<id>` anywhere on the page (the quote's "Read the full review")
+ * scrolls to that review and highlights it; a review that is not on the first page is fetched and
+ * shown first.
+ *
+ * @customElement verity-review-list
+ * @summary The full, filterable list of reviews with the R11 disclosure.
+ *
+ * @event verity-load - The first page of reviews is shown.
+ * @event verity-error - Loading failed; the list shows an error with a retry button.
+ * @event verity-filter-change - The visitor changed the sort, a filter or the search (`detail`: the new state).
+ *
+ * @csspart header - The summary header: average, stars, grade and histogram.
+ * @csspart histogram - The rating histogram; its bars are toggle buttons.
+ * @csspart controls - Sort, search, verified-only and language controls.
+ * @csspart filter-notice - The notice that a rating filter is on (R3).
+ * @csspart list - The list of review cards.
+ * @csspart card - A review card (`card-highlighted` too when it is the linked review).
+ * @csspart provenance - A card's provenance label (R1).
+ * @csspart reply - The business's public reply (R6).
+ * @csspart helpful - The helpful button.
+ * @csspart report - The report button.
+ * @csspart show-more - The "Show more reviews" button.
+ * @csspart dialog - The report dialog.
+ * @csspart verified - The verified mark that opens the disclosure (R11).
+ * @csspart disclosure - The disclosure panel.
+ *
+ * @cssproperty --verity-font-family - Font of all text.
+ * @cssproperty --verity-font-size - Base font size.
+ * @cssproperty --verity-color-text - Main text colour.
+ * @cssproperty --verity-color-text-muted - Secondary text colour.
+ * @cssproperty --verity-color-link - Links, buttons and the verified mark's text.
+ * @cssproperty --verity-color-verified - The verified icon and label.
+ * @cssproperty --verity-color-surface - Background of cards, panels and the dialog.
+ * @cssproperty --verity-color-border - Borders and separators.
+ * @cssproperty --verity-color-focus - The focus ring.
+ * @cssproperty --verity-color-star - Filled stars and histogram bars.
+ * @cssproperty --verity-color-star-empty - Empty stars and the histogram track.
+ * @cssproperty --verity-radius - Corner radius.
+ */
+export class VerityReviewList extends VerityDataElement {
+  static override styles = [...VerityDataElement.styles, starRowStyles, verificationStyles, listStyles];
+
+  /** The initial sort: `newest` (default), `oldest`, `highest`, `lowest` or `helpful`. */
+  @property({ reflect: true }) sort: Sort = 'newest';
+
+  /** A preset rating filter, e.g. `4,5`; it is always disclosed with a "Show all" button (R3). */
+  @property({ reflect: true }) rating?: string;
+
+  /** Starts with verified reviews only. */
+  @property({ type: Boolean, reflect: true }) verified = false;
+
+  /** Reviews per page (1–50, default 10). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Where the review form is: the empty list links there ("Write the first review"). */
+  @property({ attribute: 'form-href' }) formHref?: string;
+
+  @state() private currentSort: Sort = 'newest';
+  @state() private ratingFilter: number[] = [];
+  @state() private verifiedOnly = false;
+  @state() private language = '';
+  @state() private searchText = '';
+  @state() private searchQuery = '';
+  @state() private more: Review[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreFailed = false;
+  @state() private expanded = new Set<string>();
+  @state() private linked?: Review;
+  @state() private highlighted?: string;
+  @state() private helpfulCounts = new Map<string, number>();
+  @state() private voteFailed?: string;
+  @state() private announcement = '';
+  @state() private reporting?: Review;
+  @state() private reportReason?: ReportReason;
+  @state() private reportStatus: ReportStatus = 'idle';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
+
+  private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private generation = 0;
+  private reportButton?: HTMLElement;
+  private pendingFocus?: string;
+  private handledHash?: string;
+
+  private readonly summary = new Task(this, {
+    task: async ([client, business, product], { signal }) => {
+      const [source, id] = this.requireSource(client, business);
+      return source.getSummary({ business: id, product }, { signal });
+    },
+    args: () => [this.client, this.resolvedBusiness, this.resolvedProduct] as const,
+  });
+
+  private readonly firstPage = new Task(this, {
+    task: async ([client, business, product, sort, rating, verified, language, q, limit], { signal }) => {
+      const [source, id] = this.requireSource(client, business);
+      return source.listReviews(
+        {
+          business: id,
+          product,
+          sort,
+          rating: parseRatings(rating),
+          verified,
+          language: language || undefined,
+          q: q || undefined,
+          limit,
+        },
+        { signal },
+      );
+    },
+    args: () =>
+      [
+        this.client,
+        this.resolvedBusiness,
+        this.resolvedProduct,
+        this.currentSort,
+        this.ratingFilter.join(','),
+        this.verifiedOnly,
+        this.language,
+        this.searchQuery,
+        this.limit,
+      ] as const,
+    onComplete: (page) => {
+      this.generation += 1;
+      this.more = [];
+      this.nextCursor = page.nextCursor;
+      this.moreFailed = false;
+      this.announcement = this.countText(page.items.length, page.total);
+      void this.updateComplete.then(() => {
+        this.dispatchEvent(new VerityLoadEvent({ kind: 'reviews' }));
+        void this.followHash();
+      });
+    },
+    onError: (error) => {
+      this.reportError(error);
+      if (isVerityApiError(error) && error.code === 'network' && !navigator.onLine) {
+        window.addEventListener('online', () => void this.firstPage.run(), { once: true });
+      }
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sort')) this.currentSort = (SORTS as readonly string[]).includes(this.sort) ? this.sort : 'newest';
+    if (changed.has('rating')) this.ratingFilter = parseRatings(this.rating);
+    if (changed.has('verified')) this.verifiedOnly = this.verified;
+  }
+
+  protected override updated(): void {
+    if (this.pendingFocus) {
+      const card = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocus)}`);
+      this.pendingFocus = undefined;
+      card?.focus();
+    }
+  }
+
+  private get limit(): number {
+    const size = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(size) ? Math.min(50, Math.max(1, size)) : 10;
+  }
+
+  private get listParams(): Omit<ListParams, 'business'> {
+    return {
+      product: this.resolvedProduct,
+      sort: this.currentSort,
+      rating: this.ratingFilter,
+      verified: this.verifiedOnly,
+      language: this.language || undefined,
+      q: this.searchQuery || undefined,
+      limit: this.limit,
+    };
+  }
+
+  private get filtersActive(): boolean {
+    return this.ratingFilter.length > 0 || this.verifiedOnly || Boolean(this.language) || Boolean(this.searchQuery);
+  }
+
+  private countText(shown: number, total: number): string {
+    const l10n = this.l10n;
+    return l10n.t.resultCount(shown, total, { shown: l10n.number(shown), total: l10n.number(total) });
+  }
+
+  // -- Rendering -------------------------------------------------------------------------------
+
+  override render() {
+    return html`<section class="list-root" aria-label=${this.l10n.t.listLabel}>
+      ${this.renderHeader()} ${this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.renderDialog()}
+    </section>`;
+  }
+
+  private renderHeader(): TemplateResult | typeof nothing {
+    const summary = this.summary.value;
+    if (this.summary.status === TaskStatus.ERROR) return nothing;
+    if (!summary) {
+      return html`<div part="header" class="header" aria-hidden="true">
+        <div class="score"><span class="skeleton sk-average"></span><span class="skeleton sk-line"></span></div>
+        <div class="histogram">${[5, 4, 3, 2, 1].map(() => html`<span class="skeleton sk-bar"></span>`)}</div>
+      </div>`;
+    }
+    const l10n = this.l10n;
+    const { t } = l10n;
+    const { average, grade, count } = summary.rating;
+    return html`<div part="header" class="header">
+      <div class="score" @keydown=${this.disclosure.onKeydown}>
+        ${
+          average === null
+            ? html`<p class="no-score">${summary.totals.published > 0 ? t.noScore : t.noReviews}</p>`
+            : html`<p class="average-line">
+                  <span class="big-average">${l10n.average(average)}</span
+                  ><span class="visually-hidden"> ${t.outOfFive}</span>
+                  <verity-stars .rating=${average} locale=${l10n.locale}></verity-stars>
+                  ${grade ? html`<span class="grade">${t.grades[grade]}</span>` : nothing}
+                </p>
+                <p class="based-on">${t.basedOn(count, l10n.number(count))}</p>`
+        }
+        <div class="verification">${verificationDisclosure(l10n, summary, this.disclosure, 'list-disclosure')}</div>
+      </div>
+      ${count > 0 ? this.renderHistogram(summary) : nothing}
+    </div>`;
+  }
+
+  private renderHistogram(summary: Summary): TemplateResult {
+    const l10n = this.l10n;
+    const { t } = l10n;
+    const total = summary.rating.count;
+    return html`<div part="histogram" class="histogram" role="group" aria-label=${t.histogramLabel}>
+      ${[5, 4, 3, 2, 1].map((stars) => {
+        const n = summary.distribution[String(stars) as keyof Summary['distribution']];
+        const share = total > 0 ? n / total : 0;
+        const pressed = this.ratingFilter.includes(stars);
+        return html`<button
+          type="button"
+          class="bar-row"
+          aria-pressed=${pressed ? 'true' : 'false'}
+          @click=${() => this.toggleRating(stars)}
+        >
+          <span class="visually-hidden"
+            >${t.histogramBar(stars, n, { count: l10n.number(n), percent: l10n.percent(share) })}</span
+          >
+          <span class="bar-label" aria-hidden="true">${l10n.number(stars)} ★</span>
+          <span class="bar" aria-hidden="true"
+            ><span class="bar-fill" style=${styleMap({ width: `${share * 100}%` })}></span
+          ></span>
+          <span class="bar-count" aria-hidden="true">${l10n.number(n)}</span>
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  private renderControls(page: ReviewPage | undefined): TemplateResult {
+    const l10n = this.l10n;
+    const { t } = l10n;
+    const languages = new Set<string>();
+    for (const review of [...(page?.items ?? []), ...this.more])
+      languages.add(review.language.split('-')[0]!.toLowerCase());
+    if (this.language) languages.add(this.language);
+    return html`<div part="controls" class="controls">
+        <label class="control">
+          <span>${t.sortLabel}</span>
+          <select name="sort" @change=${this.onSort} .value=${this.currentSort}>
+            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.currentSort}>${t.sorts[sort]}</option>`)}
+          </select>
+        </label>
+        <label class="control search">
+          <span class="visually-hidden">${t.searchLabel}</span>
+          <input
+            type="search"
+            name="q"
+            placeholder=${t.searchLabel}
+            .value=${this.searchText}
+            @input=${this.onSearch}
+            maxlength="200"
+          />
+        </label>
+        <label class="control check">
+          <input type="checkbox" name="verified" .checked=${this.verifiedOnly} @change=${this.onVerified} />
+          <span>${t.verifiedOnly}</span>
+        </label>
+        ${
+          languages.size > 1
+            ? html`<label class="control">
+                <span>${t.languageLabel}</span>
+                <select name="language" @change=${this.onLanguage} .value=${this.language}>
+                  <option value="" ?selected=${!this.language}>${t.allLanguages}</option>
+                  ${[...languages]
+                    .sort()
+                    .map(
+                      (code) =>
+                        html`<option value=${code} ?selected=${code === this.language}>
+                          ${l10n.displayName('language', code)}
+                        </option>`,
+                    )}
+                </select>
+              </label>`
+            : nothing
+        }
+        ${
+          this.filtersActive
+            ? html`<button type="button" class="link-button" @click=${this.clearFilters}>${t.clearFilters}</button>`
+            : nothing
+        }
+      </div>
+      ${
+        this.ratingFilter.length > 0
+          ? html`<p part="filter-notice" class="filter-notice">
+              ${t.showingRatings(describeRatings(this.ratingFilter, (items) => l10n.list(items)))} ·
+              <button type="button" class="link-button" @click=${this.showAllRatings}>${t.showAll}</button>
+            </p>`
+          : nothing
+      }`;
+  }
+
+  private renderBody(): TemplateResult {
+    const status = this.firstPage.status;
+    const page = this.firstPage.value;
+    if (status === TaskStatus.ERROR) return html`${this.renderControls(page)}${this.renderError()}`;
+    if (!page) return this.renderSkeleton();
+    const busy = status === TaskStatus.PENDING;
+    return html`${this.renderControls(page)}
+      <div class="results" aria-busy=${busy ? 'true' : 'false'}>
+        ${page.total === 0 ? this.renderEmpty() : this.renderCards(page)}
+      </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton-list" aria-busy="true">
+      <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
+      ${[0, 1, 2].map(
+        () =>
+          html`<div class="card skeleton-card" aria-hidden="true">
+            <span class="skeleton sk-stars"></span><span class="skeleton sk-title"></span>
+            <span class="skeleton sk-text"></span><span class="skeleton sk-text"></span
+            ><span class="skeleton sk-short"></span>
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderError(): TemplateResult {
+    const { t } = this.l10n;
+    const error = this.firstPage.error;
+    const offline = isVerityApiError(error) && error.code === 'network' && !navigator.onLine;
+    return html`<div class="state error" role="alert">
+      <p>${offline ? t.offline : t.loadError}</p>
+      <button type="button" class="button" @click=${this.retry}>${t.retry}</button>
+    </div>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    const { t } = this.l10n;
+    if (this.filtersActive) {
+      return html`<div class="state">
+        <p>${t.noResults}</p>
+        <button type="button" class="button" @click=${this.clearFilters}>${t.clearFilters}</button>
+      </div>`;
+    }
+    const formHref = safeHttpUrl(this.formHref);
+    return html`<div class="state">
+      <p>${t.noReviews}</p>
+      ${formHref ? html`<a class="button" href=${formHref}>${t.writeFirstReview}</a>` : nothing}
+    </div>`;
+  }
+
+  private renderCards(page: ReviewPage): TemplateResult {
+    const l10n = this.l10n;
+    const { t } = l10n;
+    const now = new Date();
+    const linked = this.linked;
+    const items = [...(linked ? [linked] : []), ...[...page.items, ...this.more].filter((r) => r.id !== linked?.id)];
+    const shown = page.items.length + this.more.length;
+    return html`<p class="result-count">${this.countText(shown, page.total)}</p>
+      <ol part="list" class="reviews">
+        ${repeat(
+          items,
+          (review) => review.id,
+          (review) =>
+            html`<li>
+              ${reviewCard(review, {
+                l10n,
+                now,
+                expanded: this.expanded.has(review.id),
+                helpfulCount: this.helpfulCounts.get(review.id) ?? review.helpfulCount,
+                voted: this.hasVoted(review.id),
+                voteFailed: this.voteFailed === review.id,
+                linked: review.id === linked?.id,
+                highlighted: review.id === this.highlighted,
+                onToggleMore: this.toggleMore,
+                onHelpful: this.vote,
+                onReport: this.openReport,
+              })}
+            </li>`,
+        )}
+      </ol>
+      ${
+        this.nextCursor
+          ? html`<div class="more">
+              <button
+                part="show-more"
+                type="button"
+                class="button"
+                ?disabled=${this.loadingMore}
+                @click=${this.loadMore}
+              >
+                ${this.loadingMore ? t.loading : t.showMore}
+              </button>
+              ${this.moreFailed ? html`<p class="vote-error" role="alert">${t.loadError}</p>` : nothing}
+            </div>`
+          : nothing
+      }`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const review = this.reporting;
+    const { t } = this.l10n;
+    const windowOpen = review ? canReportNotGenuine(review.createdAt, new Date()) : true;
+    const done = this.reportStatus === 'sent';
+    return html`<dialog part="dialog" aria-labelledby="report-title" @close=${this.onDialogClose}>
+      ${
+        review
+          ? html`<form method="dialog" @submit=${this.sendReport}>
+              <h2 id="report-title">${t.reportTitle}</h2>
+              ${
+                done
+                  ? html`<p role="status">${t.reportSent}</p>
+                      <div class="dialog-actions">
+                        <button type="button" class="button" autofocus @click=${() => this.dialog?.close()}>
+                          ${t.close}
+                        </button>
+                      </div>`
+                  : html`<fieldset>
+                        <legend>${t.reportReasonLegend}</legend>
+                        ${REPORT_REASONS.map((reason) => {
+                          const closed = reason === 'not_genuine' && !windowOpen;
+                          return html`<label class="reason ${closed ? 'closed' : ''}">
+                            <input
+                              type="radio"
+                              name="reason"
+                              value=${reason}
+                              required
+                              ?disabled=${closed}
+                              aria-describedby=${closed ? 'not-genuine-closed' : nothing}
+                              .checked=${this.reportReason === reason}
+                              @change=${() => (this.reportReason = reason)}
+                            />
+                            <span>${t.reportReasons[reason]}</span>
+                          </label>`;
+                        })}
+                        ${windowOpen ? nothing : html`<p id="not-genuine-closed" class="hint">${t.notGenuineClosed}</p>`}
+                      </fieldset>
+                      <label class="note">
+                        <span>${t.reportNote}</span>
+                        <textarea name="note" maxlength="1000" rows="3"></textarea>
+                      </label>
+                      ${
+                        this.reportStatus === 'failed' || this.reportStatus === 'window-closed'
+                          ? html`<p class="vote-error" role="alert">
+                              ${this.reportStatus === 'window-closed' ? t.notGenuineClosed : t.reportFailed}
+                            </p>`
+                          : nothing
+                      }
+                      <div class="dialog-actions">
+                        <button type="button" class="button secondary" @click=${() => this.dialog?.close()}>
+                          ${t.cancel}
+                        </button>
+                        <button type="submit" class="button" ?disabled=${this.reportStatus === 'sending'}>
+                          ${t.sendReport}
+                        </button>
+                      </div>`
+              }
+            </form>`
+          : nothing
+      }
+    </dialog>`;
+  }
+
+  // -- Filters ---------------------------------------------------------------------------------
+
+  private filterChanged(): void {
+    this.linked = undefined;
+    this.dispatchEvent(
+      new VerityFilterChangeEvent({
+        rating: [...this.ratingFilter],
+        verified: this.verifiedOnly,
+        sort: this.currentSort,
+        q: this.searchQuery,
+        language: this.language || null,
+      }),
+    );
+  }
+
+  private toggleRating(stars: number): void {
+    this.ratingFilter = this.ratingFilter.includes(stars)
+      ? this.ratingFilter.filter((r) => r !== stars)
+      : [...this.ratingFilter, stars].sort();
+    this.filterChanged();
+  }
+
+  private readonly onSort = (event: Event): void => {
+    this.currentSort = (event.target as HTMLSelectElement).value as Sort;
+    this.filterChanged();
+  };
+
+  private readonly onVerified = (event: Event): void => {
+    this.verifiedOnly = (event.target as HTMLInputElement).checked;
+    this.filterChanged();
+  };
+
+  private readonly onLanguage = (event: Event): void => {
+    this.language = (event.target as HTMLSelectElement).value;
+    this.filterChanged();
+  };
+
+  private readonly onSearch = (event: Event): void => {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      const query = this.searchText.trim();
+      if (query === this.searchQuery) return;
+      this.searchQuery = query;
+      this.filterChanged();
+    }, SEARCH_DEBOUNCE_MS);
+  };
+
+  private readonly showAllRatings = (): void => {
+    this.ratingFilter = [];
+    this.filterChanged();
+  };
+
+  private readonly clearFilters = (): void => {
+    clearTimeout(this.searchTimer);
+    this.ratingFilter = [];
+    this.verifiedOnly = false;
+    this.language = '';
+    this.searchText = '';
+    this.searchQuery = '';
+    this.filterChanged();
+  };
+
+  private readonly retry = (): void => {
+    void this.summary.run();
+    void this.firstPage.run();
+  };
+
+  // -- Paging and deep links -------------------------------------------------------------------
+
+  private readonly loadMore = async (): Promise<void> => {
+    const client = this.client;
+    const business = this.resolvedBusiness;
+    if (!client || !business || !this.nextCursor || this.loadingMore) return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    this.moreFailed = false;
+    try {
+      const page = await client.listReviews({ business, ...this.listParams, cursor: this.nextCursor });
+      if (generation !== this.generation) return;
+      const known = new Set([...(this.firstPage.value?.items ?? []), ...this.more].map((r) => r.id));
+      const fresh = page.items.filter((r) => !known.has(r.id));
+      this.more = [...this.more, ...fresh];
+      this.nextCursor = page.nextCursor;
+      const { t } = this.l10n;
+      this.announcement = `${t.loadedMore(fresh.length, this.l10n.number(fresh.length))}. ${this.countText(
+        (this.firstPage.value?.items.length ?? 0) + this.more.length,
+        page.total,
+      )}`;
+      if (fresh[0]) this.pendingFocus = cardId(fresh[0]);
+    } catch (error) {
+      if (generation === this.generation) this.moreFailed = true;
+      this.reportError(error);
+    } finally {
+      this.loadingMore = false;
+    }
+  };
+
+  private readonly onHashChange = (): void => {
+    this.handledHash = undefined;
+    void this.followHash();
+  };
+
+  /** Scrolls to and highlights the review the page's URL names, fetching it when it is not loaded. */
+  private async followHash(): Promise<void> {
+    const match = HASH.exec(location.hash);
+    if (!match || this.handledHash === location.hash) return;
+    this.handledHash = location.hash;
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]!);
+    } catch {
+      return;
+    }
+    const loaded = [...(this.firstPage.value?.items ?? []), ...this.more].some((r) => r.id === id);
+    if (!loaded && this.linked?.id !== id) {
+      const client = this.client;
+      if (!client) return;
+      try {
+        const review = await client.getReview(id);
+        if (review.business !== this.resolvedBusiness || review.product !== (this.resolvedProduct ?? null)) return;
+        this.linked = review;
+      } catch (error) {
+        this.reportError(error);
+        return;
+      }
+    }
+    this.highlighted = id;
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(cardId({ id } as Review))}`);
+    if (!card) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    card.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    card.focus({ preventScroll: true });
+  }
+
+  // -- Cards -------------------------------------------------------------------------------------
+
+  private readonly toggleMore = (review: Review): void => {
+    const expanded = new Set(this.expanded);
+    if (expanded.has(review.id)) expanded.delete(review.id);
+    else expanded.add(review.id);
+    this.expanded = expanded;
+  };
+
+  private voteKey(id: string): string {
+    return `verity-helpful:${id}`;
+  }
+
+  private hasVoted(id: string): boolean {
+    return readItem(this.voteKey(id)) !== null;
+  }
+
+  /** One vote per browser, shown at once; rolled back with a message when the API fails. */
+  private readonly vote = async (review: Review): Promise<void> => {
+    const client = this.client;
+    if (!client || this.hasVoted(review.id)) return;
+    const before = this.helpfulCounts.get(review.id) ?? review.helpfulCount;
+    writeItem(this.voteKey(review.id), '1');
+    this.voteFailed = undefined;
+    this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, before + 1);
+    try {
+      const { helpfulCount } = await client.voteHelpful(review.id);
+      this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, helpfulCount);
+    } catch (error) {
+      removeItem(this.voteKey(review.id));
+      this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, before);
+      this.voteFailed = review.id;
+      this.reportError(error);
+    }
+  };
+
+  private readonly openReport = (review: Review, button: HTMLElement): void => {
+    this.reporting = review;
+    this.reportReason = undefined;
+    this.reportStatus = 'idle';
+    this.reportButton = button;
+    void this.updateComplete.then(() => {
+      const dialog = this.dialog;
+      if (!dialog || dialog.open) return;
+      dialog.showModal();
+      dialog.querySelector<HTMLInputElement>('input[name="reason"]:not([disabled])')?.focus();
+    });
+  };
+
+  private readonly sendReport = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const review = this.reporting;
+    const client = this.client;
+    const reason = this.reportReason;
+    if (!review || !client || !reason || this.reportStatus === 'sending') return;
+    const note = (this.dialog?.querySelector('textarea')?.value ?? '').trim();
+    this.reportStatus = 'sending';
+    try {
+      await client.reportReview(review.id, { reason, ...(note ? { note } : {}) });
+      this.reportStatus = 'sent';
+    } catch (error) {
+      this.reportStatus = isVerityApiError(error) && error.code === 'report_window_closed' ? 'window-closed' : 'failed';
+      this.reportError(error);
+    }
+  };
+
+  private readonly onDialogClose = (): void => {
+    this.reporting = undefined;
+    this.reportStatus = 'idle';
+    this.reportButton?.focus();
+    this.reportButton = undefined;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verity-review-list': VerityReviewList;
+  }
+}
