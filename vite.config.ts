@@ -11,6 +11,7 @@ export const entries = {
   'components/rating-badge/define': 'src/components/rating-badge/define.ts',
   'components/provider/define': 'src/components/provider/define.ts',
   'components/review-list/define': 'src/components/review-list/define.ts',
+  'components/review-quote/define': 'src/components/review-quote/define.ts',
 };
 
 export default defineConfig({

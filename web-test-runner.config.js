@@ -79,7 +79,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   testFramework: { config: { timeout: 30000 } },
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -3,5 +3,6 @@ import './components/provider/define.js';
 import './components/stars/define.js';
 import './components/rating-badge/define.js';
 import './components/review-list/define.js';
+import './components/review-quote/define.js';
 
 export * from './index.js';

@@ -9,6 +9,8 @@ export { VerityRatingBadge, BADGE_VARIANTS } from './components/rating-badge/rat
 export type { BadgeVariant } from './components/rating-badge/rating-badge.js';
 export { VerityProvider } from './components/provider/provider.js';
 export { VerityReviewList, parseRatings } from './components/review-list/review-list.js';
+export { VerityReviewQuote, QUOTE_VARIANTS, fullReviewLink } from './components/review-quote/review-quote.js';
+export type { QuoteVariant } from './components/review-quote/review-quote.js';
 export { VerityElement, VerityDataElement, THEMES } from './internal/element.js';
 export type { Theme } from './internal/element.js';
 export { configure, getConfig } from './internal/config.js';
@@ -30,3 +32,5 @@ export type {
 } from './internal/events.js';
 export { VERSION } from './internal/version.js';
 export { computeScore, gradeFor, roundHalfUp, countsTowardScore, SCORE_WINDOW_MONTHS } from './rules/score.js';
+export { checkQuote, autoExcerpt, normalizeText } from './rules/quote.js';
+export type { QuoteVerdict, QuoteProblem } from './rules/quote.js';

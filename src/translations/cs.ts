@@ -123,4 +123,5 @@ export const cs: Translation = {
   reportSent: 'Děkujeme. Recenzi prověříme.',
   reportFailed: 'Hlášení se nepodařilo odeslat. Zkuste to prosím znovu.',
   linkedReview: 'Odkazovaná recenze',
+  readFullReview: 'Přečíst celou recenzi',
 };

@@ -109,4 +109,5 @@ export const de: Translation = {
   reportSent: 'Danke. Wir prüfen diese Bewertung.',
   reportFailed: 'Die Meldung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
   linkedReview: 'Verlinkte Bewertung',
+  readFullReview: 'Ganze Bewertung lesen',
 };

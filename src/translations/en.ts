@@ -93,6 +93,9 @@ export interface Translation {
   reportSent: string;
   reportFailed: string;
   linkedReview: string;
+
+  // The review quote
+  readFullReview: string;
 }
 
 const p = (count: number, forms: Parameters<typeof plural>[2]) => plural('en', count, forms);
@@ -200,4 +203,5 @@ export const en: Translation = {
   reportSent: 'Thank you. We will check this review.',
   reportFailed: 'The report could not be sent. Please try again.',
   linkedReview: 'Linked review',
+  readFullReview: 'Read the full review',
 };

@@ -109,4 +109,5 @@ export const sv: Translation = {
   reportSent: 'Tack! Vi granskar recensionen.',
   reportFailed: 'Anmälan kunde inte skickas. Försök igen.',
   linkedReview: 'Länkad recension',
+  readFullReview: 'Läs hela recensionen',
 };

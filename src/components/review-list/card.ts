@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Review } from '../../client/schemas.js';
 import type { Localizer } from '../../internal/localize.js';
+import { MONTH_YEAR, around, provenance, time } from '../../internal/review-parts.js';
 import { starRow } from '../stars/stars.js';
 
 /** Long texts are cut at a word boundary; "Read more" shows the rest. */
@@ -35,36 +36,6 @@ export interface CardState {
   onToggleMore: (review: Review) => void;
   onHelpful: (review: Review) => void;
   onReport: (review: Review, button: HTMLElement) => void;
-}
-
-const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
-const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
-
-function time(l10n: Localizer, iso: string, now: Date): TemplateResult {
-  const absolute = l10n.date(iso, LONG_DATE);
-  // prettier-ignore
-  return html`<time datetime=${iso} title=${absolute}>${l10n.relative(iso, now)}<span class="visually-hidden"> (${absolute})</span></time>`;
-}
-
-/** Puts a template where a translation has its placeholder: `t.reviewed` around a `<time>`. */
-function around(message: (value: string) => string, content: TemplateResult): TemplateResult {
-  const [before = '', after = ''] = message('\u0000').split('\u0000');
-  return html`${before}${content}${after}`;
-}
-
-function provenance(review: Review, l10n: Localizer): TemplateResult {
-  const { t } = l10n;
-  const { status, method } = review.verification;
-  const meaning = status === 'verified' ? (method ? t.provenanceMeaning[method] : '') : t.provenanceMeaning[status];
-  return html`<span part="provenance" class="provenance ${status}">
-    ${
-      status === 'verified'
-        ? html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M6.4 11.6 2.8 8l1.1-1.1 2.5 2.5 5.7-5.7L13.2 4.8z" />
-          </svg>`
-        : nothing
-    }<strong>${t.provenance[status]}</strong>${meaning ? html`<span class="meaning"> · ${meaning}</span>` : nothing}
-  </span>`;
 }
 
 export function reviewCard(review: Review, state: CardState): TemplateResult {

@@ -280,22 +280,6 @@ export const listStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .provenance {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-  }
-
-  .provenance.verified strong {
-    color: var(--verified);
-  }
-
-  .provenance .icon {
-    width: 1em;
-    height: 1em;
-    fill: var(--verified);
-  }
-
   .card-body {
     white-space: pre-line;
     overflow-wrap: anywhere;

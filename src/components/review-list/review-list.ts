@@ -15,6 +15,7 @@ import { safeHttpUrl } from '../../internal/url.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { canReportNotGenuine } from '../../rules/windows.js';
 import { cardId, reviewCard } from './card.js';
+import { reviewPartStyles } from '../../internal/review-parts.js';
 import { starRowStyles } from '../stars/stars.styles.js';
 import { listStyles } from './review-list.styles.js';
 
@@ -87,7 +88,13 @@ type ReportStatus = 'idle' | 'sending' | 'sent' | 'failed' | 'window-closed';
  * @cssproperty --verity-radius - Corner radius.
  */
 export class VerityReviewList extends VerityDataElement {
-  static override styles = [...VerityDataElement.styles, starRowStyles, verificationStyles, listStyles];
+  static override styles = [
+    ...VerityDataElement.styles,
+    starRowStyles,
+    reviewPartStyles,
+    verificationStyles,
+    listStyles,
+  ];
 
   /** The initial sort: `newest` (default), `oldest`, `highest`, `lowest` or `helpful`. */
   @property({ reflect: true }) sort: Sort = 'newest';
