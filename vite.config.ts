@@ -12,6 +12,8 @@ export const entries = {
   'components/provider/define': 'src/components/provider/define.ts',
   'components/review-list/define': 'src/components/review-list/define.ts',
   'components/review-quote/define': 'src/components/review-quote/define.ts',
+  'components/star-input/define': 'src/components/star-input/define.ts',
+  'components/review-form/define': 'src/components/review-form/define.ts',
 };
 
 export default defineConfig({

@@ -77,14 +77,14 @@ export class Localizer {
     return format.format(typeof value === 'string' ? new Date(value) : value);
   }
 
-  /** "3 weeks ago", "yesterday", "in 2 days"; "now" within a minute. */
+  /** "3 weeks ago", "yesterday", "in 30 seconds", "now". */
   relative(value: Date | string, now: Date = new Date()): string {
     const seconds = ((typeof value === 'string' ? Date.parse(value) : value.getTime()) - now.getTime()) / 1000;
     this.relativeFormat ??= new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
     for (const [unit, size] of RELATIVE_UNITS) {
       if (Math.abs(seconds) >= size) return this.relativeFormat.format(Math.round(seconds / size), unit);
     }
-    return this.relativeFormat.format(0, 'minute');
+    return this.relativeFormat.format(0, 'second');
   }
 
   /** The name of a region ("SE" → "Sweden") or a language ("sv" → "Swedish"); the code when unknown. */
@@ -118,6 +118,7 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 24 * 3600],
   ['hour', 3600],
   ['minute', 60],
+  ['second', 1],
 ];
 
 function isValidTag(tag: string): boolean {

@@ -96,6 +96,62 @@ export interface Translation {
 
   // The review quote
   readFullReview: string;
+
+  // The star input and the review form
+  /** The five options of the star input, 1 to 5. */
+  ratingOptions: [string, string, string, string, string];
+  formTitle: string;
+  ratingLabel: string;
+  titleLabel: string;
+  bodyLabel: string;
+  /** The visible counter under the review text. */
+  bodyCounter: (length: string, max: string) => string;
+  /** What the counter says to screen readers when the writer pauses. */
+  bodyCounterSpoken: (length: number, min: number, max: number) => string;
+  nameLabel: string;
+  nameHint: string;
+  emailLabel: string;
+  emailHint: string;
+  dateLabel: string;
+  dateHint: (earliest: string) => string;
+  consentLabel: string;
+  honeypotLabel: string;
+  noIncentive: string;
+  /** R4: what moderation checks, and what it never does. */
+  moderationNote: string;
+  invitationNote: string;
+  submit: string;
+  submitting: string;
+  errorSummary: string;
+  errors: {
+    rating: string;
+    titleTooLong: (max: string) => string;
+    bodyRequired: string;
+    bodyTooShort: (min: string) => string;
+    bodyTooLong: (max: string) => string;
+    nameRequired: string;
+    nameTooShort: (min: string) => string;
+    nameTooLong: (max: string) => string;
+    emailRequired: string;
+    emailInvalid: string;
+    dateRequired: string;
+    dateFuture: string;
+    dateTooOld: (earliest: string) => string;
+    consent: string;
+    invitationInvalid: string;
+    invitationUsed: string;
+    productUnknown: string;
+    invalid: string;
+  };
+  draftRestored: string;
+  discardDraft: string;
+  networkFailed: string;
+  serverFailed: string;
+  rateLimited: (wait: string) => string;
+  alreadySent: string;
+  thanksTitle: string;
+  thanksPending: string;
+  thanksPublished: string;
 }
 
 const p = (count: number, forms: Parameters<typeof plural>[2]) => plural('en', count, forms);
@@ -204,4 +260,57 @@ export const en: Translation = {
   reportFailed: 'The report could not be sent. Please try again.',
   linkedReview: 'Linked review',
   readFullReview: 'Read the full review',
+  ratingOptions: ['1 star: very poor', '2 stars: poor', '3 stars: fair', '4 stars: good', '5 stars: excellent'],
+  formTitle: 'Write a review',
+  ratingLabel: 'Your rating',
+  titleLabel: 'Title (optional)',
+  bodyLabel: 'Your review',
+  bodyCounter: (length, max) => `${length} / ${max}`,
+  bodyCounterSpoken: (length, min, max) =>
+    length < min ? `${min - length} more characters needed` : `${max - length} characters left`,
+  nameLabel: 'Name shown with your review',
+  nameHint: 'Your first name and an initial is enough.',
+  emailLabel: 'E-mail',
+  emailHint: 'Only to confirm your review. It is never shown.',
+  dateLabel: 'When did you buy or use it?',
+  dateHint: (earliest) => `At most 6 months ago (on or after ${earliest}).`,
+  consentLabel: 'This is my own experience, and I received nothing in return for this review.',
+  honeypotLabel: 'Leave this field empty',
+  noIncentive: 'No one is paid or rewarded for a review.',
+  moderationNote:
+    'Every review is checked for offensive language and personal data before it is published, never for its rating.',
+  invitationNote: 'You were invited after your purchase: your review will be marked as verified.',
+  submit: 'Send review',
+  submitting: 'Sending…',
+  errorSummary: 'Please check these fields:',
+  errors: {
+    rating: 'Choose a rating from 1 to 5 stars.',
+    titleTooLong: (max) => `Keep the title to ${max} characters.`,
+    bodyRequired: 'Write about your experience.',
+    bodyTooShort: (min) => `Write at least ${min} characters.`,
+    bodyTooLong: (max) => `Keep your review to ${max} characters.`,
+    nameRequired: 'Enter the name to show with your review.',
+    nameTooShort: (min) => `Enter at least ${min} characters.`,
+    nameTooLong: (max) => `Keep the name to ${max} characters.`,
+    emailRequired: 'Enter your e-mail address.',
+    emailInvalid: 'Enter an e-mail address like name@example.com.',
+    dateRequired: 'Enter when you had the experience.',
+    dateFuture: 'The date cannot be in the future.',
+    dateTooOld: (earliest) => `Reviews are about experiences from the last 6 months: choose ${earliest} or later.`,
+    consent: 'Confirm that this is your own experience and that you received nothing for it.',
+    invitationInvalid: 'This invitation link is not valid.',
+    invitationUsed: 'This invitation link has already been used for a review.',
+    productUnknown: 'This product cannot be reviewed here.',
+    invalid: 'Check this field.',
+  },
+  draftRestored: 'We kept the review you had not sent yet.',
+  discardDraft: 'Discard draft',
+  networkFailed: 'Your review could not be sent: the connection failed. Nothing is lost; try again.',
+  serverFailed: 'Something went wrong on our side. Nothing is lost; try again.',
+  rateLimited: (wait) => `Too many reviews were sent from here. Please try again ${wait}.`,
+  alreadySent: 'This review was already sent. Discard the draft to write another one.',
+  thanksTitle: 'Thank you for your review!',
+  thanksPending:
+    'It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
+  thanksPublished: 'Your review is published.',
 };
