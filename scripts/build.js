@@ -1,7 +1,7 @@
 // `npm run build`: the script-tag bundle for shop owners (dist/cdn/verity.js), the ESM package
 // for developers (dist/*.js with types), custom-elements.json and dist/openapi.json.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -12,16 +12,44 @@ const quiet = { logLevel: 'warn', configFile: false, root, publicDir: false };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-// 1. The script-tag bundle: one classic script that works with or without defer/async.
+// 1. The script-tag bundle: a tiny classic loader (works with or without defer, async or
+//    type="module") and one ES chunk per widget, loaded when its tag appears on the page.
+const { VERSION } = await import('../src/internal/version.ts');
 await build({
   ...quiet,
+  define: { __VERITY_VERSION__: JSON.stringify(VERSION) },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
     target: 'es2021',
     minify: true,
     sourcemap: true,
-    lib: { entry: 'src/embed.ts', name: 'Verity', formats: ['iife'], fileName: () => 'verity.js' },
+    lib: { entry: 'src/embed.ts', name: 'VerityLoader', formats: ['iife'], fileName: () => 'verity.js' },
+  },
+});
+await build({
+  ...quiet,
+  build: {
+    outDir: 'dist/cdn/chunks',
+    emptyOutDir: false,
+    target: 'es2021',
+    minify: true,
+    sourcemap: true,
+    lib: {
+      entry: {
+        core: 'src/cdn/core.ts',
+        stars: 'src/components/stars/define.ts',
+        'rating-badge': 'src/components/rating-badge/define.ts',
+        'review-list': 'src/components/review-list/define.ts',
+        'review-quote': 'src/components/review-quote/define.ts',
+        'review-form': 'src/components/review-form/define.ts',
+        'star-input': 'src/components/star-input/define.ts',
+        provider: 'src/components/provider/define.ts',
+      },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: { output: { chunkFileNames: 'shared-[hash].js', minify: true } },
   },
 });
 
@@ -35,8 +63,8 @@ execFileSync('node_modules/.bin/cem', ['analyze', '--quiet'], { cwd: root, stdio
 // 4. The API contract as OpenAPI 3.1, from the same zod schemas.
 writeFileSync(new URL('../dist/openapi.json', import.meta.url), `${JSON.stringify(openApiDocument(), null, 2)}\n`);
 
-const bundle = readFileSync(new URL('../dist/cdn/verity.js', import.meta.url));
-console.log(
-  `dist/cdn/verity.js: ${statSync(new URL('../dist/cdn/verity.js', import.meta.url)).size} bytes, ` +
-    `${gzipSync(bundle, { level: 9 }).length} bytes gzip`,
-);
+const cdn = new URL('../dist/cdn/', import.meta.url);
+const gzip = (file) => gzipSync(readFileSync(new URL(file, cdn)), { level: 9 }).length;
+const chunks = readdirSync(new URL('chunks/', cdn)).filter((f) => f.endsWith('.js'));
+console.log(`dist/cdn/verity.js: ${gzip('verity.js')} bytes gzip`);
+for (const chunk of chunks) console.log(`dist/cdn/chunks/${chunk}: ${gzip(`chunks/${chunk}`)} bytes gzip`);

@@ -1,25 +1,103 @@
 /**
- * The script-tag entry for shop owners:
+ * The script-tag loader for shop owners:
  *
- *   <script src="…/verity.js" data-api="https://reviews.example.com" data-business="my-shop" defer></script>
+ *   <script src="https://cdn.example.com/verity/verity.js"
+ *           data-api="https://reviews.example.com" data-business="my-shop" defer></script>
  *
- * reads its `data-*` configuration and registers the tags. Loading it twice is harmless.
+ * A classic script of a few hundred bytes. It reads its own `data-*` configuration, and loads a
+ * widget's code only when that widget's tag appears on the page, now or later (SPAs, CMS blocks
+ * added after load). Loading it twice is harmless. It needs no `eval` and no inline script, so it
+ * works under a strict Content-Security-Policy.
+ *
+ * `window.Verity.configure({...})` changes the configuration at any time.
  */
-import { configure } from './internal/config.js';
 import type { VerityConfig } from './internal/config.js';
-import './define.js';
 
-function readScriptConfig(): VerityConfig {
-  const script = document.currentScript as HTMLScriptElement | null;
-  const source = script ?? document.querySelector<HTMLScriptElement>('script[data-business], script[data-api]');
-  if (!source) return {};
-  const { api, business, product, locale } = source.dataset;
+declare const __VERITY_VERSION__: string;
+
+interface VerityGlobal {
+  version: string;
+  configure(config: VerityConfig): Promise<void>;
+  /** Resolves when every widget on the page so far has its code. */
+  ready(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    Verity?: VerityGlobal;
+  }
+}
+
+/** Tag → chunk file under `chunks/`. */
+const CHUNKS: Record<string, string> = {
+  'verity-rating-badge': 'rating-badge',
+  'verity-review-list': 'review-list',
+  'verity-review-quote': 'review-quote',
+  'verity-review-form': 'review-form',
+  'verity-star-input': 'star-input',
+  'verity-stars': 'stars',
+  'verity-provider': 'provider',
+};
+
+function findScript(): HTMLScriptElement | null {
+  const current = document.currentScript;
+  if (current instanceof HTMLScriptElement) return current;
+  // `async` scripts and some loaders have no currentScript: find ours by its file name.
+  return document.querySelector<HTMLScriptElement>(
+    'script[src*="verity"][data-api], script[src*="verity"][data-business], script[src$="/verity.js"]',
+  );
+}
+
+function start(): void {
+  if (window.Verity) return;
+  const script = findScript();
+  const base = new URL('.', script?.src ?? location.href).href;
+  const { api, business, product, locale } = script?.dataset ?? {};
   const config: VerityConfig = {};
-  if (api) config.api = api;
+  if (api) config.api = new URL(api, location.href).href;
   if (business) config.business = business;
   if (product) config.product = product;
   if (locale) config.locale = locale;
-  return config;
+
+  const load = (file: string): Promise<Record<string, unknown>> =>
+    import(/* @vite-ignore */ `${base}chunks/${file}.js`) as Promise<Record<string, unknown>>;
+  const core = load('core').then((module) => {
+    (module.configure as (c: VerityConfig) => void)(config);
+    return module;
+  });
+  const pending = new Map<string, Promise<unknown>>();
+
+  const scan = (root: ParentNode): void => {
+    for (const [tag, file] of Object.entries(CHUNKS)) {
+      if (pending.has(tag) || !root.querySelector(tag)) continue;
+      pending.set(
+        tag,
+        core.then(() => load(file)).catch((error: unknown) => console.error(`[verity] could not load <${tag}>`, error)),
+      );
+    }
+  };
+
+  window.Verity = {
+    version: __VERITY_VERSION__,
+    configure: async (next) => {
+      const module = await core;
+      (module.configure as (c: VerityConfig) => void)(next);
+    },
+    ready: async () => {
+      await Promise.all(pending.values());
+    },
+  };
+
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.localName in CHUNKS && !pending.has(node.localName)) scan(node.parentNode ?? document);
+        else if (node.firstElementChild) scan(node);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
-configure(readScriptConfig());
+start();

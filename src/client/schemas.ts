@@ -65,36 +65,51 @@ export const LIMITS = {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-const isoDateTime = z.iso.datetime({ offset: true });
-const isoDate = z.iso.date();
-const nonNegativeInt = z.int().check(z.minimum(0));
-const id = z.string().check(z.minLength(1), z.maxLength(200));
-const rating = z.int().check(z.minimum(1), z.maximum(5));
+/**
+ * Builds a schema. Marked free of side effects, so a bundler drops every schema a bundle does not
+ * use: the rating badge's code carries the summary's schema, not the review form's.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function lazy<T>(build: () => T): T {
+  return build();
+}
 
-export const gradeSchema = z.enum(GRADES);
-export const sortSchema = z.enum(SORTS);
+const isoDateTime = lazy(() => z.iso.datetime({ offset: true }));
+const isoDate = lazy(() => z.iso.date());
+const nonNegativeInt = lazy(() => z.int().check(z.minimum(0)));
+const id = lazy(() => z.string().check(z.minLength(1), z.maxLength(200)));
+const rating = lazy(() => z.int().check(z.minimum(1), z.maximum(5)));
+
+export const gradeSchema = lazy(() => z.enum(GRADES));
+export const sortSchema = lazy(() => z.enum(SORTS));
 
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-export const businessSchema = z.object({
-  id,
-  name: z.string(),
-  url: z.nullable(z.string()),
-});
+export const businessSchema = lazy(() =>
+  z.object({
+    id,
+    name: z.string(),
+    url: z.nullable(z.string()),
+  }),
+);
 
-export const productSchema = z.object({
-  id,
-  name: z.string(),
-});
+export const productSchema = lazy(() =>
+  z.object({
+    id,
+    name: z.string(),
+  }),
+);
 
-export const distributionSchema = z.object({
-  '1': nonNegativeInt,
-  '2': nonNegativeInt,
-  '3': nonNegativeInt,
-  '4': nonNegativeInt,
-  '5': nonNegativeInt,
-});
+export const distributionSchema = lazy(() =>
+  z.object({
+    '1': nonNegativeInt,
+    '2': nonNegativeInt,
+    '3': nonNegativeInt,
+    '4': nonNegativeInt,
+    '5': nonNegativeInt,
+  }),
+);
 
 export const ratingSummarySchema = z
   .object({
@@ -110,91 +125,107 @@ export const ratingSummarySchema = z
     }),
   );
 
-export const summarySchema = z.object({
-  business: businessSchema,
-  product: z.nullable(productSchema),
-  rating: ratingSummarySchema,
-  distribution: distributionSchema,
-  totals: z.object({
-    published: nonNegativeInt,
-    verified: nonNegativeInt,
-    unverified: nonNegativeInt,
-    imported: nonNegativeInt,
+export const summarySchema = lazy(() =>
+  z.object({
+    business: businessSchema,
+    product: z.nullable(productSchema),
+    rating: ratingSummarySchema,
+    distribution: distributionSchema,
+    totals: z.object({
+      published: nonNegativeInt,
+      verified: nonNegativeInt,
+      unverified: nonNegativeInt,
+      imported: nonNegativeInt,
+    }),
+    invitedShare: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+    verificationPolicyUrl: z.nullable(z.string()),
+    updatedAt: isoDateTime,
   }),
-  invitedShare: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
-  verificationPolicyUrl: z.nullable(z.string()),
-  updatedAt: isoDateTime,
-});
+);
 
-export const verificationSchema = z.object({
-  status: z.enum(VERIFICATION_STATUSES),
-  method: z.nullable(z.enum(VERIFICATION_METHODS)),
-});
-
-export const replySchema = z.object({
-  body: z.string(),
-  createdAt: isoDateTime,
-  authorName: z.string(),
-});
-
-export const reviewSchema = z.object({
-  id,
-  business: id,
-  product: z.nullable(z.string()),
-  rating,
-  title: z.nullable(z.string()),
-  body: z.string(),
-  language: z.string(),
-  author: z.object({
-    displayName: z.string(),
-    country: z.nullable(z.string()),
+export const verificationSchema = lazy(() =>
+  z.object({
+    status: z.enum(VERIFICATION_STATUSES),
+    method: z.nullable(z.enum(VERIFICATION_METHODS)),
   }),
-  experiencedAt: isoDate,
-  createdAt: isoDateTime,
-  editedAt: z.nullable(isoDateTime),
-  verification: verificationSchema,
-  countsTowardScore: z.boolean(),
-  reply: z.nullable(replySchema),
-  helpfulCount: nonNegativeInt,
-  url: z.string(),
-});
+);
 
-export const reviewPageSchema = z.object({
-  items: z.array(reviewSchema),
-  nextCursor: z.nullable(z.string()),
-  total: nonNegativeInt,
-});
-
-export const submitResultSchema = z.object({
-  id,
-  status: z.enum(SUBMISSION_STATUSES),
-  verification: verificationSchema,
-});
-
-export const helpfulResultSchema = z.object({ helpfulCount: nonNegativeInt });
-
-export const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    /** Field name → problem code (see `FIELD_PROBLEMS`), for `validation_failed`. */
-    fields: z.optional(z.record(z.string(), z.string())),
+export const replySchema = lazy(() =>
+  z.object({
+    body: z.string(),
+    createdAt: isoDateTime,
+    authorName: z.string(),
   }),
-});
+);
+
+export const reviewSchema = lazy(() =>
+  z.object({
+    id,
+    business: id,
+    product: z.nullable(z.string()),
+    rating,
+    title: z.nullable(z.string()),
+    body: z.string(),
+    language: z.string(),
+    author: z.object({
+      displayName: z.string(),
+      country: z.nullable(z.string()),
+    }),
+    experiencedAt: isoDate,
+    createdAt: isoDateTime,
+    editedAt: z.nullable(isoDateTime),
+    verification: verificationSchema,
+    countsTowardScore: z.boolean(),
+    reply: z.nullable(replySchema),
+    helpfulCount: nonNegativeInt,
+    url: z.string(),
+  }),
+);
+
+export const reviewPageSchema = lazy(() =>
+  z.object({
+    items: z.array(reviewSchema),
+    nextCursor: z.nullable(z.string()),
+    total: nonNegativeInt,
+  }),
+);
+
+export const submitResultSchema = lazy(() =>
+  z.object({
+    id,
+    status: z.enum(SUBMISSION_STATUSES),
+    verification: verificationSchema,
+  }),
+);
+
+export const helpfulResultSchema = lazy(() => z.object({ helpfulCount: nonNegativeInt }));
+
+export const apiErrorSchema = lazy(() =>
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      /** Field name → problem code (see `FIELD_PROBLEMS`), for `validation_failed`. */
+      fields: z.optional(z.record(z.string(), z.string())),
+    }),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-export const listQuerySchema = z.object({
-  product: z.optional(z.string()),
-  sort: z.optional(sortSchema),
-  rating: z.optional(z.array(rating)),
-  verified: z.optional(z.boolean()),
-  language: z.optional(z.string()),
-  q: z.optional(z.string().check(z.maxLength(LIMITS.queryMax))),
-  cursor: z.optional(z.string()),
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.pageSizeMax))),
-});
+export const listQuerySchema = lazy(() =>
+  z.object({
+    product: z.optional(z.string()),
+    sort: z.optional(sortSchema),
+    rating: z.optional(z.array(rating)),
+    verified: z.optional(z.boolean()),
+    language: z.optional(z.string()),
+    q: z.optional(z.string().check(z.maxLength(LIMITS.queryMax))),
+    cursor: z.optional(z.string()),
+    limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.pageSizeMax))),
+  }),
+);
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -220,10 +251,12 @@ export const reviewInputSchema = z
     }),
   );
 
-export const reportInputSchema = z.object({
-  reason: z.enum(REPORT_REASONS),
-  note: z.optional(z.string().check(z.maxLength(LIMITS.reportNoteMax))),
-});
+export const reportInputSchema = lazy(() =>
+  z.object({
+    reason: z.enum(REPORT_REASONS),
+    note: z.optional(z.string().check(z.maxLength(LIMITS.reportNoteMax))),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Types

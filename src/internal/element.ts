@@ -9,7 +9,7 @@ import { verityContext } from './context.js';
 import type { ProvidedConfig } from './context.js';
 import { VerityErrorEvent } from './events.js';
 import type { VerityErrorCode } from './events.js';
-import { localizerFor } from './localize.js';
+import { ensureTranslation, localizerFor } from './localize.js';
 import type { Localizer } from './localize.js';
 import { baseStyles } from './styles.js';
 
@@ -46,6 +46,22 @@ export class VerityElement extends LitElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // A built-in language that is not loaded yet: render again once it is.
+    ensureTranslation(this.resolvedLocale)?.then(() => this.requestUpdate());
+  }
+
+  /** Resolves when the texts of the locale in effect are loaded. */
+  protected localeReady(): Promise<void> {
+    return ensureTranslation(this.resolvedLocale) ?? Promise.resolve();
+  }
+
+  /** Resolves with `promise`'s value once the locale's texts are loaded too. */
+  protected withLocale<T>(promise: Promise<T>): Promise<T> {
+    return Promise.all([promise, this.localeReady()]).then(([value]) => value);
   }
 
   /** The locale in effect. */

@@ -3,19 +3,56 @@
  * page-global i18n singleton of the host page, so each element asks for a `Localizer` of its
  * resolved locale. Numbers and dates go through `Intl`.
  */
-import { cs } from '../translations/cs.js';
-import { de } from '../translations/de.js';
 import { en } from '../translations/en.js';
 import type { Translation } from '../translations/en.js';
-import { sv } from '../translations/sv.js';
 
 export type { Translation };
 
 export const BUILT_IN_LOCALES = ['en', 'sv', 'cs', 'de'] as const;
 export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
 
-const translations = new Map<string, Translation>([en, sv, cs, de].map((t) => [t.$code.toLowerCase(), t]));
+const translations = new Map<string, Translation>([['en', en]]);
 const localizers = new Map<string, Localizer>();
+
+/**
+ * The other built-in languages load on demand, so a page downloads only the one it speaks.
+ * Widgets wait for it together with their data, so no English flashes first.
+ */
+const loaders: Record<string, () => Promise<Translation>> = {
+  sv: () => import('../translations/sv.js').then((m) => m.sv),
+  cs: () => import('../translations/cs.js').then((m) => m.cs),
+  de: () => import('../translations/de.js').then((m) => m.de),
+};
+const loading = new Map<string, Promise<void>>();
+
+function primary(locale: string): string {
+  return locale.trim().toLowerCase().replace(/_/g, '-').split('-')[0] ?? '';
+}
+
+/**
+ * Loads the built-in translation of a locale if it is not loaded yet; `undefined` when there is
+ * nothing to wait for (loaded already, registered by the page, or not built in).
+ */
+export function ensureTranslation(locale: string | null | undefined): Promise<void> | undefined {
+  if (!locale || findTranslation(locale)) return undefined;
+  const code = primary(locale);
+  const load = loaders[code];
+  if (!load) return undefined;
+  let promise = loading.get(code);
+  if (!promise) {
+    promise = load().then(
+      (translation) => {
+        if (!translations.has(code)) registerTranslation(translation);
+      },
+      () => {
+        // Offline or blocked: the widget stays in English rather than breaking.
+        loading.delete(code);
+      },
+    );
+    loading.set(code, promise);
+  }
+  return promise;
+}
 
 /** Adds (or replaces) translations, e.g. `registerTranslation(fr)`; elements use them at once. */
 export function registerTranslation(...added: Translation[]): void {
@@ -27,7 +64,7 @@ export function registerTranslation(...added: Translation[]): void {
 export function findTranslation(locale: string | null | undefined): Translation | undefined {
   if (!locale) return undefined;
   const tag = locale.trim().toLowerCase().replace(/_/g, '-');
-  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '');
+  return translations.get(tag) ?? translations.get(primary(tag));
 }
 
 export class Localizer {

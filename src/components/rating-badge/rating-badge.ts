@@ -67,7 +67,7 @@ export class VerityRatingBadge extends VerityDataElement {
   private readonly summary = new Task(this, {
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
-      return source.getSummary({ business: id, product }, { signal });
+      return this.withLocale(source.getSummary({ business: id, product }, { signal }));
     },
     args: () => [this.client, this.resolvedBusiness, this.resolvedProduct] as const,
     onComplete: () => {

@@ -337,7 +337,7 @@ describe('<verity-review-form>', () => {
       ['de', 'Bewertung senden'],
     ]) {
       const el = await renderForm({ locale: locale! });
-      expect($(el, '[part="submit"]')!.textContent!.trim()).to.equal(submitText);
+      await until(() => $(el, '[part="submit"]')!.textContent!.trim() === submitText, `not ${locale}`);
       await submit(el);
       await expect(el).to.be.accessible();
     }

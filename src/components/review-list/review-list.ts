@@ -144,7 +144,7 @@ export class VerityReviewList extends VerityDataElement {
   private readonly summary = new Task(this, {
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
-      return source.getSummary({ business: id, product }, { signal });
+      return this.withLocale(source.getSummary({ business: id, product }, { signal }));
     },
     args: () => [this.client, this.resolvedBusiness, this.resolvedProduct] as const,
   });
@@ -152,18 +152,20 @@ export class VerityReviewList extends VerityDataElement {
   private readonly firstPage = new Task(this, {
     task: async ([client, business, product, sort, rating, verified, language, q, limit], { signal }) => {
       const [source, id] = this.requireSource(client, business);
-      return source.listReviews(
-        {
-          business: id,
-          product,
-          sort,
-          rating: parseRatings(rating),
-          verified,
-          language: language || undefined,
-          q: q || undefined,
-          limit,
-        },
-        { signal },
+      return this.withLocale(
+        source.listReviews(
+          {
+            business: id,
+            product,
+            sort,
+            rating: parseRatings(rating),
+            verified,
+            language: language || undefined,
+            q: q || undefined,
+            limit,
+          },
+          { signal },
+        ),
       );
     },
     args: () =>
@@ -209,6 +211,7 @@ export class VerityReviewList extends VerityDataElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('sort')) this.currentSort = (SORTS as readonly string[]).includes(this.sort) ? this.sort : 'newest';
     if (changed.has('rating')) this.ratingFilter = parseRatings(this.rating);
     if (changed.has('verified')) this.verifiedOnly = this.verified;

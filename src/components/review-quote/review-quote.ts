@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
@@ -181,7 +181,7 @@ export class VerityReviewQuote extends VerityDataElement {
           `<verity-review-quote> needs ${!id ? 'review' : 'api'}: set the attribute, a <verity-provider>, or configure({...}).`,
         );
       }
-      return client.getReview(id, { signal });
+      return this.withLocale(client.getReview(id, { signal }));
     },
     args: () => [this.client, this.review] as const,
     onComplete: () => {
@@ -193,7 +193,8 @@ export class VerityReviewQuote extends VerityDataElement {
   /** What is shown, decided once per review, excerpt and length. */
   private shown?: { key: string; text: string; mismatch?: string };
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const review = this.data.value;
     if (!review || this.data.status !== TaskStatus.COMPLETE) return;
     const key = `${review.id}\u0000${this.excerpt ?? ''}\u0000${this.maxLength}`;
