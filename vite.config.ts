@@ -1,5 +1,5 @@
 // The ESM package build (`npm run build` runs it, then the script-tag bundle and the types).
-// Dependencies stay external: an app's bundler dedupes lit, zod and msw with its own.
+// Dependencies stay external: an app's bundler dedupes lit, zod, msw and react with its own.
 import { defineConfig } from 'vite';
 
 export const entries = {
@@ -7,6 +7,7 @@ export const entries = {
   define: 'src/define.ts',
   client: 'src/client/index.ts',
   mocks: 'src/mocks/index.ts',
+  react: 'src/react.ts',
   'components/stars/define': 'src/components/stars/define.ts',
   'components/rating-badge/define': 'src/components/rating-badge/define.ts',
   'components/provider/define': 'src/components/provider/define.ts',
@@ -25,6 +26,6 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: { entry: entries, formats: ['es'] },
-    rolldownOptions: { external: [/^lit/, /^@lit\//, /^zod/, /^msw/] },
+    rolldownOptions: { external: [/^lit/, /^@lit\//, /^zod/, /^msw/, /^react/] },
   },
 });

@@ -50,6 +50,8 @@ const steps = [
     command: 'sh',
     args: ['-c', `${bin('tsc')} --noEmit -p tsconfig.json && ${bin('tsc')} --noEmit -p tsconfig.node.json`],
   },
+  // The package, the CDN bundle and openapi.json: the unit tests check what would be published.
+  { name: 'build', command: 'node', args: ['--import', 'tsx', 'scripts/build.js'] },
   nodeTests('unit', 'test/unit'),
   // The contract suite against the MSW handlers (CONTRACT_BASE_URL: against a live server).
   nodeTests('contract', 'test/contract'),
