@@ -7,6 +7,7 @@ import type { Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { safeHttpUrl } from '../../internal/url.js';
+import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { badgeStyles } from './rating-badge.styles.js';
 
@@ -60,7 +61,15 @@ export class VerityRatingBadge extends VerityDataElement {
   /** Where the full reviews are, e.g. `/reviews`: the count (or the compact badge) links there. */
   @property() href?: string;
 
+  /**
+   * Writes schema.org JSON-LD (`Product` with `AggregateRating`) into the page for search
+   * engines. Only for a `product`: a shop's reviews of itself are never marked up.
+   */
+  @property({ type: Boolean, reflect: true }) seo = false;
+
   @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
+
+  private readonly jsonLd = new JsonLdController(this);
 
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
 
@@ -81,6 +90,11 @@ export class VerityRatingBadge extends VerityDataElement {
       }
     },
   });
+
+  protected override updated(): void {
+    const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;
+    this.jsonLd.set(this.seo && summary ? productJsonLd(summary) : undefined);
+  }
 
   override render() {
     const status = this.summary.status;

@@ -12,6 +12,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { safeHttpUrl } from '../../internal/url.js';
+import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { canReportNotGenuine } from '../../rules/windows.js';
 import { cardId, reviewCard } from './card.js';
@@ -111,6 +112,12 @@ export class VerityReviewList extends VerityDataElement {
   /** Where the review form is: the empty list links there ("Write the first review"). */
   @property({ attribute: 'form-href' }) formHref?: string;
 
+  /**
+   * Writes schema.org JSON-LD (`Product` with `AggregateRating` and the reviews shown) into the
+   * page. Only for a `product`: a shop's reviews of itself are never marked up.
+   */
+  @property({ type: Boolean, reflect: true }) seo = false;
+
   @state() private currentSort: Sort = 'newest';
   @state() private ratingFilter: number[] = [];
   @state() private verifiedOnly = false;
@@ -135,6 +142,7 @@ export class VerityReviewList extends VerityDataElement {
   @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
 
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
+  private readonly jsonLd = new JsonLdController(this);
   private searchTimer?: ReturnType<typeof setTimeout>;
   private generation = 0;
   private reportButton?: HTMLElement;
@@ -218,6 +226,9 @@ export class VerityReviewList extends VerityDataElement {
   }
 
   protected override updated(): void {
+    const summary = this.summary.value;
+    const page = this.firstPage.value;
+    this.jsonLd.set(this.seo && summary && page ? productJsonLd(summary, [...page.items, ...this.more]) : undefined);
     if (this.pendingFocus) {
       const card = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocus)}`);
       this.pendingFocus = undefined;
