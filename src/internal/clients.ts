@@ -13,3 +13,8 @@ export function sharedClient(baseUrl: string): VerityClient {
   }
   return client;
 }
+
+/** Forgets every shared client and its cache (for tests and stories that swap the API's answers). */
+export function resetSharedClients(): void {
+  clients.clear();
+}
