@@ -153,41 +153,12 @@ export const formStyles = css`
     display: none;
   }
 
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
-
-  .submit,
-  .secondary {
+  .submit {
     justify-self: start;
-    min-height: 44px;
-    padding: 0.55em 1.3em;
-    border: 1px solid var(--link);
-    border-radius: calc(var(--radius) * 0.75);
-    background: var(--link);
-    color: var(--surface);
-    font-weight: 600;
   }
 
-  .secondary {
+  .notice .button {
     min-height: 36px;
-    background: transparent;
-    color: var(--link);
-  }
-
-  .submit[disabled] {
-    opacity: 0.65;
-    cursor: progress;
-  }
-
-  .link-button {
-    min-height: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--link);
-    text-decoration: underline;
   }
 
   /* The honeypot: out of sight and out of the tab order; people never fill it. */

@@ -11,6 +11,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
+import { buttonStyles } from '../../internal/styles.js';
 import { formStyles } from './review-form.styles.js';
 
 /** What the visitor has typed: the draft that is saved and restored. */
@@ -83,7 +84,7 @@ type Status = 'editing' | 'submitting' | 'network' | 'server' | 'rate-limited' |
  * @cssproperty --verity-radius - Corner radius.
  */
 export class VerityReviewForm extends VerityDataElement {
-  static override styles = [...VerityDataElement.styles, formStyles];
+  static override styles = [...VerityDataElement.styles, buttonStyles, formStyles];
 
   /** An invitation token (R8); also read from `?invitation=` in the page's URL. */
   @property() invitation?: string;
@@ -385,7 +386,7 @@ export class VerityReviewForm extends VerityDataElement {
       <p class="hint">${t.moderationNote} ${t.noIncentive}</p>
       <button
         part="submit"
-        class="submit"
+        class="button submit"
         type="submit"
         ?disabled=${this.status === 'submitting'}
         aria-disabled=${this.status === 'submitting' ? 'true' : 'false'}
@@ -424,12 +425,12 @@ export class VerityReviewForm extends VerityDataElement {
                 <p>${failure}</p>
                 ${
                   this.status === 'network' || this.status === 'server' || this.status === 'rate-limited'
-                    ? html`<button type="button" class="secondary" @click=${this.retry}>${t.retry}</button>`
+                    ? html`<button type="button" class="button secondary" @click=${this.retry}>${t.retry}</button>`
                     : nothing
                 }
                 ${
                   this.status === 'conflict'
-                    ? html`<button type="button" class="secondary" @click=${this.discardDraft}>
+                    ? html`<button type="button" class="button secondary" @click=${this.discardDraft}>
                         ${t.discardDraft}
                       </button>`
                     : nothing

@@ -11,50 +11,6 @@ export const listStyles = css`
     gap: 1rem;
   }
 
-  button,
-  select,
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
-
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 44px;
-    padding: 0.5em 1.1em;
-    border: 1px solid var(--link);
-    border-radius: calc(var(--radius) * 0.75);
-    background: var(--link);
-    color: var(--surface);
-    font-weight: 600;
-    text-decoration: none;
-    cursor: pointer;
-  }
-
-  .button.secondary {
-    background: transparent;
-    color: var(--link);
-  }
-
-  .button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
-
-  .link-button {
-    min-height: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--link);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    cursor: pointer;
-  }
-
   /* Header: the score and the histogram side by side when there is room. */
   .header {
     display: grid;

@@ -17,6 +17,7 @@ import { DisclosureController, verificationDisclosure, verificationStyles } from
 import { canReportNotGenuine } from '../../rules/windows.js';
 import { cardId, reviewCard } from './card.js';
 import { reviewPartStyles } from '../../internal/review-parts.js';
+import { buttonStyles } from '../../internal/styles.js';
 import { starRowStyles } from '../stars/stars.styles.js';
 import { listStyles } from './review-list.styles.js';
 
