@@ -66,6 +66,7 @@ export default tseslint.config(
       'server/**/*.{js,ts}',
       'test/unit/**/*.ts',
       'test/contract/**/*.ts',
+      'test/server/**/*.ts',
       '.storybook/*.ts',
     ],
     languageOptions: { globals: { ...globals.node } },
