@@ -10,7 +10,11 @@ import { closeOnSignals, listen } from './serve.js';
 import { seedDemo } from './seed.js';
 
 const config = configFromEnv();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: unknown) => {
+  // A folder in use or an unreachable PostgreSQL: say so plainly, without a stack trace.
+  console.error(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 if (/^(1|true|yes)$/i.test(process.env.VERITY_SEED_DEMO ?? '') && (await seedDemo(database.db))) {
   console.log('Seeded the demo data');
 }

@@ -160,6 +160,8 @@ export async function migrate(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+    const which = failed ? ` ${failed.migrationName}` : '';
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration${which} failed: ${why}`, { cause: error });
   }
 }
