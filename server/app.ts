@@ -97,9 +97,11 @@ export function createApp(options: AppOptions): VerityApp {
     '/v1/admin/businesses/:business/imports',
     bodyLimit({ maxSize: importLimit, onError: tooLarge(importLimit) }),
   );
+  const limitBody = bodyLimit({ maxSize: limit, onError: tooLarge(limit) });
   app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (c.req.path.endsWith('/imports') && c.req.path.startsWith('/v1/admin/')) return next();
-    return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next);
+    return limitBody(c, next);
   });
 
   app.use('/v1/admin/*', adminAuth(options.adminToken));

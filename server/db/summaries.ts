@@ -113,6 +113,33 @@ export async function applyChanges(trx: Transaction<Tables>, changes: ReviewChan
   }
 }
 
+interface SummaryRow {
+  id: string;
+  name: string;
+  url: string | null;
+  verification_policy_url: string | null;
+  orders_recorded: number;
+  orders_invited: number;
+  created_at: Date;
+  product_id: string | null;
+  product_name: string | null;
+  published: number | null;
+  verified: number | null;
+  unverified: number | null;
+  imported: number | null;
+  updated_at: Date | null;
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+  r5: number;
+  e1: number;
+  e2: number;
+  e3: number;
+  e4: number;
+  e5: number;
+}
+
 export type SummaryResult = { found: true; summary: Summary } | { found: false; missing: 'business' | 'product' };
 
 /** The contract's summary of a business, or of one of its products, at `now`. */
@@ -127,54 +154,42 @@ export async function readSummary(
   const boundaryDay = isoDay(windowStart);
   const dayAfterBoundary = new Date(`${boundaryDay}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000;
 
-  const [business, totals, days, boundary] = await Promise.all([
-    db
-      .selectFrom('businesses as b')
-      .leftJoin('products as p', (join) => join.onRef('p.business_id', '=', 'b.id').on('p.id', '=', productKey))
-      .select(['b.id', 'b.name', 'b.url', 'b.verification_policy_url', 'b.orders_recorded', 'b.orders_invited'])
-      .select(['b.created_at', 'p.id as product_id', 'p.name as product_name'])
-      .where('b.id', '=', businessId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('review_totals')
-      .selectAll()
-      .where('business_id', '=', businessId)
-      .where('product_key', '=', productKey)
-      .executeTakeFirst(),
-    db
-      .selectFrom('score_days')
-      .select((eb) => [
-        eb.fn.coalesce(eb.fn.sum<number>('r1'), sql<number>`0`).as('r1'),
-        eb.fn.coalesce(eb.fn.sum<number>('r2'), sql<number>`0`).as('r2'),
-        eb.fn.coalesce(eb.fn.sum<number>('r3'), sql<number>`0`).as('r3'),
-        eb.fn.coalesce(eb.fn.sum<number>('r4'), sql<number>`0`).as('r4'),
-        eb.fn.coalesce(eb.fn.sum<number>('r5'), sql<number>`0`).as('r5'),
-      ])
-      .where('business_id', '=', businessId)
-      .where('product_key', '=', productKey)
-      .where('day', '>', boundaryDay)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('reviews')
-      .select((eb) => ['rating', eb.fn.countAll<number>().as('n')])
-      .where('business_id', '=', businessId)
-      .where('product_key', '=', productKey)
-      .where('status', '=', 'published')
-      .where('verification_status', '=', 'verified')
-      .where('created_at', '>=', windowStart)
-      .where('created_at', '<', new Date(dayAfterBoundary))
-      .groupBy('rating')
-      .execute(),
-  ]);
+  // One statement, one round trip: on PGlite every query waits for the single connection.
+  const { rows } = await sql<SummaryRow>`
+    SELECT b.id, b.name, b.url, b.verification_policy_url, b.orders_recorded, b.orders_invited, b.created_at,
+           p.id AS product_id, p.name AS product_name,
+           t.published, t.verified, t.unverified, t.imported, t.updated_at,
+           d.r1, d.r2, d.r3, d.r4, d.r5, e.e1, e.e2, e.e3, e.e4, e.e5
+    FROM businesses b
+    LEFT JOIN products p ON p.business_id = b.id AND p.id = ${productKey}
+    LEFT JOIN review_totals t ON t.business_id = b.id AND t.product_key = ${productKey}
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(s.r1), 0) AS r1, coalesce(sum(s.r2), 0) AS r2, coalesce(sum(s.r3), 0) AS r3,
+             coalesce(sum(s.r4), 0) AS r4, coalesce(sum(s.r5), 0) AS r5
+      FROM score_days s
+      WHERE s.business_id = b.id AND s.product_key = ${productKey} AND s.day > ${boundaryDay}::date
+    ) d
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE r.rating = 1) AS e1, count(*) FILTER (WHERE r.rating = 2) AS e2,
+             count(*) FILTER (WHERE r.rating = 3) AS e3, count(*) FILTER (WHERE r.rating = 4) AS e4,
+             count(*) FILTER (WHERE r.rating = 5) AS e5
+      FROM reviews r
+      WHERE r.business_id = b.id AND r.product_key = ${productKey} AND r.status = 'published'
+        AND r.verification_status = 'verified'
+        AND r.created_at >= ${windowStart} AND r.created_at < ${new Date(dayAfterBoundary)}
+    ) e
+    WHERE b.id = ${businessId}`.execute(db);
+  const business = rows[0];
 
   if (!business) return { found: false, missing: 'business' };
   if (productId && !business.product_id) return { found: false, missing: 'product' };
 
+  // The days wholly inside the window, plus the part of the first day that is.
   const distribution: Distribution = emptyDistribution();
   for (const rating of ['1', '2', '3', '4', '5'] as const) {
-    distribution[rating] = Number(days[`r${rating}`]);
+    distribution[rating] = Number(business[`r${rating}`]) + Number(business[`e${rating}`]);
   }
-  for (const { rating, n } of boundary) distribution[String(rating) as keyof Distribution] += Number(n);
+  const totals = business.published === null ? undefined : business;
   const score = scoreFromDistribution(distribution);
 
   return {

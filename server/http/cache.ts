@@ -27,6 +27,7 @@ export function etagOf(body: string): string {
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
+  private readonly flights = new Map<string, { generations: number[]; promise: Promise<CachedAnswer> }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -59,6 +60,28 @@ export class ResponseCache {
     this.entries.set(key, { answer, scopes, generations, expires: this.clock() + this.ttlMs });
     // Oldest first out: Map keeps insertion order.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /**
+   * The cached answer, or the one `compute` makes. Requests that miss at the same moment share one
+   * computation (when an entry expires under load, the database sees one query, not one per
+   * connection), unless a write invalidated the scope after that computation started.
+   */
+  async answer(key: string, scopes: string[], compute: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+    const cached = this.get(key);
+    if (cached) return cached;
+    const current = this.snapshot(scopes);
+    const flight = this.flights.get(key);
+    if (flight && flight.generations.every((g, i) => g === current[i])) return flight.promise;
+    const promise = compute();
+    this.flights.set(key, { generations: current, promise });
+    try {
+      const answer = await promise;
+      this.set(key, scopes, current, answer);
+      return answer;
+    } finally {
+      if (this.flights.get(key)?.promise === promise) this.flights.delete(key);
+    }
   }
 
   invalidate(...scopes: string[]): void {

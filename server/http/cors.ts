@@ -36,11 +36,14 @@ export function cors(allowPost: OriginCheck): MiddlewareHandler {
       return c.body(null, 204, headers);
     }
 
-    await next();
     if (method === 'GET' || method === 'HEAD') {
-      c.res.headers.set('access-control-allow-origin', '*');
-      c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
-    } else if (origin) {
+      // Set before the answer exists, so it is built with them (cheaper than changing it afterwards).
+      c.header('access-control-allow-origin', '*');
+      c.header('access-control-expose-headers', EXPOSE_HEADERS);
+      return next();
+    }
+    await next();
+    if (origin) {
       c.res.headers.append('vary', 'origin');
       if (await allowPost(origin, c)) {
         c.res.headers.set('access-control-allow-origin', origin);

@@ -33,19 +33,15 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
     const business = checkId(c.req.param('business'), 'business');
     const product = c.req.query('product') || null;
     const key = `summary\u0000${business}\u0000${product ?? ''}`;
-    let answer = cache.get(key);
-    if (!answer) {
-      const scopes = [`business:${business}`];
-      const generations = cache.snapshot(scopes);
+    const answer = await cache.answer(key, [`business:${business}`], async () => {
       const result = await readSummary(db, business, product, ctx.now());
       if (!result.found) {
         throw notFound(
           result.missing === 'business' ? `No business "${business}"` : `No product "${product}" at "${business}"`,
         );
       }
-      answer = answerFor(result.summary);
-      cache.set(key, scopes, generations, answer);
-    }
+      return answerFor(result.summary);
+    });
     return sendCacheable(c, answer, ctx.cacheControl);
   });
 
@@ -56,10 +52,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
     if ('fields' in parsed) throw invalid('Invalid list query', parsed.fields);
     const { params } = parsed;
     const key = `list\u0000${business}\u0000${canonicalQuery(params, url.searchParams.get('cursor') ?? undefined)}`;
-    let answer = cache.get(key);
-    if (!answer) {
-      const scopes = [`business:${business}`];
-      const generations = cache.snapshot(scopes);
+    const answer = await cache.answer(key, [`business:${business}`], async () => {
       const shop = await findBusiness(db, business);
       if (!shop) throw notFound(`No business "${business}"`);
       if (params.product && !(await productExists(db, business, params.product))) {
@@ -83,24 +76,19 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
         nextCursor: page.nextCursor,
         total: page.total,
       };
-      answer = answerFor(body);
-      cache.set(key, scopes, generations, answer);
-    }
+      return answerFor(body);
+    });
     return sendCacheable(c, answer, ctx.cacheControl);
   });
 
   app.get('/v1/reviews/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'review');
     const key = `review\u0000${id}`;
-    let answer = cache.get(key);
-    if (!answer) {
-      const scopes = [`review:${id}`];
-      const generations = cache.snapshot(scopes);
+    const answer = await cache.answer(key, [`review:${id}`], async () => {
       const found = await findPublishedReview(db, id);
       if (!found) throw notFound(`No review "${id}"`);
-      answer = answerFor(toReview(found.row, found.businessUrl, ctx.now()));
-      cache.set(key, scopes, generations, answer);
-    }
+      return answerFor(toReview(found.row, found.businessUrl, ctx.now()));
+    });
     return sendCacheable(c, answer, ctx.cacheControl);
   });
 
