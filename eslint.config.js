@@ -67,6 +67,7 @@ export default tseslint.config(
       'test/unit/**/*.ts',
       'test/contract/**/*.ts',
       'test/server/**/*.ts',
+      'bench/**/*.ts',
       '.storybook/*.ts',
     ],
     languageOptions: { globals: { ...globals.node } },
