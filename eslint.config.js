@@ -66,6 +66,8 @@ export default tseslint.config(
       'server/**/*.{js,ts}',
       'test/unit/**/*.ts',
       'test/contract/**/*.ts',
+      'test/server/**/*.ts',
+      'bench/**/*.ts',
       '.storybook/*.ts',
     ],
     languageOptions: { globals: { ...globals.node } },

@@ -55,6 +55,9 @@ const steps = [
   nodeTests('unit', 'test/unit'),
   // The contract suite against the MSW handlers (CONTRACT_BASE_URL: against a live server).
   nodeTests('contract', 'test/contract'),
+  // The reference server: the contract suite against it live, the admin API, restarts,
+  // concurrency, the kept summary. On PGlite, and also on PostgreSQL when DATABASE_URL is set.
+  nodeTests('server', 'test/server'),
   {
     name: 'browser',
     command: bin('web-test-runner'),

@@ -18,6 +18,22 @@ import {
   submitResultSchema,
   summarySchema,
 } from './schemas.js';
+import {
+  MODERATION_DECISIONS,
+  REVIEW_STATUSES,
+  adminBusinessSchema,
+  adminReviewPageSchema,
+  adminReviewSchema,
+  businessInputSchema,
+  importInputSchema,
+  importResultSchema,
+  invitationInputSchema,
+  invitationSchema,
+  moderationInputSchema,
+  orderInputSchema,
+  orderSchema,
+  replyInputSchema,
+} from './admin-schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,6 +61,13 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ref('Error')) });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+
+const admin = {
+  security: [{ adminToken: [] }],
+  tags: ['admin'],
+};
+const unauthorized = { '401': error('unauthorized: no valid admin token (every admin route)') };
+const body = (name: string) => ({ requestBody: { required: true, ...json(ref(name)) } });
 
 const errors = {
   '400': error('validation_failed: `error.fields` names each invalid field with a problem code'),
@@ -159,8 +182,122 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/v1/admin/businesses': {
+        post: {
+          ...admin,
+          operationId: 'upsertBusiness',
+          summary: 'Create a business, or update the one with this id; add or rename products',
+          ...body('BusinessInput'),
+          responses: {
+            '200': { description: 'Updated', ...json(ref('AdminBusiness')) },
+            '201': { description: 'Created', ...json(ref('AdminBusiness')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/businesses/{business}/orders': {
+        post: {
+          ...admin,
+          operationId: 'recordOrder',
+          summary: 'Record an order (R9: it counts toward the invited share)',
+          parameters: [param('business')],
+          ...body('OrderInput'),
+          responses: {
+            '201': { description: 'Recorded', ...json(ref('Order')) },
+            '409': error('conflict: the order was recorded before'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/businesses/{business}/invitations': {
+        post: {
+          ...admin,
+          operationId: 'createInvitation',
+          summary: 'A single-use invitation token for an order (R8); replaces an unused one',
+          parameters: [param('business')],
+          ...body('InvitationInput'),
+          responses: {
+            '201': { description: 'The token, shown once, and the link for the e-mail', ...json(ref('Invitation')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/businesses/{business}/reviews': {
+        get: {
+          ...admin,
+          operationId: 'listReviewsForModeration',
+          summary: 'The moderation queue, or the published or rejected reviews, with private fields',
+          parameters: [
+            param('business'),
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...REVIEW_STATUSES], default: 'pending' } },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['newest', 'oldest'], default: 'newest' } },
+            param('product'),
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault },
+            },
+          ],
+          responses: {
+            '200': { description: 'One page', ...json(ref('AdminReviewPage')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/reviews/{id}': {
+        get: {
+          ...admin,
+          operationId: 'getReviewForModeration',
+          summary: 'One review in any status, with private fields',
+          parameters: [param('id')],
+          responses: { '200': { description: 'The review', ...json(ref('AdminReview')) }, ...unauthorized, ...errors },
+        },
+      },
+      '/v1/admin/reviews/{id}/moderation': {
+        post: {
+          ...admin,
+          operationId: 'moderateReview',
+          summary: `${MODERATION_DECISIONS.join(' or ')}; a rejection needs an R4 reason (never the rating)`,
+          parameters: [param('id')],
+          ...body('ModerationInput'),
+          responses: { '200': { description: 'Decided', ...json(ref('AdminReview')) }, ...unauthorized, ...errors },
+        },
+      },
+      '/v1/admin/reviews/{id}/reply': {
+        post: {
+          ...admin,
+          operationId: 'replyToReview',
+          summary: "The business's public reply under a review (R6)",
+          parameters: [param('id')],
+          ...body('ReplyInput'),
+          responses: { '200': { description: 'Replied', ...json(ref('AdminReview')) }, ...unauthorized, ...errors },
+        },
+      },
+      '/v1/admin/businesses/{business}/imports': {
+        post: {
+          ...admin,
+          operationId: 'importReviews',
+          summary: 'Reviews from another system, stored as imported (R1) and never counted (R2)',
+          parameters: [param('business')],
+          ...body('ImportInput'),
+          responses: {
+            '201': { description: 'Imported', ...json(ref('ImportResult')) },
+            '413': error('payload_too_large'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
     },
     components: {
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'VERITY_ADMIN_TOKEN of the server' },
+      },
       parameters: {
         business: { name: 'business', in: 'path', required: true, schema: { type: 'string' } },
         id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
@@ -180,6 +317,18 @@ export function openApiDocument(): Json {
         Error: jsonSchema(apiErrorSchema, 'output'),
         ReviewInput: jsonSchema(reviewInputSchema, 'input'),
         ReportInput: jsonSchema(reportInputSchema, 'input'),
+        BusinessInput: jsonSchema(businessInputSchema, 'input'),
+        OrderInput: jsonSchema(orderInputSchema, 'input'),
+        InvitationInput: jsonSchema(invitationInputSchema, 'input'),
+        ModerationInput: jsonSchema(moderationInputSchema, 'input'),
+        ReplyInput: jsonSchema(replyInputSchema, 'input'),
+        ImportInput: jsonSchema(importInputSchema, 'input'),
+        AdminBusiness: jsonSchema(adminBusinessSchema, 'output'),
+        Order: jsonSchema(orderSchema, 'output'),
+        Invitation: jsonSchema(invitationSchema, 'output'),
+        AdminReview: jsonSchema(adminReviewSchema, 'output'),
+        AdminReviewPage: jsonSchema(adminReviewPageSchema, 'output'),
+        ImportResult: jsonSchema(importResultSchema, 'output'),
       },
     },
   };

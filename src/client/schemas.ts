@@ -45,6 +45,8 @@ export const API_ERROR_CODES = [
   'report_window_closed',
   'unauthorized',
   'payload_too_large',
+  'unsupported_media_type',
+  'conflict',
   'internal',
 ] as const;
 

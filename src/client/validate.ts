@@ -4,6 +4,7 @@
  * Field problems are machine codes, so every widget can say them in its own language.
  */
 import { safeParse } from 'zod/mini';
+import type { ZodMiniType } from 'zod/mini';
 import { experienceDateProblem } from '../rules/windows.js';
 import { reviewInputSchema } from './schemas.js';
 import type { ReviewInput } from './schemas.js';
@@ -75,4 +76,23 @@ export function validateReviewInput(input: unknown, now: Date = new Date()): Rev
   if (!parsed.success || Object.keys(fields).length > 0) return { success: false, fields };
   const title = parsed.data.title?.trim() ? parsed.data.title.trim() : null;
   return { success: true, data: { ...parsed.data, title } };
+}
+
+/**
+ * Validates any input with a schema (the admin API's, for one), naming each invalid field by its
+ * dotted path (`reviews.3.rating`) with a problem code. The input must already be an object.
+ */
+export function validateInput<T>(
+  schema: ZodMiniType<T>,
+  input: unknown,
+): { success: true; data: T } | { success: false; fields: FieldErrors } {
+  const parsed = safeParse(schema, input, { reportInput: true });
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error.issues as Issue[]) {
+    const field = issue.path.map(String).join('.') || 'request';
+    // An option outside an enum is invalid; only a missing one is required.
+    fields[field] ??= issue.code === 'invalid_value' && issue.input !== undefined ? 'invalid' : problemOf(issue);
+  }
+  return { success: false, fields };
 }

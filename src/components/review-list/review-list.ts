@@ -95,6 +95,7 @@ export class VerityReviewList extends VerityDataElement {
     starRowStyles,
     reviewPartStyles,
     verificationStyles,
+    buttonStyles,
     listStyles,
   ];
 

@@ -1,0 +1,212 @@
+// `npm run bench:server`: how fast the reference server answers its hot GETs, measured with
+// autocannon on loopback (127.0.0.1 only, a bounded time per run). Two businesses, with 1,000
+// and 100,000 published reviews, on PGlite; the summary and the first list page of each,
+// beside a trivial JSON route in the same run. First as configured (with the 1 s in-process
+// cache of hot answers), then with that cache off, which shows what one request costs the
+// database: the summary reads kept rows, so it must not slow down with 100 times the reviews.
+//
+// Writes bench/server-results.json and the table between the markers in README.md.
+// BENCH_SECONDS (default 4) sets each run's length, BENCH_ROUNDS (3) how many runs per route (the
+// median is reported), BENCH_CONNECTIONS (50) the load.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { format, resolveConfig } from 'prettier';
+import { seededRandom } from '../src/mocks/random.js';
+import { upsertBusiness } from '../server/db/businesses.js';
+import { openDatabase } from '../server/db/database.js';
+import { insertReviews } from '../server/db/writes.js';
+import type { ReviewRecord } from '../server/db/writes.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SIZES = [1_000, 100_000];
+const DAY = 24 * 60 * 60 * 1000;
+const root = new URL('..', import.meta.url);
+
+const folder = mkdtempSync(join(tmpdir(), 'verity-bench-'));
+const dataDir = join(folder, 'db');
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** Reviews spread over 30 months: every provenance, every rating, some outside the 12-month window. */
+function reviews(business: string, count: number, now: Date): ReviewRecord[] {
+  const random = seededRandom(count);
+  return Array.from({ length: count }, (_, i) => {
+    const roll = random();
+    const status = roll < 0.7 ? 'verified' : roll < 0.9 ? 'unverified' : 'imported';
+    const createdAt = new Date(now.getTime() - Math.floor(random() * 900 * DAY) - Math.floor(random() * DAY));
+    return {
+      id: `${business}-${String(i).padStart(6, '0')}`,
+      business,
+      product: null,
+      rating: 1 + Math.floor(random() ** 0.5 * 5),
+      title: random() < 0.7 ? `Review number ${i}` : null,
+      body: 'Fresh beans, fast delivery and friendly service. I would order again from this shop.',
+      language: ['en', 'sv', 'de', 'cs'][i % 4]!,
+      authorName: `Customer ${i}`,
+      country: null,
+      email: `customer${i}@mail.example`,
+      experiencedAt: createdAt.toISOString().slice(0, 10),
+      createdAt,
+      status: 'published',
+      verification: { status, method: status === 'verified' ? 'invitation' : null },
+      helpfulCount: Math.floor(random() ** 3 * 40),
+    };
+  });
+}
+
+async function prepare(): Promise<void> {
+  const started = Date.now();
+  const database = await openDatabase({ dataDir });
+  const now = new Date();
+  for (const size of SIZES) {
+    const id = `bench-${size}`;
+    await upsertBusiness(database.db, { id, name: `Bench ${size}`, url: `https://${id}.example` }, now);
+    const all = reviews(id, size, now);
+    for (let i = 0; i < all.length; i += 10_000) {
+      await database.db.transaction().execute((trx) => insertReviews(trx, all.slice(i, i + 10_000), now));
+    }
+  }
+  await database.close();
+  console.log(`Stored ${SIZES.join(' and ')} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The server in its own process, so autocannon and the server do not share one event loop. */
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, DATABASE_URL: '', VERITY_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/v1\//.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  return { url, child };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  children.delete(child);
+}
+
+interface Measurement {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+async function once(url: string, name: string): Promise<autocannon.Result> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`${name}: ${failed} failed requests`);
+  return result;
+}
+
+const median = <T>(items: T[], by: (item: T) => number): T =>
+  [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
+
+async function run(label: string, env: Record<string, string>): Promise<Measurement[]> {
+  console.log(`\n${label}`);
+  const { url, child } = await startServer(env);
+  try {
+    const routes: [string, string][] = [['trivial JSON route', '/health']];
+    for (const size of SIZES) {
+      const business = `/v1/businesses/bench-${size}`;
+      routes.push([`summary, ${size.toLocaleString('en')} reviews`, `${business}/summary`]);
+      routes.push([`list page 1, ${size.toLocaleString('en')} reviews`, `${business}/reviews`]);
+    }
+    // Warm up under the same load: caches filled, handlers compiled by the JIT.
+    for (const [, path] of routes) await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 1 });
+    // Rounds over all routes, not one long run per route: a slow moment of a shared machine then
+    // hits every route alike, and the median round of each is reported.
+    const rounds = new Map<string, autocannon.Result[]>(routes.map(([name]) => [name, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, path] of routes) rounds.get(name)!.push(await once(`${url}${path}`, name));
+    }
+    return routes.map(([name, path]) => {
+      const result = median(rounds.get(name)!, (r) => r.requests.average);
+      const measurement = {
+        name,
+        path,
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        requests: rounds.get(name)!.reduce((sum, r) => sum + r.requests.total, 0),
+      };
+      console.log(
+        `${name.padEnd(34)} ${String(measurement.requestsPerSecond).padStart(7)} req/s  p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms`,
+      );
+      return measurement;
+    });
+  } finally {
+    await stopServer(child);
+  }
+}
+
+function row(label: string, m: Measurement, trivial: Measurement): string {
+  const share = `${Math.round((m.requestsPerSecond / trivial.requestsPerSecond) * 100)} %`;
+  return `| ${label} | ${m.name} | ${m.requestsPerSecond.toLocaleString('en')} | ${share} | ${m.p50Ms} | ${m.p99Ms} |`;
+}
+
+await prepare();
+const cached = await run('As configured (hot answers cached in-process for 1 s):', {});
+const uncached = await run('Without the in-process cache (every request queries the database):', {
+  VERITY_CACHE_TTL_MS: '0',
+});
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  database: 'PGlite (embedded)',
+  seconds: SECONDS,
+  rounds: ROUNDS,
+  connections: CONNECTIONS,
+  cached,
+  uncached,
+};
+/** Formatted with the project's Prettier settings, so fresh results never fail `npm run lint`. */
+async function write(url: URL, text: string): Promise<void> {
+  const filepath = url.pathname;
+  writeFileSync(url, await format(text, { ...(await resolveConfig(filepath)), filepath }));
+}
+
+await write(new URL('bench/server-results.json', root), JSON.stringify(results));
+
+const table = [
+  `Measured on ${results.machine.cpus} cores (${results.machine.cpu}), Node ${results.machine.node}, PGlite, autocannon with ${CONNECTIONS} connections on 127.0.0.1, the median of ${ROUNDS} runs of ${SECONDS} s per route; "share" is the share of the trivial route's requests per second in the same run.`,
+  '',
+  '| cache | route | req/s | share | p50 ms | p99 ms |',
+  '| --- | --- | --: | --: | --: | --: |',
+  ...cached.map((m) => row('1 s in-process', m, cached[0]!)),
+  ...uncached.map((m) => row('off', m, uncached[0]!)),
+].join('\n');
+const readmeUrl = new URL('README.md', root);
+const readme = readFileSync(readmeUrl, 'utf8');
+const start = '<!-- server-bench:start -->';
+const end = '<!-- server-bench:end -->';
+if (readme.includes(start) && readme.includes(end)) {
+  const before = readme.slice(0, readme.indexOf(start) + start.length);
+  const after = readme.slice(readme.indexOf(end));
+  await write(readmeUrl, `${before}\n\n${table}\n\n${after}`);
+}
+console.log('\nWrote bench/server-results.json and the table in README.md');

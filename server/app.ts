@@ -1,0 +1,151 @@
+/**
+ * The reference review API as a Hono app: contract v1, the admin API, and what every answer
+ * shares (the error envelope, body limits, CORS, rate limits, caching headers).
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
+import type { AppContext } from './context.js';
+import type { Tables } from './db/schema.js';
+import { adminAuth } from './http/admin-auth.js';
+import { ResponseCache } from './http/cache.js';
+import { cors } from './http/cors.js';
+import { ApiError, errorBody } from './http/errors.js';
+import { rateLimit } from './http/rate-limit.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { adminRoutes } from './routes/admin.js';
+import { publicRoutes } from './routes/public.js';
+
+export interface AppOptions {
+  db: Kysely<Tables>;
+  /** The admin API's bearer token; without one every admin route answers 401. */
+  adminToken?: string | undefined;
+  /** Origins allowed to POST from a browser: a list, or '*'. By default, the origins of the businesses' URLs. */
+  postOrigins?: readonly string[] | '*' | undefined;
+  /** Public POSTs per IP; `false` turns the limit off. Default 30 a minute, bursts of 30. */
+  rateLimit?: RateLimitOptions | false | undefined;
+  /** How long this process reuses a hot GET answer (default 1 s; 0 turns the cache off). */
+  cacheTtlMs?: number | undefined;
+  /** `max-age` of public GET answers for browsers and CDNs (default 60 s). */
+  maxAgeSeconds?: number | undefined;
+  /** Largest request body (default 64 KiB); imports may be larger. */
+  bodyLimitBytes?: number | undefined;
+  importLimitBytes?: number | undefined;
+  /** Delays every API answer, to show slow networks in a demo. */
+  apiDelayMs?: number | undefined;
+  clock?: (() => Date) | undefined;
+  /** Where unexpected errors are reported (default: the console). */
+  logError?: ((error: unknown, c: Context) => void) | undefined;
+}
+
+export interface VerityApp {
+  app: Hono;
+  ctx: AppContext;
+}
+
+export function createApp(options: AppOptions): VerityApp {
+  const ctx: AppContext = {
+    db: options.db,
+    now: options.clock ?? (() => new Date()),
+    cache: new ResponseCache(options.cacheTtlMs ?? 1000),
+    cacheControl: `public, max-age=${options.maxAgeSeconds ?? 60}`,
+  };
+  const logError =
+    options.logError ?? ((error: unknown, c: Context) => console.error(`${c.req.method} ${c.req.path}:`, error));
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.message, error.fields), error.status, {
+        'cache-control': 'no-store',
+        ...error.headers,
+      });
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(
+        errorBody(error.status === 413 ? 'payload_too_large' : 'validation_failed', error.message),
+        error.status,
+      );
+    }
+    logError(error, c);
+    return c.json(errorBody('internal', 'The review service had an internal error'), 500, {
+      'cache-control': 'no-store',
+    });
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
+
+  // The trivial JSON route: for load balancers' health checks, and the benchmark's baseline.
+  app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
+
+  const origins = postOrigins(ctx, options.postOrigins);
+  app.use('/v1/*', cors(origins.allowed));
+  if (options.apiDelayMs) {
+    const ms = options.apiDelayMs;
+    app.use('/v1/*', async (_c, next) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await next();
+    });
+  }
+  const tooLarge = (limit: number) => () => {
+    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${limit} bytes`);
+  };
+  const limit = options.bodyLimitBytes ?? 64 * 1024;
+  const importLimit = options.importLimitBytes ?? 10 * 1024 * 1024;
+  app.use(
+    '/v1/admin/businesses/:business/imports',
+    bodyLimit({ maxSize: importLimit, onError: tooLarge(importLimit) }),
+  );
+  const limitBody = bodyLimit({ maxSize: limit, onError: tooLarge(limit) });
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.path.endsWith('/imports') && c.req.path.startsWith('/v1/admin/')) return next();
+    return limitBody(c, next);
+  });
+
+  app.use('/v1/admin/*', adminAuth(options.adminToken));
+
+  const limitPosts =
+    options.rateLimit === false
+      ? async (_c: Context, next: () => Promise<void>) => next()
+      : rateLimit(options.rateLimit ?? { perMinute: 30 });
+
+  app.route('/', publicRoutes(ctx, limitPosts));
+  app.route('/', adminRoutes(ctx, origins.forget));
+
+  return { app, ctx };
+}
+
+/**
+ * Who may POST from a browser: the page's own origin, then the configured list, or by default
+ * the origins of the businesses' own URLs (a shop's site may post reviews of that shop), looked
+ * up at most once a minute.
+ */
+function postOrigins(ctx: AppContext, configured: AppOptions['postOrigins']) {
+  let known: { origins: Set<string>; expires: number } | undefined;
+  const forget = () => {
+    known = undefined;
+  };
+  const allowed = async (origin: string, c: Context): Promise<boolean> => {
+    if (origin === new URL(c.req.url).origin) return true;
+    if (configured === '*') return true;
+    if (configured) return configured.includes(origin);
+    if (!known || known.expires < Date.now()) {
+      const rows = await ctx.db.selectFrom('businesses').select(['url', 'review_form_url']).execute();
+      const origins = new Set<string>();
+      for (const row of rows) {
+        for (const url of [row.url, row.review_form_url]) {
+          try {
+            if (url) origins.add(new URL(url).origin);
+          } catch {
+            // Not a URL: no origin to allow.
+          }
+        }
+      }
+      known = { origins, expires: Date.now() + 60_000 };
+    }
+    return known.origins.has(origin);
+  };
+  return { allowed, forget };
+}

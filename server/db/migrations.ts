@@ -1,0 +1,167 @@
+/**
+ * The schema, as forward-only migrations run at start-up. Plain SQL that PostgreSQL 15 accepts
+ * (PGlite is newer, Debian's and many managed servers are not): one dialect for both backends.
+ * Kysely's migrator takes an advisory lock, so several servers starting at once migrate once.
+ */
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+
+function statements(text: string): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of text.split(/;\s*$/m).map((s) => s.trim())) {
+        if (statement) await sql.raw(statement).execute(db);
+      }
+    },
+  };
+}
+
+const initial = statements(`
+CREATE TABLE businesses (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  url text,
+  verification_policy_url text,
+  review_form_url text,
+  orders_recorded integer NOT NULL DEFAULT 0 CHECK (orders_recorded >= 0),
+  orders_invited integer NOT NULL DEFAULT 0 CHECK (orders_invited >= 0 AND orders_invited <= orders_recorded),
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+
+CREATE TABLE products (
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  id text NOT NULL,
+  name text NOT NULL,
+  PRIMARY KEY (business_id, id)
+);
+
+CREATE TABLE orders (
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  order_ref text NOT NULL,
+  email text NOT NULL,
+  product_id text,
+  purchased_at timestamptz NOT NULL,
+  invited_at timestamptz,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (business_id, order_ref),
+  FOREIGN KEY (business_id, product_id) REFERENCES products (business_id, id)
+);
+
+CREATE TABLE invitations (
+  token_hash text PRIMARY KEY,
+  business_id text NOT NULL,
+  order_ref text NOT NULL,
+  product_id text,
+  created_at timestamptz NOT NULL,
+  used_at timestamptz,
+  review_id text,
+  FOREIGN KEY (business_id, order_ref) REFERENCES orders (business_id, order_ref) ON DELETE CASCADE
+);
+
+CREATE INDEX invitations_by_order ON invitations (business_id, order_ref);
+
+CREATE TABLE reviews (
+  id text PRIMARY KEY,
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  product_id text,
+  product_key text GENERATED ALWAYS AS (coalesce(product_id, '')) STORED,
+  rating smallint NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  title text,
+  body text NOT NULL,
+  language text NOT NULL,
+  language_base text NOT NULL,
+  author_name text NOT NULL,
+  author_country text,
+  email text,
+  experienced_at date NOT NULL,
+  created_at timestamptz NOT NULL,
+  edited_at timestamptz,
+  status text NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+  verification_status text NOT NULL CHECK (verification_status IN ('verified', 'unverified', 'imported')),
+  verification_method text CHECK (verification_method IN ('invitation', 'order-reference', 'identity')),
+  helpful_count integer NOT NULL DEFAULT 0 CHECK (helpful_count >= 0),
+  reply_body text,
+  reply_author_name text,
+  reply_created_at timestamptz,
+  moderation_decision text CHECK (moderation_decision IN ('approve', 'reject')),
+  moderation_reason text CHECK (moderation_reason IN ('offensive', 'personal_data', 'illegal', 'industry_rule', 'not_genuine')),
+  moderated_at timestamptz,
+  flags jsonb NOT NULL DEFAULT '[]',
+  search_text text NOT NULL,
+  external_id text,
+  FOREIGN KEY (business_id, product_id) REFERENCES products (business_id, id),
+  UNIQUE (business_id, external_id),
+  CHECK ((verification_status = 'verified') = (verification_method IS NOT NULL)),
+  CHECK (status <> 'rejected' OR moderation_reason IS NOT NULL)
+);
+
+CREATE INDEX reviews_by_date ON reviews (business_id, product_key, status, created_at DESC, id DESC);
+CREATE INDEX reviews_by_rating ON reviews (business_id, product_key, status, rating, created_at DESC, id DESC);
+CREATE INDEX reviews_by_helpful ON reviews (business_id, product_key, status, helpful_count DESC, created_at DESC, id DESC);
+CREATE INDEX reviews_queue ON reviews (business_id, status, created_at DESC, id DESC);
+
+CREATE TABLE reports (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  review_id text NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+  reason text NOT NULL,
+  note text,
+  created_at timestamptz NOT NULL
+);
+
+CREATE INDEX reports_by_review ON reports (review_id);
+
+CREATE TABLE idempotency_keys (
+  key text PRIMARY KEY,
+  fingerprint text NOT NULL,
+  status smallint NOT NULL,
+  response jsonb NOT NULL,
+  created_at timestamptz NOT NULL
+);
+
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+
+CREATE TABLE score_days (
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  product_key text NOT NULL,
+  day date NOT NULL,
+  r1 integer NOT NULL DEFAULT 0,
+  r2 integer NOT NULL DEFAULT 0,
+  r3 integer NOT NULL DEFAULT 0,
+  r4 integer NOT NULL DEFAULT 0,
+  r5 integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (business_id, product_key, day)
+);
+
+CREATE TABLE review_totals (
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  product_key text NOT NULL,
+  published integer NOT NULL DEFAULT 0,
+  verified integer NOT NULL DEFAULT 0,
+  unverified integer NOT NULL DEFAULT 0,
+  imported integer NOT NULL DEFAULT 0,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (business_id, product_key)
+);
+
+CREATE TABLE seeds (
+  name text PRIMARY KEY,
+  applied_at timestamptz NOT NULL
+);
+`);
+
+/** Every migration, by name; names sort in the order they run. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const which = failed ? ` ${failed.migrationName}` : '';
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration${which} failed: ${why}`, { cause: error });
+  }
+}

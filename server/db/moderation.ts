@@ -1,0 +1,118 @@
+/**
+ * What happens to a review after it was written: moderation (R4), the business's reply (R6),
+ * helpful votes and reports (R10). Each change locks the review's row and applies what it changes
+ * to the kept summary in the same transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { AdminReview, ModerationInput, ReplyInput } from '../../src/client/admin-schemas.js';
+import type { ReportInput } from '../../src/client/schemas.js';
+import { canReportNotGenuine } from '../../src/rules/windows.js';
+import { ApiError, invalid, notFound } from '../http/errors.js';
+import { findAdminReview } from './reviews.js';
+import type { Tables } from './schema.js';
+import { applyChanges } from './summaries.js';
+import type { ScoreState } from './summaries.js';
+
+async function lockReview(trx: Transaction<Tables>, id: string): Promise<ScoreState> {
+  const row = await trx
+    .selectFrom('reviews')
+    .select(['business_id', 'product_key', 'status', 'verification_status', 'rating', 'created_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound(`No review "${id}"`);
+  return row;
+}
+
+/**
+ * Approves (publishes) or rejects a review. A rejection needs one of the R4 reasons; the schema
+ * offers no other, so a low rating can never be one. A published review may still be rejected
+ * (after a report), and a rejected one approved (after an appeal).
+ */
+export async function moderate(
+  db: Kysely<Tables>,
+  id: string,
+  input: ModerationInput,
+  now: Date,
+): Promise<{ review: AdminReview; business: string }> {
+  if (input.decision === 'reject' && !input.reason) {
+    throw invalid('A rejection needs a reason: offensive, personal_data, illegal, industry_rule or not_genuine', {
+      reason: 'required',
+    });
+  }
+  if (input.decision === 'approve' && input.reason) {
+    throw invalid('An approval has no reason', { reason: 'invalid' });
+  }
+  const business = await db.transaction().execute(async (trx) => {
+    const before = await lockReview(trx, id);
+    const status = input.decision === 'approve' ? 'published' : 'rejected';
+    await trx
+      .updateTable('reviews')
+      .set({
+        status,
+        moderation_decision: input.decision,
+        moderation_reason: input.reason ?? null,
+        moderated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await applyChanges(trx, [{ before, after: { ...before, status } }], now);
+    return before.business_id;
+  });
+  return { review: (await findAdminReview(db, id, now))!, business };
+}
+
+/** The business's public answer under a review (R6); a second reply replaces the first. */
+export async function reply(
+  db: Kysely<Tables>,
+  id: string,
+  input: ReplyInput,
+  now: Date,
+): Promise<{ review: AdminReview; business: string }> {
+  const business = await db.transaction().execute(async (trx) => {
+    const state = await lockReview(trx, id);
+    await trx
+      .updateTable('reviews')
+      .set({ reply_body: input.body, reply_author_name: input.authorName, reply_created_at: now })
+      .where('id', '=', id)
+      .execute();
+    // Nothing the score counts changed, but the summary's updatedAt moves on.
+    await applyChanges(trx, [{ before: state, after: state }], now);
+    return state.business_id;
+  });
+  return { review: (await findAdminReview(db, id, now))!, business };
+}
+
+export async function voteHelpful(db: Kysely<Tables>, id: string): Promise<{ helpfulCount: number; business: string }> {
+  const row = await db
+    .updateTable('reviews')
+    .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .returning(['helpful_count', 'business_id'])
+    .executeTakeFirst();
+  if (!row) throw notFound(`No review "${id}"`);
+  return { helpfulCount: row.helpful_count, business: row.business_id };
+}
+
+/** A report for the moderator (R10: "not genuine" only within 12 months of the review). */
+export async function report(db: Kysely<Tables>, id: string, input: ReportInput, now: Date): Promise<void> {
+  const review = await db
+    .selectFrom('reviews')
+    .select('created_at')
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!review) throw notFound(`No review "${id}"`);
+  if (input.reason === 'not_genuine' && !canReportNotGenuine(review.created_at, now)) {
+    throw new ApiError(
+      422,
+      'report_window_closed',
+      'A review can be reported as not based on a genuine experience only within 12 months',
+    );
+  }
+  await db
+    .insertInto('reports')
+    .values({ review_id: id, reason: input.reason, note: input.note ?? null, created_at: now })
+    .execute();
+}

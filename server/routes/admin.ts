@@ -1,0 +1,135 @@
+/**
+ * The admin API (SPEC §4), behind the bearer token: businesses and products, orders and
+ * invitations (R8, R9), the moderation queue (R4), replies (R6) and imports (R1). Every body is
+ * checked with the admin schemas of `src/client/admin-schemas.ts`.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { ZodMiniType } from 'zod/mini';
+import {
+  businessInputSchema,
+  importInputSchema,
+  invitationInputSchema,
+  moderationInputSchema,
+  orderInputSchema,
+  replyInputSchema,
+  REVIEW_STATUSES,
+} from '../../src/client/admin-schemas.js';
+import type { AdminReviewPage, ReviewStatus } from '../../src/client/admin-schemas.js';
+import { validateInput } from '../../src/client/validate.js';
+import { createInvitation, findBusiness, recordOrder, upsertBusiness } from '../db/businesses.js';
+import { importReviews } from '../db/imports.js';
+import { moderate, reply } from '../db/moderation.js';
+import { findAdminReview, findReviews, reportCounts, toAdminReview } from '../db/reviews.js';
+import type { AppContext } from '../context.js';
+import { invalid, notFound } from '../http/errors.js';
+import { readJsonObject } from '../http/json.js';
+import { parseListQuery } from '../http/list-query.js';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+async function body<T>(c: Context, schema: ZodMiniType<T>): Promise<T> {
+  const result = validateInput(schema, await readJsonObject(c));
+  if (!result.success) throw invalid('The request has invalid fields', result.fields);
+  return result.data;
+}
+
+export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono {
+  const app = new Hono();
+  const { db, cache } = ctx;
+  const changed = (business: string, review?: string) =>
+    cache.invalidate(`business:${business}`, ...(review ? [`review:${review}`] : []));
+
+  app.post('/v1/admin/businesses', async (c) => {
+    const input = await body(c, businessInputSchema);
+    const { created, business } = await upsertBusiness(db, input, ctx.now());
+    changed(business.id);
+    onBusinessChange();
+    return c.json(business, created ? 201 : 200, NO_STORE);
+  });
+
+  app.post('/v1/admin/businesses/:business/orders', async (c) => {
+    const business = c.req.param('business');
+    const order = await recordOrder(db, business, await body(c, orderInputSchema), ctx.now());
+    changed(business);
+    return c.json(order, 201, NO_STORE);
+  });
+
+  app.post('/v1/admin/businesses/:business/invitations', async (c) => {
+    const business = c.req.param('business');
+    const { orderRef } = await body(c, invitationInputSchema);
+    const invitation = await createInvitation(db, business, orderRef, ctx.now());
+    changed(business);
+    return c.json(invitation, 201, NO_STORE);
+  });
+
+  app.get('/v1/admin/businesses/:business/reviews', async (c) => {
+    const business = c.req.param('business');
+    const url = new URL(c.req.url);
+    const status = (url.searchParams.get('status') ?? 'pending') as ReviewStatus;
+    const parsed = parseListQuery(url.searchParams, ['newest', 'oldest']);
+    const fields = 'fields' in parsed ? { ...parsed.fields } : {};
+    if (!REVIEW_STATUSES.includes(status)) Object.assign(fields, { status: 'invalid' });
+    if ('fields' in parsed || Object.keys(fields).length > 0) throw invalid('Invalid list query', fields);
+    const shop = await findBusiness(db, business);
+    if (!shop) throw notFound(`No business "${business}"`);
+    const { params } = parsed;
+    const page = await findReviews(
+      db,
+      {
+        business,
+        // Moderation sees every product's reviews unless one is asked for.
+        productKey: params.product,
+        status,
+        sort: params.sort,
+        rating: params.rating,
+        verifiedOnly: params.verified,
+        language: params.language,
+        q: params.q,
+        after: params.after,
+        limit: params.limit,
+      },
+      true,
+    );
+    const reports = await reportCounts(
+      db,
+      page.rows.map((r) => r.id),
+    );
+    const now = ctx.now();
+    const answer: AdminReviewPage = {
+      items: page.rows.map((row) => toAdminReview(row, shop.url, reports.get(row.id) ?? 0, now)),
+      nextCursor: page.nextCursor,
+      total: page.total,
+    };
+    return c.json(answer, 200, NO_STORE);
+  });
+
+  app.get('/v1/admin/reviews/:id', async (c) => {
+    const review = await findAdminReview(db, c.req.param('id'), ctx.now());
+    if (!review) throw notFound(`No review "${c.req.param('id')}"`);
+    return c.json(review, 200, NO_STORE);
+  });
+
+  app.post('/v1/admin/reviews/:id/moderation', async (c) => {
+    const id = c.req.param('id');
+    const { review, business } = await moderate(db, id, await body(c, moderationInputSchema), ctx.now());
+    changed(business, id);
+    return c.json(review, 200, NO_STORE);
+  });
+
+  app.post('/v1/admin/reviews/:id/reply', async (c) => {
+    const id = c.req.param('id');
+    const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now());
+    changed(business, id);
+    return c.json(review, 200, NO_STORE);
+  });
+
+  app.post('/v1/admin/businesses/:business/imports', async (c) => {
+    const business = c.req.param('business');
+    const result = await importReviews(db, business, await body(c, importInputSchema), ctx.now());
+    changed(business);
+    return c.json(result, 201, NO_STORE);
+  });
+
+  return app;
+}

@@ -1,0 +1,136 @@
+/**
+ * Contract v1 (SPEC §3): what widgets and the typed client call. Every input is checked with the
+ * contract's schemas before it reaches the database; hot GETs come from the short-lived cache.
+ */
+import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { safeParse } from 'zod/mini';
+import { reportInputSchema } from '../../src/client/schemas.js';
+import type { ReviewPage } from '../../src/client/schemas.js';
+import { validateReviewInput } from '../../src/client/validate.js';
+import { findBusiness, productExists } from '../db/businesses.js';
+import { report, voteHelpful } from '../db/moderation.js';
+import { findPublishedReview, findReviews, toReview } from '../db/reviews.js';
+import { fingerprint, rememberedAnswer, submitReview } from '../db/submissions.js';
+import { readSummary } from '../db/summaries.js';
+import type { AppContext } from '../context.js';
+import { invalid, notFound } from '../http/errors.js';
+import { answerFor, readJsonObject, sendCacheable } from '../http/json.js';
+import { canonicalQuery, parseListQuery } from '../http/list-query.js';
+
+const MAX_ID = 200;
+
+function checkId(value: string, what: string): string {
+  if (value.length === 0 || value.length > MAX_ID) throw notFound(`No ${what} "${value.slice(0, MAX_ID)}"`);
+  return value;
+}
+
+export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Hono {
+  const app = new Hono();
+  const { db, cache } = ctx;
+
+  app.get('/v1/businesses/:business/summary', async (c) => {
+    const business = checkId(c.req.param('business'), 'business');
+    const product = c.req.query('product') || null;
+    const key = `summary\u0000${business}\u0000${product ?? ''}`;
+    const answer = await cache.answer(key, [`business:${business}`], async () => {
+      const result = await readSummary(db, business, product, ctx.now());
+      if (!result.found) {
+        throw notFound(
+          result.missing === 'business' ? `No business "${business}"` : `No product "${product}" at "${business}"`,
+        );
+      }
+      return answerFor(result.summary);
+    });
+    return sendCacheable(c, answer, ctx.cacheControl);
+  });
+
+  app.get('/v1/businesses/:business/reviews', async (c) => {
+    const business = checkId(c.req.param('business'), 'business');
+    const url = new URL(c.req.url);
+    const parsed = parseListQuery(url.searchParams);
+    if ('fields' in parsed) throw invalid('Invalid list query', parsed.fields);
+    const { params } = parsed;
+    const key = `list\u0000${business}\u0000${canonicalQuery(params, url.searchParams.get('cursor') ?? undefined)}`;
+    const answer = await cache.answer(key, [`business:${business}`], async () => {
+      const shop = await findBusiness(db, business);
+      if (!shop) throw notFound(`No business "${business}"`);
+      if (params.product && !(await productExists(db, business, params.product))) {
+        throw notFound(`No product "${params.product}" at "${business}"`);
+      }
+      const page = await findReviews(db, {
+        business,
+        productKey: params.product ?? '',
+        status: 'published',
+        sort: params.sort,
+        rating: params.rating,
+        verifiedOnly: params.verified,
+        language: params.language,
+        q: params.q,
+        after: params.after,
+        limit: params.limit,
+      });
+      const now = ctx.now();
+      const body: ReviewPage = {
+        items: page.rows.map((row) => toReview(row, shop.url, now)),
+        nextCursor: page.nextCursor,
+        total: page.total,
+      };
+      return answerFor(body);
+    });
+    return sendCacheable(c, answer, ctx.cacheControl);
+  });
+
+  app.get('/v1/reviews/:id', async (c) => {
+    const id = checkId(c.req.param('id'), 'review');
+    const key = `review\u0000${id}`;
+    const answer = await cache.answer(key, [`review:${id}`], async () => {
+      const found = await findPublishedReview(db, id);
+      if (!found) throw notFound(`No review "${id}"`);
+      return answerFor(toReview(found.row, found.businessUrl, ctx.now()));
+    });
+    return sendCacheable(c, answer, ctx.cacheControl);
+  });
+
+  app.post('/v1/businesses/:business/reviews', limitPosts, async (c) => {
+    const business = checkId(c.req.param('business'), 'business');
+    if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
+    const key = c.req.header('idempotency-key')?.trim();
+    if (!key) {
+      throw invalid('The Idempotency-Key header is required', { idempotencyKey: 'required' });
+    }
+    if (key.length > 200) throw invalid('The Idempotency-Key header is too long', { idempotencyKey: 'too_long' });
+    const body = await readJsonObject(c);
+    const print = fingerprint(business, body);
+    // A repeat is answered as before, even if the same review would no longer pass (R7's window moves).
+    const remembered = await rememberedAnswer(db, key, print);
+    if (remembered) return c.json(remembered.body as object, remembered.status as 201);
+
+    const now = ctx.now();
+    const result = validateReviewInput(body, now);
+    if (!result.success) throw invalid('The review has invalid fields', result.fields);
+    const answer = await submitReview(db, { business, input: result.data, key, fingerprint: print, now });
+    return c.json(answer.body as object, answer.status as 201);
+  });
+
+  app.post('/v1/reviews/:id/helpful', limitPosts, async (c) => {
+    const id = checkId(c.req.param('id'), 'review');
+    const { helpfulCount, business } = await voteHelpful(db, id);
+    cache.invalidate(`business:${business}`, `review:${id}`);
+    return c.json({ helpfulCount });
+  });
+
+  app.post('/v1/reviews/:id/reports', limitPosts, async (c) => {
+    const id = checkId(c.req.param('id'), 'review');
+    const body = await readJsonObject(c);
+    const parsed = safeParse(reportInputSchema, body);
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
+      throw invalid('Invalid report', { [field]: field === 'note' ? 'too_long' : 'invalid' });
+    }
+    await report(db, id, parsed.data, ctx.now());
+    return c.body(null, 202);
+  });
+
+  return app;
+}

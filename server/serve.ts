@@ -1,0 +1,71 @@
+/**
+ * Listening: the app on @hono/node-server, with a clean shutdown (stop accepting, let requests in
+ * flight finish, then close the database — PGlite must be closed to leave its files consistent).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Database } from './db/database.js';
+import { purgeIdempotencyKeys } from './db/submissions.js';
+
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound (useful with port 0). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function listen(app: Hono, database: Database, port: number, host?: string): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, ...(host ? { hostname: host } : {}) }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
+  // Remembered answers of idempotency keys are needed for retries, not forever.
+  const purge = () =>
+    purgeIdempotencyKeys(database.db, new Date()).catch((error: unknown) => console.error('Purging keys:', error));
+  void purge();
+  const timer = setInterval(purge, 60 * 60 * 1000);
+  timer.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${address.port}`,
+    port: address.port,
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          // Keep-alive connections that stay busy are cut after a grace period.
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        });
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Closes on SIGINT/SIGTERM, once; a second signal exits at once. */
+export function closeOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: closing…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
