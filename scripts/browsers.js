@@ -90,6 +90,9 @@ async function startDisplay() {
     });
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with code ${code}`)));
   });
+  // Neither the display nor its pipe may keep a test process alive; `exit` stops them.
+  xvfb.stdout.destroy();
+  xvfb.unref();
   process.env.DISPLAY = `:${display}`;
 }
 
@@ -117,6 +120,7 @@ export async function startWebKitDriver(browser) {
     env: process.env,
   });
   children.push(driver);
+  driver.unref();
   await waitForDriver(port, driver);
   return port;
 }

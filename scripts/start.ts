@@ -4,45 +4,31 @@
 // nothing but the script tag, as a shop owner would. The database (PGlite in .data/, or
 // DATABASE_URL) gets the demo data once; later starts keep everything written since.
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { createApp } from '../server/app.js';
 import { configFromEnv } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { closeOnSignals, listen } from '../server/serve.js';
-import { seedDemo } from '../server/seed.js';
+import { closeOnSignals } from '../server/serve.js';
+import { startDemo } from './demo-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const config = configFromEnv();
 // Without a configured token, one for this run only, so the moderation queue can be tried at once.
 const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
 
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: unknown) => {
-  // A folder in use or an unreachable PostgreSQL: say so plainly, without a stack trace.
-  console.error(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
-if (await seedDemo(database.db)) console.log('Seeded the demo data (once; later starts keep what was written)');
-
-const { app } = createApp({
-  db: database.db,
+const server = await startDemo({
+  port: config.port,
+  host: config.host,
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
   adminToken,
   postOrigins: config.postOrigins,
-  rateLimit: config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute } : false,
+  rateLimitPerMinute: config.rateLimitPerMinute,
   cacheTtlMs: config.cacheTtlMs,
   maxAgeSeconds: config.maxAgeSeconds,
-  // Slow answers on purpose, e.g. to watch the widgets reserve their space (API_DELAY_MS=500).
   apiDelayMs: Number(process.env.API_DELAY_MS ?? 0),
+}).catch((error: unknown) => {
+  // A folder in use or an unreachable PostgreSQL: say so plainly, without a stack trace.
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
-const noCache = (_path: string, c: { header: (name: string, value: string) => void }) =>
-  c.header('cache-control', 'no-cache');
-app.use(
-  '/cdn/*',
-  serveStatic({ root: `${root}dist/cdn`, rewriteRequestPath: (path) => path.slice('/cdn'.length), onFound: noCache }),
-);
-app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
-
-const server = await listen(app, database, config.port, config.host);
+if (server.seeded) console.log('Seeded the demo data (once; later starts keep what was written)');
 closeOnSignals(server);
 console.log(`Verity demo shop: ${server.url}`);
 console.log(`Review API:       ${server.url}/v1/businesses/nordlys/summary`);

@@ -55,6 +55,8 @@ const steps = [
   nodeTests('unit', 'test/unit'),
   // The contract suite against the MSW handlers (CONTRACT_BASE_URL: against a live server).
   nodeTests('contract', 'test/contract'),
+  // The demo shop in Chromium, Firefox and WebKit, under a strict Content-Security-Policy.
+  nodeTests('e2e', 'test/e2e'),
   // The reference server: the contract suite against it live, the admin API, restarts,
   // concurrency, the kept summary. On PGlite, and also on PostgreSQL when DATABASE_URL is set.
   nodeTests('server', 'test/server'),

@@ -56,7 +56,7 @@ export function reviewCard(review: Review, state: CardState): TemplateResult {
   }<header class="card-head">${starRow(review.rating, t.starsLabel(l10n.number(review.rating)))}<h3 class="card-title" id="${idBase}-title" lang=${review.language} dir="auto">${
     review.title ?? html`<span class="visually-hidden">${t.starsLabel(l10n.number(review.rating))}</span>`
   }</h3></header><p class="card-meta"><span class="author" dir="auto">${review.author.displayName}</span>${
-    country ? ` · ${country}` : ''
+    country ? `· ${country}` : ''
   }</p><p class="card-meta">${provenance(review, l10n)}</p><div class="card-body" lang=${review.language} dir="auto" id="${idBase}-body">${body}</div>${
     long
       ? html`<button class="link-button read-more" type="button" aria-expanded=${state.expanded ? 'true' : 'false'} aria-controls="${idBase}-body" @click=${() => state.onToggleMore(review)}>${state.expanded ? t.showLess : t.readMore}</button>`

@@ -89,20 +89,21 @@ export const listStyles = css`
     background: color-mix(in srgb, var(--link) 10%, transparent);
   }
 
+  /* An SVG, not a styled width: a style attribute would break a strict Content-Security-Policy. */
   .bar {
-    position: relative;
+    display: block;
+    width: 100%;
     height: 0.6rem;
-    overflow: hidden;
     border-radius: 999px;
-    background: var(--star-empty);
+    overflow: hidden;
+  }
+
+  .bar-track {
+    fill: var(--star-empty);
   }
 
   .bar-fill {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-start: 0;
-    border-radius: 999px;
-    background: var(--star);
+    fill: var(--star);
   }
 
   .bar-count {
@@ -440,7 +441,7 @@ export const listStyles = css`
 
   @media (forced-colors: active) {
     .bar-fill {
-      background: CanvasText;
+      fill: CanvasText;
     }
     .card.highlighted {
       outline: 2px solid Highlight;

@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { isVerityApiError } from '../../client/errors.js';
 import { REPORT_REASONS, SORTS } from '../../client/schemas.js';
 import type { ListParams } from '../../client/client.js';
@@ -324,9 +323,10 @@ export class VerityReviewList extends VerityDataElement {
             >${t.histogramBar(stars, n, { count: l10n.number(n), percent: l10n.percent(share) })}</span
           >
           <span class="bar-label" aria-hidden="true">${l10n.number(stars)} ★</span>
-          <span class="bar" aria-hidden="true"
-            ><span class="bar-fill" style=${styleMap({ width: `${share * 100}%` })}></span
-          ></span>
+          <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+            <rect class="bar-track" width="100" height="8"></rect>
+            <rect class="bar-fill" width=${(share * 100).toFixed(2)} height="8"></rect>
+          </svg>
           <span class="bar-count" aria-hidden="true">${l10n.number(n)}</span>
         </button>`;
       })}

@@ -14,12 +14,15 @@ import { starRowStyles } from '../stars/stars.styles.js';
 export const QUOTE_VARIANTS = ['card', 'inline'] as const;
 export type QuoteVariant = (typeof QUOTE_VARIANTS)[number];
 
-/** The link to the full review: `href` (with the review's anchor added), else the review's own `url`. */
+/**
+ * The link to the full review: the page `href` names, at the review's own anchor (which the list
+ * there scrolls to and highlights), else the review's own `url`.
+ */
 export function fullReviewLink(href: string | undefined, review: Review): string | undefined {
   const own = safeHttpUrl(href);
   if (own) {
     const url = new URL(own);
-    if (!url.hash) url.hash = `verity-review-${review.id}`;
+    url.hash = `verity-review-${review.id}`;
     return url.href;
   }
   return safeHttpUrl(review.url);

@@ -1,0 +1,90 @@
+/**
+ * The demo shop: the reference review API under /v1/, the script-tag bundle under /cdn/, and the
+ * shop's pages, all from one origin. `npm start` runs it; the end-to-end tests and the benchmark
+ * start it in-process on a free port.
+ *
+ * The pages are served under a strict Content-Security-Policy, as a careful shop would: the
+ * widgets must work with no inline script or style, no eval, and Trusted Types required.
+ */
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from '../server/app.js';
+import { openDatabase } from '../server/db/database.js';
+import { listen } from '../server/serve.js';
+import type { RunningServer } from '../server/serve.js';
+import { seedDemo } from '../server/seed.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The policy of every demo page. `report-uri` lets the tests see any violation in any engine. */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html verity-jsonld',
+  'report-uri /__csp-report',
+].join('; ');
+
+export interface DemoOptions {
+  port: number;
+  host?: string | undefined;
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  adminToken: string;
+  postOrigins?: string[] | '*' | undefined;
+  rateLimitPerMinute?: number;
+  cacheTtlMs?: number;
+  maxAgeSeconds?: number;
+  /** Slow answers on purpose, e.g. to watch the widgets reserve their space. */
+  apiDelayMs?: number;
+}
+
+export interface DemoServer extends RunningServer {
+  /** Content-Security-Policy violations reported by the pages so far. */
+  violations: unknown[];
+  seeded: boolean;
+}
+
+export async function startDemo(options: DemoOptions): Promise<DemoServer> {
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  const seeded = await seedDemo(database.db);
+  const { app } = createApp({
+    db: database.db,
+    adminToken: options.adminToken,
+    postOrigins: options.postOrigins,
+    rateLimit: (options.rateLimitPerMinute ?? 30) > 0 ? { perMinute: options.rateLimitPerMinute ?? 30 } : false,
+    cacheTtlMs: options.cacheTtlMs ?? 1000,
+    maxAgeSeconds: options.maxAgeSeconds ?? 60,
+    apiDelayMs: options.apiDelayMs ?? 0,
+  });
+
+  const violations: unknown[] = [];
+  app.post('/__csp-report', async (c) => {
+    const report = await c.req.json().catch(() => ({}));
+    violations.push(report);
+    console.warn('Content-Security-Policy violation:', JSON.stringify(report));
+    return c.body(null, 204);
+  });
+
+  const noCache = (_path: string, c: { header: (name: string, value: string) => void }) =>
+    c.header('cache-control', 'no-cache');
+  app.use(
+    '/cdn/*',
+    serveStatic({ root: `${root}dist/cdn`, rewriteRequestPath: (path) => path.slice('/cdn'.length), onFound: noCache }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-type')?.startsWith('text/html'))
+      c.res.headers.set('content-security-policy', DEMO_CSP);
+  });
+  app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
+
+  const server = await listen(app, database, options.port, options.host);
+  return { ...server, violations, seeded };
+}

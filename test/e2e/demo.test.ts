@@ -1,0 +1,183 @@
+/**
+ * The demo shop end to end, as a shopper sees it, in Chromium, Firefox and WebKit: the real
+ * review server, the built script-tag bundle, and every page under a strict
+ * Content-Security-Policy with Trusted Types. Every widget must work, no CSP violation may be
+ * reported, and no API request may be made twice.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { remote } from 'webdriverio';
+import { findBrowser, startWebKitDriver } from '../../scripts/browsers.js';
+import { startDemo } from '../../scripts/demo-server.js';
+import type { DemoServer } from '../../scripts/demo-server.js';
+
+interface Driver {
+  goto(url: string): Promise<void>;
+  run<T>(script: string): Promise<T>;
+  requests(): string[];
+  close(): Promise<void>;
+}
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
+
+async function puppeteerDriver(kind: 'chromium' | 'firefox'): Promise<Driver> {
+  const { executable } = findBrowser(kind);
+  const browser = await puppeteer.launch({
+    browser: kind === 'firefox' ? 'firefox' : 'chrome',
+    executablePath: executable,
+    headless: true,
+    args:
+      kind === 'chromium'
+        ? [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ]
+        : [],
+  });
+  const page = await browser.newPage();
+  let seen: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/')) seen.push(`${request.method()} ${request.url()}`);
+  });
+  return {
+    async goto(url) {
+      seen = [];
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    run: <T>(script: string) => page.evaluate(script) as Promise<T>,
+    requests: () => seen,
+    close: () => browser.close(),
+  };
+}
+
+async function webkitDriver(): Promise<Driver> {
+  const browser = findBrowser('webkit');
+  const port = await startWebKitDriver(browser);
+  const session = await remote({
+    hostname: '127.0.0.1',
+    port,
+    path: '/',
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: browser.executable, args: ['--automation'] },
+    } as WebdriverIO.Capabilities,
+  });
+  return {
+    async goto(url) {
+      await session.url(url);
+    },
+    // WebDriver has no request log; the page's own Resource Timing lists the API requests.
+    run: <T>(script: string) => session.execute(`return (${script});`) as Promise<T>,
+    requests: () => [],
+    close: () => session.deleteSession(),
+  };
+}
+
+/** True when every Verity widget on the page shows its content (or a form is ready). */
+const WIDGETS_READY = `(() => {
+  const all = [...document.querySelectorAll('verity-rating-badge, verity-review-list, verity-review-quote, verity-review-form')];
+  if (all.length === 0) return false;
+  return all.every((el) => {
+    const root = el.shadowRoot;
+    if (!root) return false;
+    switch (el.localName) {
+      case 'verity-rating-badge': return Boolean(root.querySelector('.average'));
+      case 'verity-review-list': return root.querySelectorAll('article').length > 0;
+      case 'verity-review-quote': return Boolean(root.querySelector('blockquote'));
+      default: return Boolean(root.querySelector('form [name="body"]'));
+    }
+  });
+})()`;
+
+/** API requests by URL, from the page's Resource Timing entries. */
+const API_ENTRIES = `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.startsWith('/v1/'))`;
+
+async function waitFor(driver: Driver, script: string, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await driver.run<boolean>(script).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const PAGES = [
+  { path: '/', widgets: 8 },
+  { path: '/espresso.html', widgets: 4 },
+  { path: '/about-reviews.html', widgets: 2 },
+];
+
+describe('the demo shop under a strict CSP', () => {
+  let server: DemoServer;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'verity-e2e-'));
+    server = await startDemo({ port: 0, host: '127.0.0.1', dataDir, adminToken: 'e2e-admin', rateLimitPerMinute: 0 });
+  });
+
+  after(async () => {
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  for (const engine of ['chromium', 'firefox', 'webkit'] as const) {
+    if (!wanted.includes(engine)) continue;
+    describe(engine, () => {
+      let driver: Driver;
+      before(async () => {
+        driver = engine === 'webkit' ? await webkitDriver() : await puppeteerDriver(engine);
+      });
+      after(async () => {
+        await driver?.close();
+      });
+
+      for (const { path, widgets } of PAGES) {
+        it(`${path}: every widget works, no CSP violation, no request twice`, async () => {
+          const before = server.violations.length;
+          await driver.goto(`${server.url}${path}`);
+          await waitFor(driver, WIDGETS_READY, `the widgets of ${path}`);
+          const count = await driver.run<number>(
+            `document.querySelectorAll('verity-rating-badge, verity-review-list, verity-review-quote, verity-review-form').length`,
+          );
+          assert.equal(count, widgets);
+          // Give late reports a moment to arrive.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          assert.deepEqual(server.violations.slice(before), []);
+          const urls = await driver.run<string[]>(API_ENTRIES);
+          assert.ok(urls.length > 0, 'the widgets asked the API');
+          assert.deepEqual(
+            urls.filter((url, i) => urls.indexOf(url) !== i),
+            [],
+            'no API request is made twice',
+          );
+        });
+      }
+
+      it('the product page writes JSON-LD for the product, through a Trusted Types policy', async () => {
+        await driver.goto(`${server.url}/espresso.html`);
+        await waitFor(
+          driver,
+          `document.querySelectorAll('script[type="application/ld+json"]').length === 2`,
+          'JSON-LD',
+        );
+        const types = await driver.run<string[]>(
+          `[...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.text)['@type'])`,
+        );
+        assert.deepEqual(types, ['Product', 'Product']);
+        assert.deepEqual(server.violations, []);
+      });
+    });
+  }
+});
