@@ -1,7 +1,7 @@
 // `npm run build`: the script-tag bundle for shop owners (dist/cdn/verity.js), the ESM package
 // for developers (dist/*.js with types), custom-elements.json and dist/openapi.json.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -52,6 +52,9 @@ await build({
     rolldownOptions: { output: { chunkFileNames: 'shared-[hash].js', minify: true } },
   },
 });
+
+// The stylesheet that reserves the widgets' space from the first paint.
+copyFileSync(new URL('../src/cdn/reserve.css', import.meta.url), new URL('../dist/cdn/verity.css', import.meta.url));
 
 // 2. The ESM package (vite.config.ts): side-effect-free root, registering entries, client, mocks.
 await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });

@@ -43,6 +43,8 @@ export interface DemoOptions {
   maxAgeSeconds?: number;
   /** Slow answers on purpose, e.g. to watch the widgets reserve their space. */
   apiDelayMs?: number;
+  /** More pages to serve (path → HTML), e.g. the benchmark's page without widgets. */
+  extraPages?: Record<string, string>;
 }
 
 export interface DemoServer extends RunningServer {
@@ -83,6 +85,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     if (c.res.headers.get('content-type')?.startsWith('text/html'))
       c.res.headers.set('content-security-policy', DEMO_CSP);
   });
+  for (const [path, page] of Object.entries(options.extraPages ?? {})) app.get(path, (c) => c.html(page));
   app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
 
   const server = await listen(app, database, options.port, options.host);

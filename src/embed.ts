@@ -12,6 +12,7 @@
  * `window.Verity.configure({...})` changes the configuration at any time.
  */
 import type { VerityConfig } from './internal/config.js';
+import RESERVED from './cdn/reserve.css?raw';
 
 declare const __VERITY_VERSION__: string;
 
@@ -48,8 +49,26 @@ function findScript(): HTMLScriptElement | null {
   );
 }
 
+/**
+ * Until a widget's code has arrived its tag is an unknown element of no size; `reserve.css` gives
+ * each the size of its skeleton, so the page does not shift when the code and the data arrive.
+ * Shops link it in their <head> (dist/cdn/verity.css) so it applies from the first paint; the
+ * loader adopts it too, for pages that do not. A constructed style sheet, not a <style>
+ * element: a strict style-src allows it.
+ */
+function reserveSpace(): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(RESERVED);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // An old browser: the widgets still work, they may only move the page once.
+  }
+}
+
 function start(): void {
   if (window.Verity) return;
+  reserveSpace();
   const script = findScript();
   const base = new URL('.', script?.src ?? location.href).href;
   const { api, business, product, locale } = script?.dataset ?? {};

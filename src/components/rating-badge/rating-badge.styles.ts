@@ -10,8 +10,10 @@ export const badgeStyles = css`
     vertical-align: middle;
   }
 
+  /* The same box before the code arrives (reserve.css), while loading, and loaded. */
   :host([variant='compact']) {
-    display: inline-flex;
+    height: 1.5em;
+    line-height: 1.5;
   }
 
   .badge {
@@ -30,7 +32,7 @@ export const badgeStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
-    min-height: var(--line);
+    height: var(--line);
     min-width: 8em;
     text-decoration: none;
   }

@@ -328,6 +328,7 @@ export const listStyles = css`
 
   .skeleton-list {
     display: grid;
+    min-height: 28rem;
   }
 
   .skeleton-card {

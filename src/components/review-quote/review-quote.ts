@@ -83,7 +83,9 @@ export class VerityReviewQuote extends VerityDataElement {
       .card {
         display: grid;
         gap: 0.6rem;
-        min-height: 8.5rem;
+        /* Room for a three-line quote and its caption, reserved while loading too. */
+        min-height: 12.5rem;
+        align-content: start;
         padding: 1.1rem 1.25rem;
         border: 1px solid var(--border);
         border-radius: var(--radius);
