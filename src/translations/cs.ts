@@ -137,7 +137,17 @@ export const cs: Translation = {
   bodyLabel: 'Vaše recenze',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
-    length < min ? `Chybí ještě ${min - length} znaků` : `Zbývá ${max - length} znaků`,
+    length < min
+      ? p(min - length, {
+          one: 'Chybí ještě 1 znak',
+          few: `Chybí ještě ${min - length} znaky`,
+          other: `Chybí ještě ${min - length} znaků`,
+        })
+      : p(max - length, {
+          one: 'Zbývá 1 znak',
+          few: `Zbývají ${max - length} znaky`,
+          other: `Zbývá ${max - length} znaků`,
+        }),
   nameLabel: 'Jméno zobrazené u recenze',
   nameHint: 'Stačí křestní jméno a iniciála.',
   emailLabel: 'E-mail',

@@ -267,7 +267,9 @@ export const en: Translation = {
   bodyLabel: 'Your review',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
-    length < min ? `${min - length} more characters needed` : `${max - length} characters left`,
+    length < min
+      ? p(min - length, { one: '1 more character needed', other: `${min - length} more characters needed` })
+      : p(max - length, { one: '1 character left', other: `${max - length} characters left` }),
   nameLabel: 'Name shown with your review',
   nameHint: 'Your first name and an initial is enough.',
   emailLabel: 'E-mail',
