@@ -12,5 +12,7 @@ export type {
 export { VerityApiError, isVerityApiError, CLIENT_ERROR_CODES } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
 export { validateReviewInput, FIELD_PROBLEMS } from './validate.js';
+export { parseListQuery } from './list-query.js';
+export type { ListQueryOptions, ParsedListQuery } from './list-query.js';
 export type { FieldErrors, FieldProblem, ReviewInputResult } from './validate.js';
 export * from './schemas.js';

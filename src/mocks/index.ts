@@ -1,7 +1,7 @@
 /** `verity-reviews/mocks`: MSW handlers of contract v1 over deterministic fixtures. */
 export { createHandlers, handlers, apiError } from './handlers.js';
 export type { HandlerOptions } from './handlers.js';
-export { MockStore, parseListQuery } from './store.js';
+export { MockStore } from './store.js';
 export type { StoreAnswer } from './store.js';
 export {
   createFixtures,

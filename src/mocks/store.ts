@@ -6,8 +6,9 @@
 import { validateReviewInput } from '../client/validate.js';
 import type { FieldErrors } from '../client/validate.js';
 import { safeParse } from 'zod/mini';
-import { LIMITS, SORTS, reportInputSchema } from '../client/schemas.js';
-import type { ListQuery, Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
+import { parseListQuery } from '../client/list-query.js';
+import { reportInputSchema } from '../client/schemas.js';
+import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
 import { canReportNotGenuine } from '../rules/windows.js';
@@ -49,41 +50,6 @@ function decodeCursor(cursor: string): number | undefined {
 }
 
 const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
-
-/** Parses the list endpoint's query string as contract v1 defines it. */
-export function parseListQuery(
-  params: URLSearchParams,
-): { query: ListQuery & { limit: number } } | { fields: FieldErrors } {
-  const fields: FieldErrors = {};
-  const sort = params.get('sort') ?? 'newest';
-  if (!(SORTS as readonly string[]).includes(sort)) fields.sort = 'invalid';
-  const ratingParam = params.get('rating');
-  const rating = ratingParam ? ratingParam.split(',').map((r) => Number(r.trim())) : undefined;
-  if (rating?.some((r) => !Number.isInteger(r) || r < 1 || r > 5)) fields.rating = 'invalid';
-  const verifiedParam = params.get('verified');
-  if (verifiedParam !== null && verifiedParam !== 'true' && verifiedParam !== 'false') fields.verified = 'invalid';
-  const limitParam = params.get('limit');
-  const limit = limitParam === null ? LIMITS.pageSizeDefault : Number(limitParam);
-  if (!Number.isInteger(limit) || limit < 1) fields.limit = 'invalid';
-  else if (limit > LIMITS.pageSizeMax) fields.limit = 'too_long';
-  const q = params.get('q') ?? undefined;
-  if (q && q.length > LIMITS.queryMax) fields.q = 'too_long';
-  const cursor = params.get('cursor') ?? undefined;
-  if (cursor !== undefined && decodeCursor(cursor) === undefined) fields.cursor = 'invalid';
-  if (Object.keys(fields).length > 0) return { fields };
-  return {
-    query: {
-      product: params.get('product') ?? undefined,
-      sort: sort as Sort,
-      rating,
-      verified: verifiedParam === 'true',
-      language: params.get('language') ?? undefined,
-      q,
-      cursor,
-      limit,
-    },
-  };
-}
 
 export class MockStore {
   readonly businesses = new Map<string, FixtureBusiness>();
@@ -166,7 +132,7 @@ export class MockStore {
   list(businessId: string, params: URLSearchParams): StoreAnswer {
     const business = this.businesses.get(businessId);
     if (!business) return this.unknownBusiness(businessId);
-    const parsed = parseListQuery(params);
+    const parsed = parseListQuery(params, { isCursor: (cursor) => decodeCursor(cursor) !== undefined });
     if ('fields' in parsed) return errorAnswer(400, 'validation_failed', 'Invalid list query', parsed.fields);
     const { query } = parsed;
     if (this.unknownProduct(business, query.product)) {

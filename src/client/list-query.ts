@@ -1,0 +1,63 @@
+/**
+ * The list endpoint's query string, checked as contract v1 defines it, with the field problem
+ * codes every implementation answers. The mocks and the reference server both parse with this;
+ * each only says which cursors it issued.
+ */
+import { safeParse } from 'zod/mini';
+import { LIMITS, SORTS, listQuerySchema } from './schemas.js';
+import type { ListQuery, Sort } from './schemas.js';
+import type { FieldErrors } from './validate.js';
+
+export interface ParsedListQuery extends ListQuery {
+  sort: Sort;
+  verified: boolean;
+  limit: number;
+}
+
+export interface ListQueryOptions {
+  /** The sorts this list allows (all of contract v1's by default). */
+  sorts?: readonly Sort[];
+  /** Whether a cursor is one this implementation issued for that sort. */
+  isCursor: (cursor: string, sort: Sort) => boolean;
+}
+
+export function parseListQuery(
+  params: URLSearchParams,
+  { sorts = SORTS, isCursor }: ListQueryOptions,
+): { query: ParsedListQuery } | { fields: FieldErrors } {
+  const fields: FieldErrors = {};
+  const sortParam = params.get('sort') ?? 'newest';
+  const sort = (sorts as readonly string[]).includes(sortParam) ? (sortParam as Sort) : undefined;
+  if (!sort) fields.sort = 'invalid';
+  const ratingParam = params.get('rating');
+  const rating = ratingParam ? ratingParam.split(',').map((r) => Number(r.trim())) : undefined;
+  if (rating?.some((r) => !Number.isInteger(r) || r < 1 || r > 5)) fields.rating = 'invalid';
+  const verifiedParam = params.get('verified');
+  if (verifiedParam !== null && verifiedParam !== 'true' && verifiedParam !== 'false') fields.verified = 'invalid';
+  const limitParam = params.get('limit');
+  const limit = limitParam === null ? LIMITS.pageSizeDefault : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1) fields.limit = 'invalid';
+  else if (limit > LIMITS.pageSizeMax) fields.limit = 'too_long';
+  const q = params.get('q') ?? undefined;
+  if (q && q.length > LIMITS.queryMax) fields.q = 'too_long';
+  const language = params.get('language') || undefined;
+  if (language && language.length > 35) fields.language = 'too_long';
+  const product = params.get('product') || undefined;
+  if (product && product.length > 200) fields.product = 'too_long';
+  const cursor = params.get('cursor') || undefined;
+  if (cursor && (!sort || !isCursor(cursor, sort))) fields.cursor = 'invalid';
+  if (Object.keys(fields).length > 0 || !sort) return { fields };
+
+  const query: ParsedListQuery = {
+    product,
+    sort,
+    rating,
+    verified: verifiedParam === 'true',
+    language,
+    q,
+    cursor,
+    limit,
+  };
+  if (!safeParse(listQuerySchema, query).success) return { fields: { query: 'invalid' } };
+  return { query };
+}
