@@ -8,7 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
-import { findBrowser, startWebKitDriver } from './scripts/browsers.js';
+import { CHROMIUM_ARGS, findBrowser, startWebKitDriver } from './scripts/browsers.js';
 import { totalsReporter } from './scripts/totals-reporter.js';
 
 const require = createRequire(import.meta.url);
@@ -29,15 +29,7 @@ for (const name of wanted) {
         launchOptions: {
           executablePath: browser.executable,
           headless: true,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       }),
     );

@@ -10,24 +10,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
-import { findBrowser } from '../scripts/browsers.js';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/browsers.js';
 import { startDemo } from '../scripts/demo-server.js';
 import type { DemoServer } from '../scripts/demo-server.js';
 
 const root = new URL('..', import.meta.url);
 const cdn = new URL('dist/cdn/', root);
 const chunksDir = new URL('chunks/', cdn);
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const gzip = (file: URL) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The chunks a set of entry chunks load, following static imports. */
@@ -190,7 +179,7 @@ async function main(): Promise<void> {
   const browser = await puppeteer.launch({
     executablePath: findBrowser('chromium').executable,
     headless: true,
-    args: CHROME_FLAGS.slice(1),
+    args: CHROMIUM_ARGS,
   });
   try {
     server = await start(0);

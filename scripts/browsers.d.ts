@@ -5,3 +5,4 @@ export interface FoundBrowser {
 }
 export function findBrowser(name: 'chromium' | 'firefox' | 'webkit'): FoundBrowser;
 export function startWebKitDriver(browser: FoundBrowser): Promise<number>;
+export const CHROMIUM_ARGS: string[];

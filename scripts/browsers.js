@@ -4,6 +4,20 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/**
+ * Chromium's flags for tests and benchmarks: no sandbox (root in containers), no GPU, and none of
+ * the background traffic a closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const ENGINES = {
   chromium: {
     package: 'chromium',

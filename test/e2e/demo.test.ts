@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { findBrowser, startWebKitDriver } from '../../scripts/browsers.js';
+import { CHROMIUM_ARGS, findBrowser, startWebKitDriver } from '../../scripts/browsers.js';
 import { startDemo } from '../../scripts/demo-server.js';
 import type { DemoServer } from '../../scripts/demo-server.js';
 
@@ -30,18 +30,7 @@ async function puppeteerDriver(kind: 'chromium' | 'firefox'): Promise<Driver> {
     browser: kind === 'firefox' ? 'firefox' : 'chrome',
     executablePath: executable,
     headless: true,
-    args:
-      kind === 'chromium'
-        ? [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ]
-        : [],
+    args: kind === 'chromium' ? CHROMIUM_ARGS : [],
   });
   const page = await browser.newPage();
   let seen: string[] = [];
