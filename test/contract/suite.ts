@@ -22,6 +22,8 @@ import {
 } from '../../src/client/schemas.js';
 import type { Review, ReviewPage, Summary } from '../../src/client/schemas.js';
 import { computeScore, subtractMonths } from '../../src/rules/score.js';
+import { readAnswer } from '../helpers/http.js';
+import type { Answer } from '../helpers/http.js';
 
 export interface ContractTarget {
   /** Where `/v1/…` lives. */
@@ -34,13 +36,6 @@ export interface ContractTarget {
   emptyBusiness: string;
   /** A fresh, unused invitation token of `business` (R8). */
   invitation: () => Promise<string>;
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
 }
 
 export function contractSuite(target: ContractTarget): void {
@@ -61,14 +56,7 @@ export function contractSuite(target: ContractTarget): void {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return readAnswer(response);
   }
 
   function valid<T>(schema: ZodMiniType<T>, answer: Answer, what: string): T {

@@ -17,6 +17,8 @@ import type { Database } from '../../server/db/database.js';
 import { listen } from '../../server/serve.js';
 import { seedDemo } from '../../server/seed.js';
 import type { FixtureOptions } from '../../src/mocks/fixtures.js';
+import { readAnswer } from '../helpers/http.js';
+import type { Answer as SharedAnswer } from '../helpers/http.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -135,12 +137,8 @@ export async function startServer(
   return { ...verity, url: running.url, database, stop: () => running.close() };
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+// Server tests read answers loosely: `json` is `any`.
+export type Answer = SharedAnswer<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A small fetch wrapper: JSON in, status + parsed JSON out. */
 export function caller(base: string, defaults: Record<string, string> = {}) {
@@ -159,14 +157,7 @@ export function caller(base: string, defaults: Record<string, string> = {}) {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, headers: response.headers, text, json };
+    return readAnswer(response);
   };
 }
 
