@@ -9,69 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { remote } from 'webdriverio';
-import { CHROMIUM_ARGS, findBrowser, startWebKitDriver } from '../../scripts/browsers.js';
 import { startDemo } from '../../scripts/demo-server.js';
 import type { DemoServer } from '../../scripts/demo-server.js';
-
-interface Driver {
-  goto(url: string): Promise<void>;
-  run<T>(script: string): Promise<T>;
-  requests(): string[];
-  close(): Promise<void>;
-}
-
-const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
-
-async function puppeteerDriver(kind: 'chromium' | 'firefox'): Promise<Driver> {
-  const { executable } = findBrowser(kind);
-  const browser = await puppeteer.launch({
-    browser: kind === 'firefox' ? 'firefox' : 'chrome',
-    executablePath: executable,
-    headless: true,
-    args: kind === 'chromium' ? CHROMIUM_ARGS : [],
-  });
-  const page = await browser.newPage();
-  let seen: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/v1/')) seen.push(`${request.method()} ${request.url()}`);
-  });
-  return {
-    async goto(url) {
-      seen = [];
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    run: <T>(script: string) => page.evaluate(script) as Promise<T>,
-    requests: () => seen,
-    close: () => browser.close(),
-  };
-}
-
-async function webkitDriver(): Promise<Driver> {
-  const browser = findBrowser('webkit');
-  const port = await startWebKitDriver(browser);
-  const session = await remote({
-    hostname: '127.0.0.1',
-    port,
-    path: '/',
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: browser.executable, args: ['--automation'] },
-    } as WebdriverIO.Capabilities,
-  });
-  return {
-    async goto(url) {
-      await session.url(url);
-    },
-    // WebDriver has no request log; the page's own Resource Timing lists the API requests.
-    run: <T>(script: string) => session.execute(`return (${script});`) as Promise<T>,
-    requests: () => [],
-    close: () => session.deleteSession(),
-  };
-}
+import { openDriver, waitFor, wantedEngines } from './drivers.js';
+import type { Driver } from './drivers.js';
+import { writeReviewAsShopper } from './shopper.js';
 
 /** True when every Verity widget on the page shows its content (or a form is ready). */
 const WIDGETS_READY = `(() => {
@@ -92,14 +34,7 @@ const WIDGETS_READY = `(() => {
 /** API requests by URL, from the page's Resource Timing entries. */
 const API_ENTRIES = `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.startsWith('/v1/'))`;
 
-async function waitFor(driver: Driver, script: string, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await driver.run<boolean>(script).catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const ADMIN_TOKEN = 'e2e-admin';
 
 const PAGES = [
   { path: '/', widgets: 8 },
@@ -113,7 +48,16 @@ describe('the demo shop under a strict CSP', () => {
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'verity-e2e-'));
-    server = await startDemo({ port: 0, host: '127.0.0.1', dataDir, adminToken: 'e2e-admin', rateLimitPerMinute: 0 });
+    // No HTTP caching of API answers: the page reloaded after an approval must see it at once.
+    server = await startDemo({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminToken: ADMIN_TOKEN,
+      rateLimitPerMinute: 0,
+      maxAgeSeconds: 0,
+      cacheTtlMs: 0,
+    });
   });
 
   after(async () => {
@@ -121,12 +65,11 @@ describe('the demo shop under a strict CSP', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  for (const engine of ['chromium', 'firefox', 'webkit'] as const) {
-    if (!wanted.includes(engine)) continue;
+  for (const engine of wantedEngines()) {
     describe(engine, () => {
       let driver: Driver;
       before(async () => {
-        driver = engine === 'webkit' ? await webkitDriver() : await puppeteerDriver(engine);
+        driver = await openDriver(engine);
       });
       after(async () => {
         await driver?.close();
@@ -165,6 +108,11 @@ describe('the demo shop under a strict CSP', () => {
           `[...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.text)['@type'])`,
         );
         assert.deepEqual(types, ['Product', 'Product']);
+        assert.deepEqual(server.violations, []);
+      });
+
+      it('a shopper writes a verified review through the script tag, and once approved it counts', async () => {
+        await writeReviewAsShopper(driver, { url: server.url, adminToken: ADMIN_TOKEN }, engine);
         assert.deepEqual(server.violations, []);
       });
     });
