@@ -12,7 +12,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'verity-test-'));
 const only = process.argv.slice(2);
 
 /** A step that runs Node's test runner over the `*.test.ts` files of a folder. */
-function nodeTests(name, dir) {
+function nodeTests(name, dir, env = {}) {
   // Node 20's test runner takes no globs: list the files.
   const files = readdirSync(dir, { recursive: true })
     .filter((file) => String(file).endsWith('.test.ts'))
@@ -21,6 +21,7 @@ function nodeTests(name, dir) {
   const tap = join(scratch, `${name}.tap`);
   return {
     name,
+    env,
     command: 'node',
     args: [
       '--import',
@@ -68,6 +69,8 @@ const steps = [
     totals: () => JSON.parse(readFileSync(join(scratch, 'browser.json'), 'utf8')),
   },
   { name: 'storybook', command: bin('storybook'), args: ['build', '--quiet', '-o', join(scratch, 'storybook')] },
+  // What a designer opens: every story of that build, served and loaded in Chromium.
+  nodeTests('storybook-built', 'test/storybook', { STORYBOOK_DIR: join(scratch, 'storybook') }),
 ];
 
 function run(step) {
