@@ -45,6 +45,8 @@ export interface DemoOptions {
   apiDelayMs?: number;
   /** More pages to serve (path → HTML), e.g. the benchmark's page without widgets. */
   extraPages?: Record<string, string>;
+  /** More folders to serve (URL prefix such as `/app` → folder), e.g. an app built on the npm package. */
+  extraFolders?: Record<string, string>;
 }
 
 export interface DemoServer extends RunningServer {
@@ -86,6 +88,12 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
       c.res.headers.set('content-security-policy', DEMO_CSP);
   });
   for (const [path, page] of Object.entries(options.extraPages ?? {})) app.get(path, (c) => c.html(page));
+  for (const [prefix, folder] of Object.entries(options.extraFolders ?? {})) {
+    app.use(
+      `${prefix}/*`,
+      serveStatic({ root: folder, rewriteRequestPath: (path) => path.slice(prefix.length), onFound: noCache }),
+    );
+  }
   app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
 
   const server = await listen(app, database, options.port, options.host);

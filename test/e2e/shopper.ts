@@ -41,14 +41,21 @@ export async function fillAndSendForm(driver: Driver, review: ReviewText): Promi
     'the review form with its five stars',
   );
 
-  // Pointer: the third star.
-  const [x, y] = await driver.run<[number, number]>(`(() => {
+  // Pointer: the third star, once the page around it has stopped moving (widgets above it load).
+  const where = `(() => {
     const star = ${RADIOS}[2];
     star.scrollIntoView({ block: 'center' });
     const r = star.getBoundingClientRect();
     return [r.left + r.width / 2, r.top + r.height / 2];
-  })()`);
-  await driver.clickAt(x, y);
+  })()`;
+  let point = await driver.run<[number, number]>(where);
+  for (let tries = 0; tries < 50; tries += 1) {
+    await new Promise((done) => setTimeout(done, 200));
+    const next = await driver.run<[number, number]>(where);
+    if (next[0] === point[0] && next[1] === point[1]) break;
+    point = next;
+  }
+  await driver.clickAt(point[0], point[1]);
   await waitFor(driver, `${STARS}.value === 3`, 'three stars chosen by pointer');
 
   // Keyboard: from the chosen star, two steps right make five.
