@@ -57,7 +57,8 @@ export interface DemoServer extends RunningServer {
 
 export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-  const seeded = await seedDemo(database.db);
+  // The demo shop's own data: reviews that read like a real shop's, no hostile test texts.
+  const seeded = await seedDemo(database.db, { demo: true });
   const { app } = createApp({
     db: database.db,
     adminToken: options.adminToken,

@@ -1,21 +1,41 @@
 // `npm start`: the demo shop at http://localhost:8080 (PORT overrides), served by the reference
 // review API server from the same origin: /v1/… is the API, /cdn/… the script-tag bundle from
 // dist/cdn (built by `npm run build` first), everything else the shop in demo/. The shop uses
-// nothing but the script tag, as a shop owner would. The database (PGlite in .data/, or
-// DATABASE_URL) gets the demo data once; later starts keep everything written since.
+// nothing but the script tag, as a shop owner would.
+//
+// The demo touches only its own data: PGlite in .data/ (VERITY_DATA_DIR), never the DATABASE_URL
+// of the environment, which may name a real shop's database; `npm start -- --database URL` picks
+// a PostgreSQL on purpose. It gets the demo data once; later starts keep what was written since.
+// It listens on 127.0.0.1 unless HOST says otherwise.
 import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { configFromEnv } from '../server/config.js';
 import { closeOnSignals } from '../server/serve.js';
 import { startDemo } from './demo-server.js';
 
+const args = (() => {
+  try {
+    return parseArgs({ options: { database: { type: 'string' } }, strict: true }).values;
+  } catch (error) {
+    console.error(
+      `${error instanceof Error ? error.message : String(error)}\nUsage: npm start [-- --database postgres://…]`,
+    );
+    process.exit(2);
+  }
+})();
 const config = configFromEnv();
+if (config.databaseUrl && !args.database) {
+  console.log(
+    'DATABASE_URL is set, but the demo keeps to its own data in .data/ (npm start -- --database URL to use one)',
+  );
+}
 // Without a configured token, one for this run only, so the moderation queue can be tried at once.
 const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
 
 const server = await startDemo({
   port: config.port,
-  host: config.host,
-  databaseUrl: config.databaseUrl,
+  host: config.host ?? '127.0.0.1',
+  databaseUrl: args.database,
   dataDir: config.dataDir,
   adminToken,
   postOrigins: config.postOrigins,

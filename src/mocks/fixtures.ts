@@ -63,6 +63,20 @@ export interface FixtureOptions {
   largeReviewCount?: number;
   /** No reviews at all, for every business (the "empty" scenario). */
   empty?: boolean;
+  /**
+   * The demo shop a new user first sees: reviews that read like a real coffee shop's, without
+   * the hostile, overlong, emoji and right-to-left texts that tests and Storybook rely on.
+   */
+  demo?: boolean;
+}
+
+/** The product a review text is about, if it names one: such a text is never filed under another. */
+function topicOf(text: ReviewText): string | null {
+  const words = `${text.title ?? ''} ${text.body}`;
+  if (/grinder|kvarn|mühle|mlýn/i.test(words)) return DEMO_PRODUCTS.grinder;
+  if (/filter|pour-over|bryggkaffe/i.test(words)) return DEMO_PRODUCTS.filter;
+  if (/espresso|crema|moka/i.test(words)) return DEMO_PRODUCTS.espresso;
+  return null;
 }
 
 function isoDate(time: number): string {
@@ -200,7 +214,11 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
     // Four in five reviews are within the last 11 months; the rest are 13 to 30 months old.
     const ageDays = random() < 0.8 ? Math.floor(random() * 330) : 400 + Math.floor(random() * 500);
     const productRoll = random();
-    const product =
+    const text = pick(random, TEXTS[language][sentimentFor(rating)]);
+    // A text about one product is that product's review (or the shop's); a text about the shop
+    // or the delivery may stand under any product.
+    const topic = topicOf(text);
+    const rolled =
       productRoll < 0.2
         ? DEMO_PRODUCTS.espresso
         : productRoll < 0.32
@@ -208,9 +226,11 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
           : productRoll < 0.4
             ? DEMO_PRODUCTS.grinder
             : null;
-    const text = pick(random, TEXTS[language][sentimentFor(rating)]);
+    const product = topic ? (productRoll < 0.6 ? topic : null) : rolled;
     add(demo, { ageDays, status, rating, language, text, product });
   }
+
+  if (options.demo) return { businesses, reviews, invitations };
 
   // Reviews every story and test can rely on, newest first.
   add(demo, { ageDays: 0, status: 'verified', rating: 5, language: 'en', text: EMOJI_TEXT, product: null });
