@@ -9,14 +9,17 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { AppContext } from './context.js';
 import type { Tables } from './db/schema.js';
-import { adminAuth } from './http/admin-auth.js';
+import { adminAccess } from './http/access.js';
 import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
 import { ApiError, errorBody } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
+import type { SignInMail } from './routes/auth.js';
 import { publicRoutes } from './routes/public.js';
+import { teamRoutes } from './routes/team.js';
 
 export interface AppOptions {
   db: Kysely<Tables>;
@@ -36,6 +39,13 @@ export interface AppOptions {
   /** Delays every API answer, to show slow networks in a demo. */
   apiDelayMs?: number | undefined;
   clock?: (() => Date) | undefined;
+  /** Where the dashboard is reached (e-mailed sign-in links point there), e.g. `https://reviews.example.com`. */
+  publicUrl?: string | undefined;
+  /** Delivers a member's sign-in link; without it the operator's API hands new members theirs. */
+  sendSignInLink?: ((mail: SignInMail) => Promise<void>) | undefined;
+  /** Sign-in requests a minute per client (default 10); `false` turns the limit off. */
+  signInPerMinute?: number | false | undefined;
+  trustProxy?: boolean | undefined;
   /** Where unexpected errors are reported (default: the console). */
   logError?: ((error: unknown, c: Context) => void) | undefined;
 }
@@ -104,7 +114,16 @@ export function createApp(options: AppOptions): VerityApp {
     return limitBody(c, next);
   });
 
-  app.use('/v1/admin/*', adminAuth(options.adminToken));
+  app.use(
+    '/v1/admin/*',
+    adminAccess({ db: ctx.db, adminToken: options.adminToken, publicUrl: options.publicUrl, now: ctx.now }),
+  );
+  const auth = {
+    publicUrl: options.publicUrl,
+    sendSignInLink: options.sendSignInLink,
+    signInPerMinute: options.signInPerMinute ?? 10,
+    trustProxy: options.trustProxy ?? false,
+  };
 
   const limitPosts =
     options.rateLimit === false
@@ -112,6 +131,8 @@ export function createApp(options: AppOptions): VerityApp {
       : rateLimit(options.rateLimit ?? { perMinute: 30 });
 
   app.route('/', publicRoutes(ctx, limitPosts));
+  app.route('/', authRoutes(ctx, auth));
+  app.route('/', teamRoutes(ctx, auth, origins.forget));
   app.route('/', adminRoutes(ctx, origins.forget));
 
   return { app, ctx };

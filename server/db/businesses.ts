@@ -27,7 +27,7 @@ export async function productExists(db: Kysely<Tables>, business: string, produc
   return Boolean(row);
 }
 
-async function adminBusiness(db: Kysely<Tables>, id: string): Promise<AdminBusiness> {
+export async function adminBusiness(db: Kysely<Tables>, id: string): Promise<AdminBusiness> {
   const business = await db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const products = await db
     .selectFrom('products')

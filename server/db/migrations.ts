@@ -150,9 +150,65 @@ CREATE TABLE seeds (
 );
 `);
 
+/**
+ * Members of a business and their sign-in (SPEC §7): one-time sign-in links and sessions are kept
+ * as SHA-256 hashes of their secrets, so a leaked database opens no dashboard. What members do to a
+ * review is kept as its history.
+ */
+const members = statements(`
+CREATE TABLE members (
+  id text PRIMARY KEY,
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  email text NOT NULL,
+  role text NOT NULL CHECK (role IN ('owner', 'moderator')),
+  created_at timestamptz NOT NULL,
+  last_sign_in_at timestamptz,
+  UNIQUE (business_id, email)
+);
+
+CREATE INDEX members_by_email ON members (email);
+
+CREATE TABLE sign_in_links (
+  token_hash text PRIMARY KEY,
+  email text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+
+CREATE INDEX sign_in_links_by_email ON sign_in_links (email, created_at DESC);
+
+CREATE TABLE sessions (
+  id text PRIMARY KEY,
+  token_hash text NOT NULL UNIQUE,
+  email text NOT NULL,
+  created_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  user_agent text,
+  revoked_at timestamptz
+);
+
+CREATE INDEX sessions_by_email ON sessions (email, last_seen_at DESC);
+
+CREATE TABLE review_events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  review_id text NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+  at timestamptz NOT NULL,
+  action text NOT NULL,
+  actor text,
+  reason text
+);
+
+CREATE INDEX review_events_by_review ON review_events (review_id, at);
+
+ALTER TABLE businesses ADD COLUMN verification_text text;
+ALTER TABLE businesses ADD COLUMN allowed_origins text[] NOT NULL DEFAULT '{}';
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0100_members': members,
 };
 
 export async function migrate(db: Kysely<unknown>): Promise<void> {

@@ -9,6 +9,7 @@ import type { ReportInput } from '../../src/client/schemas.js';
 import { canReportNotGenuine } from '../../src/rules/windows.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import { findAdminReview } from './reviews.js';
+import { recordEvent } from './team.js';
 import type { Tables } from './schema.js';
 import { applyChanges } from './summaries.js';
 import type { ScoreState } from './summaries.js';
@@ -34,6 +35,8 @@ export async function moderate(
   id: string,
   input: ModerationInput,
   now: Date,
+  /** Who decided, for the review's history: a member's e-mail or `operator`. */
+  actor: string | null = null,
 ): Promise<{ review: AdminReview; business: string }> {
   if (input.decision === 'reject' && !input.reason) {
     throw invalid('A rejection needs a reason: offensive, personal_data, illegal, industry_rule or not_genuine', {
@@ -57,6 +60,14 @@ export async function moderate(
       .where('id', '=', id)
       .execute();
     await applyChanges(trx, [{ before, after: { ...before, status } }], now);
+    await recordEvent(
+      trx,
+      id,
+      input.decision === 'approve' ? 'approved' : 'rejected',
+      actor,
+      input.reason ?? null,
+      now,
+    );
     return before.business_id;
   });
   return { review: (await findAdminReview(db, id, now))!, business };
@@ -68,9 +79,11 @@ export async function reply(
   id: string,
   input: ReplyInput,
   now: Date,
+  actor: string | null = null,
 ): Promise<{ review: AdminReview; business: string }> {
   const business = await db.transaction().execute(async (trx) => {
     const state = await lockReview(trx, id);
+    const earlier = await trx.selectFrom('reviews').select('reply_body').where('id', '=', id).executeTakeFirstOrThrow();
     await trx
       .updateTable('reviews')
       .set({ reply_body: input.body, reply_author_name: input.authorName, reply_created_at: now })
@@ -78,6 +91,7 @@ export async function reply(
       .execute();
     // Nothing the score counts changed, but the summary's updatedAt moves on.
     await applyChanges(trx, [{ before: state, after: state }], now);
+    await recordEvent(trx, id, earlier.reply_body === null ? 'replied' : 'reply_edited', actor, null, now);
     return state.business_id;
   });
   return { review: (await findAdminReview(db, id, now))!, business };

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Flag, ReviewStatus } from '../../src/client/admin-schemas.js';
 import type { ModerationReason, VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
+import type { HistoryAction, MemberRole } from '../../src/contract/dashboard.js';
 
 /** A `timestamptz`: read as a `Date`, written as a `Date` or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -22,6 +23,10 @@ export interface BusinessTable {
   orders_invited: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The R11 disclosure's text, in the shop's words. */
+  verification_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Origins, besides the shop's own, allowed to post for this business from a browser. */
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ProductTable {
@@ -125,6 +130,46 @@ export interface ReviewTotalsTable {
   updated_at: Timestamp;
 }
 
+export interface MemberTable {
+  id: string;
+  business_id: string;
+  email: string;
+  role: MemberRole;
+  created_at: Timestamp;
+  last_sign_in_at: Timestamp | null;
+}
+
+export interface SignInLinkTable {
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  email: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  /** The public id (listing, ending a session); the cookie carries another secret. */
+  id: string;
+  /** SHA-256 of the cookie's secret. */
+  token_hash: string;
+  email: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
+  revoked_at: Timestamp | null;
+}
+
+/** What was done to a review and by whom (a member's e-mail, `operator`), for its history. */
+export interface ReviewEventTable {
+  id: Generated<number>;
+  review_id: string;
+  at: Timestamp;
+  action: HistoryAction;
+  actor: string | null;
+  reason: string | null;
+}
+
 export interface SeedTable {
   name: string;
   applied_at: Timestamp;
@@ -141,6 +186,10 @@ export interface Tables {
   score_days: ScoreDayTable;
   review_totals: ReviewTotalsTable;
   seeds: SeedTable;
+  members: MemberTable;
+  sign_in_links: SignInLinkTable;
+  sessions: SessionTable;
+  review_events: ReviewEventTable;
 }
 
 export type ReviewRow = Selectable<ReviewTable>;

@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'report_window_closed'
   | 'unauthorized'
+  | 'forbidden'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'conflict'
@@ -19,7 +20,7 @@ export type ApiErrorCode =
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
     readonly code: ApiErrorCode,
     message: string,
     readonly fields?: FieldErrors,

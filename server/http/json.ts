@@ -4,6 +4,8 @@
  * already has them gets a 304.
  */
 import type { Context } from 'hono';
+import type { ZodMiniType } from 'zod/mini';
+import { validateInput } from '../../src/client/validate.js';
 import { ApiError, invalid } from './errors.js';
 import type { CachedAnswer } from './cache.js';
 import { etagOf } from './cache.js';
@@ -48,4 +50,11 @@ export function sendCacheable(c: Context, answer: CachedAnswer, cacheControl: st
   const headers = { etag: answer.etag, 'cache-control': cacheControl };
   if (matchesEtag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304, headers);
   return c.body(answer.body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+}
+
+/** The body as a JSON object that passes `schema`, or a 400 with a problem code per field. */
+export async function readBody<T>(c: Context, schema: ZodMiniType<T>): Promise<T> {
+  const result = validateInput(schema, await readJsonObject(c));
+  if (!result.success) throw invalid('The request has invalid fields', result.fields);
+  return result.data;
 }

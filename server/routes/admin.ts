@@ -22,6 +22,7 @@ import { importReviews } from '../db/imports.js';
 import { moderate, reply } from '../db/moderation.js';
 import { findAdminReview, findReviews, reportCounts, toAdminReview } from '../db/reviews.js';
 import type { AppContext } from '../context.js';
+import { actorName, actorOf } from '../http/access.js';
 import { invalid, notFound } from '../http/errors.js';
 import { readJsonObject } from '../http/json.js';
 import { parseListQuery } from '../http/list-query.js';
@@ -112,14 +113,20 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
 
   app.post('/v1/admin/reviews/:id/moderation', async (c) => {
     const id = c.req.param('id');
-    const { review, business } = await moderate(db, id, await body(c, moderationInputSchema), ctx.now());
+    const { review, business } = await moderate(
+      db,
+      id,
+      await body(c, moderationInputSchema),
+      ctx.now(),
+      actorName(actorOf(c)),
+    );
     changed(business, id);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/reviews/:id/reply', async (c) => {
     const id = c.req.param('id');
-    const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now());
+    const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now(), actorName(actorOf(c)));
     changed(business, id);
     return c.json(review, 200, NO_STORE);
   });

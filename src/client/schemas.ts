@@ -44,6 +44,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'report_window_closed',
   'unauthorized',
+  'forbidden',
   'payload_too_large',
   'unsupported_media_type',
   'conflict',

@@ -19,6 +19,7 @@ export const FIELD_PROBLEMS = [
   'invalid_invitation',
   'invitation_used',
   'unknown_product',
+  'invalid_token',
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 

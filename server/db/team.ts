@@ -1,0 +1,251 @@
+/**
+ * What the dashboard reads beyond the moderation queue: a review's history, the reports (R10)
+ * and their outcome, the insights of the last 12 months, and the settings.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type {
+  AdminReport,
+  BusinessSettings,
+  HistoryEntry,
+  Insights,
+  ReportOutcome,
+  SettingsPatch,
+} from '../../src/contract/dashboard.js';
+import type { ModerationReason, ReportReason } from '../../src/client/schemas.js';
+import { emptyDistribution, scoreFromDistribution } from '../../src/rules/score.js';
+import { adminBusiness } from './businesses.js';
+import type { Tables } from './schema.js';
+
+/** The invitation timing a business has until it says otherwise (SPEC §7). */
+export const DEFAULT_INVITATION_POLICY = { delayDays: 7, reminderAfterDays: 7, expiresAfterDays: 60 } as const;
+
+export async function readSettings(db: Kysely<Tables>, id: string): Promise<BusinessSettings | undefined> {
+  const row = await db
+    .selectFrom('businesses')
+    .select(['verification_text', 'allowed_origins'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...(await adminBusiness(db, id)),
+    verificationText: row.verification_text,
+    allowedOrigins: row.allowed_origins,
+    invitations: { ...DEFAULT_INVITATION_POLICY },
+    webhookSecretSet: false,
+  };
+}
+
+export async function patchSettings(db: Kysely<Tables>, id: string, patch: SettingsPatch, now: Date): Promise<boolean> {
+  const changed = await db
+    .updateTable('businesses')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.verificationText !== undefined ? { verification_text: patch.verificationText || null } : {}),
+      ...(patch.allowedOrigins !== undefined ? { allowed_origins: [...new Set(patch.allowedOrigins)] } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(changed);
+}
+
+/** Records what a member (or the operator) did to a review, for its history. */
+export async function recordEvent(
+  db: Kysely<Tables>,
+  review: string,
+  action: HistoryEntry['action'],
+  actor: string | null,
+  reason: string | null,
+  at: Date,
+): Promise<void> {
+  await db.insertInto('review_events').values({ review_id: review, action, actor, reason, at }).execute();
+}
+
+/** Everything that happened to a review, oldest first: written, moderated, edited, replied, reported. */
+export async function reviewHistory(db: Kysely<Tables>, id: string): Promise<HistoryEntry[] | undefined> {
+  const review = await db
+    .selectFrom('reviews')
+    .select(['created_at', 'edited_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!review) return undefined;
+  const [events, reports] = await Promise.all([
+    db
+      .selectFrom('review_events')
+      .select(['at', 'action', 'actor', 'reason'])
+      .where('review_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('reports').select(['created_at', 'reason']).where('review_id', '=', id).orderBy('id').execute(),
+  ]);
+  const entries: HistoryEntry[] = [
+    { at: review.created_at.toISOString(), action: 'submitted', by: null, reason: null },
+    ...(review.edited_at
+      ? [{ at: review.edited_at.toISOString(), action: 'edited' as const, by: null, reason: null }]
+      : []),
+    ...events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actor, reason: e.reason })),
+    ...reports.map((r) => ({
+      at: r.created_at.toISOString(),
+      action: 'reported' as const,
+      by: null,
+      reason: r.reason,
+    })),
+  ];
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A report's outcome: what the moderator decided about the review after it was reported. */
+const OUTCOME = sql<ReportOutcome>`CASE
+  WHEN r.moderated_at IS NULL OR r.moderated_at < p.created_at THEN 'open'
+  WHEN r.moderation_decision = 'reject' THEN 'removed'
+  ELSE 'kept' END`;
+
+interface ReportRow {
+  id: string;
+  reason: ReportReason;
+  note: string | null;
+  created_at: Date;
+  outcome: ReportOutcome;
+  review_id: string;
+  title: string | null;
+  body: string;
+  rating: number;
+  author_name: string;
+  status: 'pending' | 'published' | 'rejected';
+  moderation_reason: ModerationReason | null;
+}
+
+export async function listReports(
+  db: Kysely<Tables>,
+  business: string,
+  query: { outcome?: ReportOutcome | undefined; cursor?: number | undefined; limit: number },
+): Promise<{ items: AdminReport[]; nextCursor: string | null; total: number }> {
+  const outcome = query.outcome ? sql`AND ${OUTCOME} = ${query.outcome}` : sql``;
+  const before = query.cursor !== undefined ? sql`AND p.id < ${query.cursor}` : sql``;
+  const [{ rows }, { rows: counted }] = await Promise.all([
+    sql<ReportRow>`
+      SELECT p.id::text AS id, p.reason, p.note, p.created_at, ${OUTCOME} AS outcome,
+             r.id AS review_id, r.title, r.body, r.rating, r.author_name, r.status, r.moderation_reason
+      FROM reports p JOIN reviews r ON r.id = p.review_id
+      WHERE r.business_id = ${business} ${outcome} ${before}
+      ORDER BY p.id DESC
+      LIMIT ${query.limit + 1}`.execute(db),
+    sql<{ n: string }>`
+      SELECT count(*) AS n FROM reports p JOIN reviews r ON r.id = p.review_id
+      WHERE r.business_id = ${business} ${outcome}`.execute(db),
+  ]);
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      review: {
+        id: row.review_id,
+        title: row.title,
+        body: row.body,
+        rating: row.rating,
+        authorName: row.author_name,
+        status: row.status,
+      },
+      reason: row.reason,
+      note: row.note,
+      createdAt: row.created_at.toISOString(),
+      outcome: row.outcome,
+      removedFor: row.outcome === 'removed' ? row.moderation_reason : null,
+    })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+    total: Number(counted[0]?.n ?? 0),
+  };
+}
+
+interface MonthRow {
+  month: string;
+  r1: string;
+  r2: string;
+  r3: string;
+  r4: string;
+  r5: string;
+  published: string;
+  verified: string;
+  orders: string;
+  invited: string;
+}
+
+/**
+ * The last 12 months, oldest first. Each month's score is the R2 score as it stood at the month's
+ * end (the shop's own reviews), read from the kept day buckets at day precision; volumes count
+ * what was published, recorded and invited within the month.
+ */
+export async function readInsights(db: Kysely<Tables>, business: string, now: Date): Promise<Insights> {
+  const { rows: months } = await sql<MonthRow>`
+    WITH months AS (
+      SELECT m::date AS start, (m + interval '1 month')::date AS next
+      FROM generate_series(date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC') - interval '11 months',
+                           date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC'), interval '1 month') AS m
+    )
+    SELECT to_char(m.start, 'YYYY-MM') AS month,
+      coalesce(s.r1, 0) AS r1, coalesce(s.r2, 0) AS r2, coalesce(s.r3, 0) AS r3, coalesce(s.r4, 0) AS r4, coalesce(s.r5, 0) AS r5,
+      (SELECT count(*) FROM reviews r WHERE r.business_id = ${business} AND r.status = 'published'
+         AND r.created_at >= m.start AND r.created_at < m.next) AS published,
+      (SELECT count(*) FROM reviews r WHERE r.business_id = ${business} AND r.status = 'published'
+         AND r.verification_status = 'verified' AND r.created_at >= m.start AND r.created_at < m.next) AS verified,
+      (SELECT count(*) FROM orders o WHERE o.business_id = ${business}
+         AND o.created_at >= m.start AND o.created_at < m.next) AS orders,
+      (SELECT count(*) FROM orders o WHERE o.business_id = ${business}
+         AND o.invited_at >= m.start AND o.invited_at < m.next) AS invited
+    FROM months m
+    LEFT JOIN LATERAL (
+      SELECT sum(d.r1) AS r1, sum(d.r2) AS r2, sum(d.r3) AS r3, sum(d.r4) AS r4, sum(d.r5) AS r5
+      FROM score_days d
+      WHERE d.business_id = ${business} AND d.product_key = ''
+        AND d.day >= (LEAST(m.next, (${now}::timestamptz AT TIME ZONE 'UTC')::date + 1) - interval '12 months')::date
+        AND d.day < LEAST(m.next, (${now}::timestamptz AT TIME ZONE 'UTC')::date + 1)
+    ) s ON true
+    ORDER BY m.start`.execute(db);
+
+  const yearAgo = new Date(now);
+  yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
+  const { rows: totals } = await sql<{
+    orders: string;
+    invited: string;
+    invitations: string;
+    answered: string;
+    median_hours: number | null;
+    pending: string;
+  }>`
+    SELECT
+      (SELECT count(*) FROM orders WHERE business_id = ${business} AND created_at >= ${yearAgo}) AS orders,
+      (SELECT count(*) FROM orders WHERE business_id = ${business} AND invited_at >= ${yearAgo}) AS invited,
+      (SELECT count(*) FROM invitations WHERE business_id = ${business} AND created_at >= ${yearAgo}) AS invitations,
+      (SELECT count(*) FROM invitations WHERE business_id = ${business} AND created_at >= ${yearAgo}
+         AND review_id IS NOT NULL) AS answered,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM moderated_at - created_at) / 3600)
+         FROM reviews WHERE business_id = ${business} AND moderated_at >= ${yearAgo}) AS median_hours,
+      (SELECT count(*) FROM reviews WHERE business_id = ${business} AND status = 'pending') AS pending`.execute(db);
+  const t = totals[0]!;
+  const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+  let distribution = emptyDistribution();
+  const shaped = months.map((row) => {
+    const dist = emptyDistribution();
+    for (const r of ['1', '2', '3', '4', '5'] as const) dist[r] = Number(row[`r${r}`]);
+    distribution = dist;
+    return {
+      month: row.month,
+      average: scoreFromDistribution(dist).average,
+      published: Number(row.published),
+      verified: Number(row.verified),
+      orders: Number(row.orders),
+      invited: Number(row.invited),
+    };
+  });
+  return {
+    months: shaped,
+    distribution,
+    invitedShare: share(Number(t.invited), Number(t.orders)),
+    answeredShare: share(Number(t.answered), Number(t.invitations)),
+    medianHoursToModerate: t.median_hours === null ? null : Math.round(Number(t.median_hours) * 10) / 10,
+    pending: Number(t.pending),
+  };
+}
