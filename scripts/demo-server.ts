@@ -12,7 +12,10 @@ import { createApp } from '../server/app.js';
 import { openDatabase } from '../server/db/database.js';
 import { listen } from '../server/serve.js';
 import type { RunningServer } from '../server/serve.js';
+import { createSignInLink, upsertMember } from '../server/db/members.js';
+import { signInUrl } from '../server/routes/auth.js';
 import { seedDemo } from '../server/seed.js';
+import { DEMO_BUSINESS } from '../src/mocks/fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -53,7 +56,12 @@ export interface DemoServer extends RunningServer {
   /** Content-Security-Policy violations reported by the pages so far. */
   violations: unknown[];
   seeded: boolean;
+  /** Signs the demo shop's owner in to the dashboard: a one-time link, valid for 15 minutes. */
+  ownerSignInLink(): Promise<string>;
 }
+
+/** The demo shop's owner, a member of `nordlys` who can sign in to the dashboard. */
+export const DEMO_OWNER = 'owner@nordlys.example';
 
 export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
@@ -98,5 +106,10 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
 
   const server = await listen(app, database, options.port, options.host);
-  return { ...server, violations, seeded };
+  await upsertMember(database.db, DEMO_BUSINESS, { email: DEMO_OWNER, role: 'owner' }, new Date());
+  const ownerSignInLink = async () => {
+    const { token } = await createSignInLink(database.db, DEMO_OWNER, new Date());
+    return signInUrl(`${server.url}/dashboard`, token);
+  };
+  return { ...server, violations, seeded, ownerSignInLink };
 }

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../server/config.js';
 import { closeOnSignals } from '../server/serve.js';
-import { startDemo } from './demo-server.js';
+import { DEMO_OWNER, startDemo } from './demo-server.js';
 
 const args = (() => {
   try {
@@ -56,3 +56,6 @@ console.log(
   `Admin token:      ${config.adminToken ? '(VERITY_ADMIN_TOKEN)' : `${adminToken}  (this run only; set VERITY_ADMIN_TOKEN to choose one)`}`,
 );
 console.log(`Moderation queue: curl -H "Authorization: Bearer …" ${server.url}/v1/admin/businesses/nordlys/reviews`);
+console.log(`Dashboard:        ${server.url}/dashboard/`);
+console.log(`  Sign in as the shop's owner (${DEMO_OWNER}) with this one-time link, valid for 15 minutes:`);
+console.log(`  ${await server.ownerSignInLink()}`);

@@ -43,7 +43,8 @@ describe('npm start', () => {
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         const found = /Verity demo shop: +(\S+)/.exec(output);
-        if (found) {
+        // The banner ends with the owner's sign-in link.
+        if (found && /sign-in\?token=\S+\n/.test(output)) {
           clearTimeout(timer);
           resolve(found[1]!);
         }
@@ -69,6 +70,23 @@ describe('npm start', () => {
 
   it('listens on 127.0.0.1 unless HOST says otherwise', () => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("prints a one-time link that signs the shop's owner in to the dashboard", async () => {
+    const link = /(http:\/\/\S+\/dashboard\/sign-in\?token=\S+)/.exec(output)?.[1];
+    assert.ok(link, `a sign-in link in the banner:\n${output}`);
+    const token = new URL(link).searchParams.get('token');
+    const response = await fetch(`${url}/v1/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ token }),
+    });
+    assert.equal(response.status, 200);
+    const me = (await response.json()) as { memberships: { business: { id: string }; role: string }[] };
+    assert.deepEqual(
+      me.memberships.map((m) => [m.business.id, m.role]),
+      [['nordlys', 'owner']],
+    );
   });
 
   it('shows reviews that read like a coffee shop, under the product they speak of', async () => {
