@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AdminBusiness, BusinessInput, Invitation, Order, OrderInput } from '../../src/client/admin-schemas.js';
+import type { AdminBusiness, BusinessInput, Invitation, Order, OrderInput } from '../../src/contract/admin.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import type { BusinessRow, Tables } from './schema.js';
 

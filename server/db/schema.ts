@@ -3,7 +3,7 @@
  * and the mapping lives in one place per table (see `reviews.ts`).
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Flag, ReviewStatus } from '../../src/client/admin-schemas.js';
+import type { Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { ModerationReason, VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
 
 /** A `timestamptz`: read as a `Date`, written as a `Date` or an ISO string. */

@@ -1,7 +1,7 @@
 /**
  * The admin API (SPEC §4), behind the bearer token: businesses and products, orders and
  * invitations (R8, R9), the moderation queue (R4), replies (R6) and imports (R1). Every body is
- * checked with the admin schemas of `src/client/admin-schemas.ts`.
+ * checked with the admin schemas of `src/contract/admin.ts`.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -14,8 +14,8 @@ import {
   orderInputSchema,
   replyInputSchema,
   REVIEW_STATUSES,
-} from '../../src/client/admin-schemas.js';
-import type { AdminReviewPage, ReviewStatus } from '../../src/client/admin-schemas.js';
+} from '../../src/contract/admin.js';
+import type { AdminReviewPage, ReviewStatus } from '../../src/contract/admin.js';
 import { validateInput } from '../../src/client/validate.js';
 import { createInvitation, findBusiness, recordOrder, upsertBusiness } from '../db/businesses.js';
 import { importReviews } from '../db/imports.js';

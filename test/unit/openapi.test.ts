@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { openApiDocument } from '../../src/client/openapi.js';
+import { openApiDocument } from '../../src/contract/openapi.js';
 
 describe('openapi.json', () => {
   const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };

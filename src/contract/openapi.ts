@@ -17,7 +17,7 @@ import {
   reviewSchema,
   submitResultSchema,
   summarySchema,
-} from './schemas.js';
+} from '../client/schemas.js';
 import {
   MODERATION_DECISIONS,
   REVIEW_STATUSES,
@@ -33,7 +33,7 @@ import {
   orderInputSchema,
   orderSchema,
   replyInputSchema,
-} from './admin-schemas.js';
+} from './admin.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * office can import the types. Widgets never use these, so browser bundles never contain them.
  */
 import * as z from 'zod/mini';
-import { LIMITS, MODERATION_REASONS, reviewSchema } from './schemas.js';
+import { LIMITS, MODERATION_REASONS, reviewSchema } from '../client/schemas.js';
 
 export const MODERATION_DECISIONS = ['approve', 'reject'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
