@@ -21,7 +21,46 @@ export const ADMIN_LIMITS = {
   orderRefMax: 200,
   productsMax: 1000,
   importMax: 1000,
+  localeMax: 35,
+  /** A CSV upload of orders (the only large body besides imports). */
+  csvBytesMax: 20 * 1024 * 1024,
+  policyDaysMax: 365,
+  webhookSecretMin: 16,
+  webhookSecretMax: 200,
 } as const;
+
+/** An invitation's life (SPEC §7): scheduled → sent → reminded → reviewed | expired | opted_out | failed. */
+export const INVITATION_STATUSES = [
+  'scheduled',
+  'sent',
+  'reminded',
+  'reviewed',
+  'expired',
+  'opted_out',
+  'failed',
+] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** The steps the job workers take for an invitation, each at most once. */
+export const INVITATION_STEPS = ['send', 'remind', 'expire'] as const;
+export type InvitationStep = (typeof INVITATION_STEPS)[number];
+
+/** The kinds of message the outbox holds. */
+export const MESSAGE_KINDS = ['invitation', 'reminder'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * A message's delivery: `held` (kept in the outbox: no SMTP server is configured), `pending`
+ * (waiting for the SMTP server), `sending` (handed to it), `sent` (accepted by it), `failed`.
+ */
+export const OUTBOX_STATUSES = ['held', 'pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The columns of an orders CSV, in the order of the documented header row. */
+export const ORDER_CSV_COLUMNS = ['orderRef', 'email', 'purchasedAt', 'product', 'customerName', 'locale'] as const;
+/** Columns a CSV may also have, and the ones it must have. */
+export const ORDER_CSV_EXTRA_COLUMNS = ['fulfilledAt'] as const;
+export const ORDER_CSV_REQUIRED_COLUMNS = ['orderRef', 'email', 'purchasedAt'] as const;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
@@ -47,12 +86,63 @@ export const businessInputSchema = z.object({
   ),
 });
 
+/** A moment (`2026-05-01T12:00:00Z`) or a day (`2026-05-01`). */
+const moment = z.union([isoDateTime, z.iso.date()]);
+const days = (min: number) => z.int().check(z.minimum(min), z.maximum(ADMIN_LIMITS.policyDaysMax));
+
 export const orderInputSchema = z.object({
   orderRef: trimmed(1, ADMIN_LIMITS.orderRefMax),
   email: z.email(),
-  /** A moment (`2026-05-01T12:00:00Z`) or a day (`2026-05-01`). */
-  purchasedAt: z.union([isoDateTime, z.iso.date()]),
+  purchasedAt: moment,
   product: z.optional(sku),
+  /** How the invitation greets the customer. */
+  customerName: z.optional(trimmed(1, ADMIN_LIMITS.nameMax)),
+  /** The customer's language (BCP 47): the invitation is in it when Verity has it, else in English. */
+  locale: z.optional(
+    z.string().check(z.regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/), z.maxLength(ADMIN_LIMITS.localeMax)),
+  ),
+  /** When the order reached the customer: the invitation waits `delayDays` from then (else from the purchase). */
+  fulfilledAt: z.optional(moment),
+});
+
+/** When invitations go out (SPEC §7, R13): every order, `delayDays` after it was fulfilled, once. */
+export const invitationPolicySchema = z
+  .object({
+    delayDays: days(0),
+    /** One reminder this many days after the invitation if no review came; `null`: none. */
+    reminderAfterDays: z.nullable(days(1)),
+    /** The link stops working this many days after the invitation was sent. */
+    expiresAfterDays: days(1),
+  })
+  .check(
+    z.refine((p) => p.reminderAfterDays === null || p.reminderAfterDays < p.expiresAfterDays, {
+      message: 'the reminder must come before the link expires',
+      path: ['reminderAfterDays'],
+    }),
+  );
+
+export const DEFAULT_INVITATION_POLICY = { delayDays: 7, reminderAfterDays: 7, expiresAfterDays: 60 } as const;
+
+/** Changes some settings of a business; a field left out keeps its value. */
+export const businessPatchSchema = z.object({
+  name: z.optional(trimmed(1, ADMIN_LIMITS.nameMax)),
+  url: z.optional(httpUrl),
+  verificationPolicyUrl: z.optional(z.nullable(httpUrl)),
+  reviewFormUrl: z.optional(z.nullable(httpUrl)),
+  invitations: z.optional(
+    z.object({
+      delayDays: z.optional(days(0)),
+      reminderAfterDays: z.optional(z.nullable(days(1))),
+      expiresAfterDays: z.optional(days(1)),
+    }),
+  ),
+});
+
+/** Without a body, the server makes the secret; Shopify's own signing key may be given instead. */
+export const webhookSecretInputSchema = z.object({
+  secret: z.optional(
+    z.string().check(z.minLength(ADMIN_LIMITS.webhookSecretMin), z.maxLength(ADMIN_LIMITS.webhookSecretMax)),
+  ),
 });
 
 export const invitationInputSchema = z.object({
@@ -101,6 +191,8 @@ export const importInputSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Responses
 
+const count = z.int().check(z.minimum(0));
+
 export const adminBusinessSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -108,7 +200,11 @@ export const adminBusinessSchema = z.object({
   verificationPolicyUrl: z.nullable(z.string()),
   reviewFormUrl: z.nullable(z.string()),
   products: z.array(z.object({ id: z.string(), name: z.string() })),
-  orders: z.object({ recorded: z.int(), invited: z.int() }),
+  /** R9 and R13: orders recorded, invitations sent, customers who opted out, invitations that failed. */
+  orders: z.object({ recorded: z.int(), invited: z.int(), optedOut: z.optional(count), failed: z.optional(count) }),
+  invitations: z.optional(invitationPolicySchema),
+  /** Whether the order webhooks have a secret; the secret itself is shown once, when made. */
+  webhook: z.optional(z.object({ configured: z.boolean(), createdAt: z.nullable(isoDateTime) })),
 });
 
 export const orderSchema = z.object({
@@ -116,6 +212,81 @@ export const orderSchema = z.object({
   product: z.nullable(z.string()),
   purchasedAt: isoDateTime,
   invited: z.boolean(),
+  customerName: z.optional(z.nullable(z.string())),
+  locale: z.optional(z.nullable(z.string())),
+  fulfilledAt: z.optional(z.nullable(isoDateTime)),
+  /** The invitation scheduled for the order (R13). */
+  invitation: z.optional(z.object({ status: z.enum(INVITATION_STATUSES), dueAt: z.nullable(isoDateTime) })),
+});
+
+/** The answer to many orders at once (a CSV upload, a webhook). */
+export const orderBatchResultSchema = z.object({
+  /** Orders recorded now, each with its invitation scheduled. */
+  accepted: count,
+  /** Orders recorded before (same `orderRef`), left as they were. */
+  duplicates: count,
+  /** Rows left out for a problem. */
+  rejected: count,
+  /** Why (the first 1,000): the CSV line (the header is line 1), the column and a problem code. */
+  problems: z.array(z.object({ row: z.int(), field: z.string(), code: z.string() })),
+});
+
+export const webhookSecretSchema = z.object({
+  /** Shown once; the webhooks sign with it (HMAC-SHA256). The previous secret stops working. */
+  secret: z.string(),
+});
+
+export const adminInvitationSchema = z.object({
+  id: z.string(),
+  orderRef: z.string(),
+  /** Private (R12). */
+  email: z.string(),
+  customerName: z.nullable(z.string()),
+  product: z.nullable(z.string()),
+  locale: z.nullable(z.string()),
+  status: z.enum(INVITATION_STATUSES),
+  /** The step the workers take next, and when. */
+  nextStep: z.nullable(z.enum(INVITATION_STEPS)),
+  dueAt: z.nullable(isoDateTime),
+  sentAt: z.nullable(isoDateTime),
+  remindedAt: z.nullable(isoDateTime),
+  expiresAt: z.nullable(isoDateTime),
+  finishedAt: z.nullable(isoDateTime),
+  /** Why it failed: the SMTP server's answer. */
+  lastError: z.nullable(z.string()),
+  createdAt: isoDateTime,
+});
+
+export const adminInvitationPageSchema = z.object({
+  items: z.array(adminInvitationSchema),
+  nextCursor: z.nullable(z.string()),
+  total: count,
+});
+
+/** A message as the customer sees it, and what became of it. */
+export const outboxMessageSchema = z.object({
+  id: z.string(),
+  kind: z.enum(MESSAGE_KINDS),
+  invitationId: z.nullable(z.string()),
+  orderRef: z.nullable(z.string()),
+  to: z.string(),
+  locale: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  headers: z.record(z.string(), z.string()),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: count,
+  /** The SMTP server's answer to the last attempt that failed. */
+  lastError: z.nullable(z.string()),
+  createdAt: isoDateTime,
+  sentAt: z.nullable(isoDateTime),
+});
+
+export const outboxPageSchema = z.object({
+  items: z.array(outboxMessageSchema),
+  nextCursor: z.nullable(z.string()),
+  total: count,
 });
 
 export const invitationSchema = z.object({
@@ -178,6 +349,14 @@ export type ReplyInput = z.infer<typeof replyInputSchema>;
 export type ImportedReview = z.infer<typeof importedReviewSchema>;
 export type ImportInput = z.infer<typeof importInputSchema>;
 export type AdminBusiness = z.infer<typeof adminBusinessSchema>;
+export type InvitationPolicy = z.infer<typeof invitationPolicySchema>;
+export type BusinessPatch = z.infer<typeof businessPatchSchema>;
+export type WebhookSecretInput = z.infer<typeof webhookSecretInputSchema>;
+export type OrderBatchResult = z.infer<typeof orderBatchResultSchema>;
+export type AdminInvitation = z.infer<typeof adminInvitationSchema>;
+export type AdminInvitationPage = z.infer<typeof adminInvitationPageSchema>;
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+export type OutboxPage = z.infer<typeof outboxPageSchema>;
 export type Order = z.infer<typeof orderSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type Flag = z.infer<typeof flagSchema>;
