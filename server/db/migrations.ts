@@ -246,8 +246,17 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_collect': collect,
 };
 
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * Runs the migrations not yet run. With a schema of its own (PostgreSQL), Kysely's bookkeeping
+ * tables are looked for in that schema only: it otherwise takes another schema's for its own and
+ * fails while several servers or test suites migrate their schemas on one PostgreSQL at once.
+ */
+export async function migrate(db: Kysely<unknown>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
