@@ -141,6 +141,7 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
 
   let timer: NodeJS.Timeout | undefined;
   let started = false;
+  let starting: Promise<void> | undefined;
   let sweeping: Promise<number> | undefined;
 
   async function sweep(): Promise<number> {
@@ -149,44 +150,49 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
     return queueDueSteps(db, now(), wallNow, 60 * 60 * 1000, queueSteps);
   }
 
-  return {
+  const jobs: Jobs = {
     holdsMail: !mailer,
-    async start() {
-      if (started) return;
-      started = true;
-      await boss.start();
-      await boss.createQueue(STEP_QUEUE, {
-        name: STEP_QUEUE,
-        policy: 'stately',
-        retryLimit: 3,
-        retryDelay: 5,
-        retryBackoff: true,
-      });
-      await boss.createQueue(DELIVERY_QUEUE, {
-        name: DELIVERY_QUEUE,
-        policy: 'stately',
-        retryLimit: attempts - 1,
-        retryDelay,
-        retryBackoff: true,
-      });
-      await boss.work<DueStep>(STEP_QUEUE, { pollingIntervalSeconds, batchSize: 20 }, async (jobs) => {
-        for (const job of jobs) await takeStep(steps, job.data.id, job.data.step as InvitationStep);
-      });
-      // A process without an SMTP server holds its messages; it leaves other servers' deliveries alone.
-      for (let i = 0; mailer && i < (settings.deliveryConcurrency ?? 4); i += 1) {
-        await boss.work<{ id: number }>(DELIVERY_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-          if (job) await deliver(job.data.id);
+    start() {
+      starting ??= (async () => {
+        started = true;
+        await boss.start();
+        await boss.createQueue(STEP_QUEUE, {
+          name: STEP_QUEUE,
+          policy: 'stately',
+          retryLimit: 3,
+          retryDelay: 5,
+          retryBackoff: true,
         });
-      }
-      const tick = settings.tickSeconds ?? 30;
-      if (tick > 0) {
-        timer = setInterval(() => {
-          void this.runDue().catch(logError);
-        }, tick * 1000);
-        timer.unref();
-      }
+        await boss.createQueue(DELIVERY_QUEUE, {
+          name: DELIVERY_QUEUE,
+          policy: 'stately',
+          retryLimit: attempts - 1,
+          retryDelay,
+          retryBackoff: true,
+        });
+        await boss.work<DueStep>(STEP_QUEUE, { pollingIntervalSeconds, batchSize: 20 }, async (jobs) => {
+          for (const job of jobs) await takeStep(steps, job.data.id, job.data.step as InvitationStep);
+        });
+        // A process without an SMTP server holds its messages; it leaves other servers' deliveries alone.
+        for (let i = 0; mailer && i < (settings.deliveryConcurrency ?? 4); i += 1) {
+          await boss.work<{ id: number }>(DELIVERY_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+            if (job) await deliver(job.data.id);
+          });
+        }
+        const tick = settings.tickSeconds ?? 30;
+        if (tick > 0) {
+          timer = setInterval(() => {
+            void jobs.runDue().catch(logError);
+          }, tick * 1000);
+          timer.unref();
+        }
+      })();
+      return starting;
     },
     async stop() {
+      // A stop during the start waits for it, so pg-boss is never left running on a closed pool.
+      await starting?.catch(() => undefined);
+      starting = undefined;
       if (timer) clearInterval(timer);
       timer = undefined;
       if (!started) return;
@@ -203,4 +209,5 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
       return sweeping;
     },
   };
+  return jobs;
 }

@@ -24,6 +24,8 @@ export interface TestSmtp {
 export interface SmtpBehaviour {
   /** An SMTP answer to refuse a recipient with (e.g. 550 or 451), or undefined to take it. */
   refuse?: (recipient: string) => { code: number; message: string } | undefined;
+  /** A slow server: each message is answered this long after it arrived. */
+  delayMs?: number;
 }
 
 export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
@@ -41,7 +43,8 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
     },
     onData(stream, session, callback) {
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
+          if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
           for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, mail });
           callback();
         },
