@@ -231,6 +231,11 @@ export const orderBatchResultSchema = z.object({
   problems: z.array(z.object({ row: z.int(), field: z.string(), code: z.string() })),
 });
 
+/** A webhook's answer: what was recorded, or why the delivery was left alone (a ping, another topic). */
+export const hookResultSchema = z.extend(orderBatchResultSchema, {
+  ignored: z.optional(z.string()),
+});
+
 export const webhookSecretSchema = z.object({
   /** Shown once; the webhooks sign with it (HMAC-SHA256). The previous secret stops working. */
   secret: z.string(),
@@ -353,6 +358,7 @@ export type InvitationPolicy = z.infer<typeof invitationPolicySchema>;
 export type BusinessPatch = z.infer<typeof businessPatchSchema>;
 export type WebhookSecretInput = z.infer<typeof webhookSecretInputSchema>;
 export type OrderBatchResult = z.infer<typeof orderBatchResultSchema>;
+export type HookResult = z.infer<typeof hookResultSchema>;
 export type AdminInvitation = z.infer<typeof adminInvitationSchema>;
 export type AdminInvitationPage = z.infer<typeof adminInvitationPageSchema>;
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import { createJobs } from '../../server/jobs/index.js';
 import type { Jobs } from '../../server/jobs/index.js';
+import { seedDemo, seedDemoOrders } from '../../server/seed.js';
 import {
   ADMIN_TOKEN,
   BACKENDS,
@@ -318,3 +319,26 @@ for (const { backend, skip } of BACKENDS) {
     });
   });
 }
+
+describe('the demo’s orders', () => {
+  it('records one order per language once, whose invitations are due at once and held in the outbox', async () => {
+    const database = await freshDatabase('pglite');
+    const jobs = createJobs(database.db, () => new Date(), { tickSeconds: 0, pollingSeconds: 0.5 });
+    try {
+      await seedDemo(database.db, { largeReviewCount: 0 });
+      assert.equal(await seedDemoOrders(database.db, { reviewFormUrl: 'http://localhost:8080/review.html' }), 4);
+      assert.equal(await seedDemoOrders(database.db), 0, 'once');
+      await jobs.start();
+      assert.equal(await jobs.runDue(), 4);
+      const held = await eventually(async () => {
+        const rows = await database.db.selectFrom('outbox').select(['locale', 'text_body']).execute();
+        return rows.length === 4 && rows;
+      });
+      assert.deepEqual(held.map((r) => r.locale).sort(), ['cs', 'de', 'en', 'sv']);
+      assert.ok(held.every((r) => r.text_body.includes('http://localhost:8080/review.html?invitation=')));
+    } finally {
+      await jobs.stop();
+      await dispose(database);
+    }
+  });
+});
