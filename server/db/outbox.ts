@@ -19,29 +19,33 @@ import { idCursor } from './invitations.js';
 import type { IdPage } from './invitations.js';
 import type { OutboxRow, Tables } from './schema.js';
 
-/** What an invitation's first message counts (R9): the order was invited, once. */
-async function countInvited(trx: Transaction<Tables>, row: Pick<OutboxRow, 'business_id' | 'order_ref'>, now: Date) {
-  if (!row.order_ref) return;
-  const marked = await trx
-    .updateTable('orders')
-    .set({ invited_at: now })
-    .where('business_id', '=', row.business_id)
-    .where('order_ref', '=', row.order_ref)
-    .where('invited_at', 'is', null)
-    .returning('order_ref')
-    .executeTakeFirst();
-  if (marked) {
-    await trx
-      .updateTable('businesses')
-      .set((eb) => ({ orders_invited: eb('orders_invited', '+', 1) }))
-      .where('id', '=', row.business_id)
-      .execute();
+/**
+ * Messages that reached the customer's side (the SMTP server took them, or they are held in the
+ * outbox): an invitation's first message counts its order as invited (R9), once.
+ */
+export async function delivered(trx: Transaction<Tables>, rows: readonly OutboxRow[], now: Date): Promise<void> {
+  const refs = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.kind !== 'invitation' || !row.order_ref) continue;
+    refs.set(row.business_id, [...(refs.get(row.business_id) ?? []), row.order_ref]);
   }
-}
-
-/** A message reached the customer's side (the SMTP server took it, or it is held in the outbox). */
-export async function delivered(trx: Transaction<Tables>, row: OutboxRow, now: Date): Promise<void> {
-  if (row.kind === 'invitation') await countInvited(trx, row, now);
+  for (const [business, orderRefs] of refs) {
+    const marked = await trx
+      .updateTable('orders')
+      .set({ invited_at: now })
+      .where('business_id', '=', business)
+      .where('order_ref', 'in', orderRefs)
+      .where('invited_at', 'is', null)
+      .returning('order_ref')
+      .execute();
+    if (marked.length > 0) {
+      await trx
+        .updateTable('businesses')
+        .set((eb) => ({ orders_invited: eb('orders_invited', '+', marked.length) }))
+        .where('id', '=', business)
+        .execute();
+    }
+  }
 }
 
 /**
@@ -82,31 +86,42 @@ export async function failMessage(
   return true;
 }
 
-/** Claims a pending message for delivery; `undefined` when another worker has it or it is done. */
-export async function claimMessage(db: Kysely<Tables>, id: number, wallNow: Date) {
+/** The Message-ID of an outbox message: ours and stable, so a mail client that somehow got it twice shows it once. */
+export const messageIdOf = (row: Pick<OutboxRow, 'id' | 'kind'>, host: string) =>
+  `<verity-${row.id}.${row.kind}@${host}>`;
+
+/** Claims pending messages for delivery; those another worker has, or that are done, are not returned. */
+export async function claimMessages(db: Kysely<Tables>, ids: readonly number[], wallNow: Date) {
+  if (ids.length === 0) return [];
   return db
     .updateTable('outbox as m')
     .set((eb) => ({ status: 'sending', claimed_at: wallNow, attempts: eb('m.attempts', '+', 1) }))
     .from('businesses as b')
     .whereRef('b.id', '=', 'm.business_id')
-    .where('m.id', '=', id)
+    .where('m.id', 'in', ids)
     .where('m.status', '=', 'pending')
     .returningAll('m')
     .returning('b.name as business_name')
-    .executeTakeFirst();
+    .execute();
 }
 
-/** The SMTP server took the message. */
-export async function markSent(db: Kysely<Tables>, id: number, messageId: string, now: Date): Promise<void> {
+/** The SMTP server took these messages. */
+export async function markSent(db: Kysely<Tables>, ids: readonly number[], host: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const row = await trx
+    const rows = await trx
       .updateTable('outbox')
-      .set({ status: 'sent', sent_at: now, message_id: messageId, last_error: null })
-      .where('id', '=', id)
+      .set({
+        status: 'sent',
+        sent_at: now,
+        message_id: sql<string>`'<verity-' || id || '.' || kind || '@' || ${host} || '>'`,
+        last_error: null,
+      })
+      .where('id', 'in', ids)
       .where('status', '=', 'sending')
       .returningAll()
-      .executeTakeFirst();
-    if (row) await delivered(trx, row, now);
+      .execute();
+    await delivered(trx, rows, now);
   });
 }
 

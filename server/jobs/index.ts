@@ -18,12 +18,11 @@
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { InvitationStep } from '../../src/contract/admin.js';
-import { claimMessage, failInterrupted, failMessage, markRetry, markSent } from '../db/outbox.js';
+import { claimMessages, failInterrupted, failMessage, markRetry, markSent, messageIdOf } from '../db/outbox.js';
 import type { Tables } from '../db/schema.js';
 import type { Mailer } from '../mail/mailer.js';
 import { smtpFailure, smtpMailer } from '../mail/mailer.js';
-import { queueDueSteps, takeStep } from './steps.js';
+import { queueDueSteps, takeSteps } from './steps.js';
 import type { DueStep, StepSettings } from './steps.js';
 
 export const STEP_QUEUE = 'invitation-step';
@@ -49,7 +48,7 @@ export interface JobSettings {
   retryDelaySeconds?: number | undefined;
   /** After this long a message left `sending` by a process that died is failed (default 10 min). */
   leaseSeconds?: number | undefined;
-  /** Messages delivered at once per process (default 4). */
+  /** Delivery workers per process, each handing up to 10 messages at once to the SMTP pool (default 2). */
   deliveryConcurrency?: number | undefined;
   logError?: ((error: unknown) => void) | undefined;
 }
@@ -102,8 +101,11 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
     now,
     publicUrl: settings.publicUrl ?? DEFAULT_PUBLIC_URL,
     holdMail: !mailer,
-    queueDelivery: async (trx, id) => {
-      await boss.insert([{ name: DELIVERY_QUEUE, data: { id }, singletonKey: String(id) }], { db: bossDb(trx) });
+    queueDelivery: async (trx, ids) => {
+      await boss.insert(
+        ids.map((id) => ({ name: DELIVERY_QUEUE, data: { id }, singletonKey: String(id) })),
+        { db: bossDb(trx) },
+      );
     },
   };
   const queueSteps = async (trx: Transaction<Tables>, due: DueStep[]) => {
@@ -113,33 +115,61 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
     );
   };
 
-  async function deliver(id: number): Promise<void> {
+  /**
+   * Delivers a batch: claimed together (so no other worker can take them), handed to the SMTP
+   * pool at once, and those it took marked sent together. A message the server refused for now
+   * goes back to `pending` and its job to pg-boss's retry with backoff; a refusal that is final,
+   * or the last attempt, fails it with the server's answer.
+   */
+  async function deliver(batch: PgBoss.Job<{ id: number }>[]): Promise<void> {
     if (!mailer) return;
-    const message = await claimMessage(db, id, new Date());
-    if (!message) return;
-    try {
-      const sent = await mailer.send({
-        from: { name: message.business_name.replace(/[\r\n]+/g, ' '), address: from },
-        to: message.to_address,
-        subject: message.subject,
-        text: message.text_body,
-        html: message.html_body,
-        headers: message.headers,
-        messageId: `<verity-${message.id}.${message.kind}@${publicHost}>`,
-      });
-      await markSent(db, id, sent.messageId, now());
-    } catch (error) {
-      const failure = smtpFailure(error);
+    const claimed = await claimMessages(
+      db,
+      batch.map((job) => job.data.id),
+      new Date(),
+    );
+    const outcomes = await Promise.all(
+      claimed.map(async (message) => {
+        try {
+          await mailer.send({
+            from: { name: message.business_name.replace(/[\r\n]+/g, ' '), address: from },
+            to: message.to_address,
+            subject: message.subject,
+            text: message.text_body,
+            html: message.html_body,
+            headers: message.headers,
+            messageId: messageIdOf(message, publicHost),
+          });
+          return { message, failure: undefined };
+        } catch (error) {
+          return { message, failure: smtpFailure(error) };
+        }
+      }),
+    );
+    await markSent(
+      db,
+      outcomes.filter((o) => !o.failure).map((o) => o.message.id),
+      publicHost,
+      now(),
+    );
+    for (const { message, failure } of outcomes) {
+      if (!failure) continue;
       if (failure.retry && message.attempts < attempts) {
-        await markRetry(db, id, failure.answer);
-        // pg-boss retries the job after its backoff; the message waits as `pending`.
-        throw new Error(`SMTP: ${failure.answer}`, { cause: error });
+        await markRetry(db, message.id, failure.answer);
+        const job = batch.find((j) => j.data.id === message.id)!;
+        await boss.fail(DELIVERY_QUEUE, job.id, { message: `SMTP: ${failure.answer}` });
+      } else {
+        await db.transaction().execute((trx) => failMessage(trx, message.id, 'sending', failure.answer, now()));
       }
-      await db.transaction().execute((trx) => failMessage(trx, id, 'sending', failure.answer, now()));
     }
   }
 
   let timer: NodeJS.Timeout | undefined;
+  const stepWorkers: string[] = [];
+  const deliveryWorkers: string[] = [];
+  const wake = (ids: string[]) => {
+    for (const id of ids) boss.notifyWorker(id);
+  };
   let started = false;
   let starting: Promise<void> | undefined;
   let sweeping: Promise<number> | undefined;
@@ -147,7 +177,9 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
   async function sweep(): Promise<number> {
     const wallNow = new Date();
     await failInterrupted(db, wallNow, leaseMs, now());
-    return queueDueSteps(db, now(), wallNow, 60 * 60 * 1000, queueSteps);
+    const queued = await queueDueSteps(db, now(), wallNow, 60 * 60 * 1000, queueSteps);
+    if (queued > 0) wake(stepWorkers);
+    return queued;
   }
 
   const jobs: Jobs = {
@@ -170,14 +202,29 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
           retryDelay,
           retryBackoff: true,
         });
-        await boss.work<DueStep>(STEP_QUEUE, { pollingIntervalSeconds, batchSize: 20 }, async (jobs) => {
-          for (const job of jobs) await takeStep(steps, job.data.id, job.data.step as InvitationStep);
-        });
+        // A worker that found jobs asks again at once instead of waiting out its polling interval;
+        // steps that queue deliveries wake the delivery workers of this process.
+        stepWorkers.push(
+          await boss.work<DueStep>(STEP_QUEUE, { pollingIntervalSeconds, batchSize: 50 }, async (batch) => {
+            await takeSteps(
+              steps,
+              batch.map((job) => job.data),
+            );
+            if (batch.length > 0) wake([...stepWorkers, ...deliveryWorkers]);
+          }),
+        );
         // A process without an SMTP server holds its messages; it leaves other servers' deliveries alone.
-        for (let i = 0; mailer && i < (settings.deliveryConcurrency ?? 4); i += 1) {
-          await boss.work<{ id: number }>(DELIVERY_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-            if (job) await deliver(job.data.id);
-          });
+        for (let i = 0; mailer && i < (settings.deliveryConcurrency ?? 2); i += 1) {
+          deliveryWorkers.push(
+            await boss.work<{ id: number }>(
+              DELIVERY_QUEUE,
+              { pollingIntervalSeconds, batchSize: 10 },
+              async (batch) => {
+                await deliver(batch);
+                if (batch.length > 0) wake(deliveryWorkers);
+              },
+            ),
+          );
         }
         const tick = settings.tickSeconds ?? 30;
         if (tick > 0) {
@@ -199,6 +246,8 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
       started = false;
       await sweeping?.catch(() => 0);
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
+      stepWorkers.length = 0;
+      deliveryWorkers.length = 0;
       mailer?.close();
     },
     runDue() {
