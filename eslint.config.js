@@ -60,6 +60,26 @@ export default tseslint.config(
     },
   },
   {
+    // The client stands alone: a browser bundle never carries the admin API's schemas.
+    files: ['src/client/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Browser code uses zod/mini (full zod adds ~24 KB gzip).' }],
+          patterns: [
+            { group: ['**/mocks/**'], message: 'Shipped code never imports the mocks.' },
+            {
+              group: ['**/contract/admin*', '**/contract/openapi*'],
+              message: 'The client never imports the admin schemas.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'scripts/**/*.js',
       '*.config.js',

@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { openApiDocument } from '../src/client/openapi.ts';
+import { openApiDocument } from '../src/contract/openapi.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const quiet = { logLevel: 'warn', configFile: false, root, publicDir: false };

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
+import { ADMIN_LIMITS } from '../src/contract/admin.js';
 import type { AppContext } from './context.js';
 import type { Tables } from './db/schema.js';
 import { adminAccess } from './http/access.js';
@@ -15,10 +16,16 @@ import { cors } from './http/cors.js';
 import { ApiError, errorBody } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
-import { adminRoutes } from './routes/admin.js';
+import { createJobs } from './jobs/index.js';
+import type { JobSettings, Jobs } from './jobs/index.js';
+import { smtpMailer } from './mail/mailer.js';
+import { signInSender } from './mail/sign-in.js';
+import { adminRoutes, isCsv } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import type { SignInMail } from './routes/auth.js';
+import { hookRoutes } from './routes/hooks.js';
 import { publicRoutes } from './routes/public.js';
+import { reviewerRoutes } from './routes/reviewer.js';
 import { teamRoutes } from './routes/team.js';
 
 export interface AppOptions {
@@ -38,6 +45,9 @@ export interface AppOptions {
   importLimitBytes?: number | undefined;
   /** Delays every API answer, to show slow networks in a demo. */
   apiDelayMs?: number | undefined;
+  /** A CSV of orders may be this large (default 20 MiB); a webhook's order 1 MiB. */
+  csvLimitBytes?: number | undefined;
+  hookLimitBytes?: number | undefined;
   clock?: (() => Date) | undefined;
   /** Where the dashboard is reached (e-mailed sign-in links point there), e.g. `https://reviews.example.com`. */
   publicUrl?: string | undefined;
@@ -48,11 +58,18 @@ export interface AppOptions {
   trustProxy?: boolean | undefined;
   /** Where unexpected errors are reported (default: the console). */
   logError?: ((error: unknown, c: Context) => void) | undefined;
+  /**
+   * The invitation workers (pg-boss on the same database): made, not started, when given —
+   * `await verity.jobs.start()`. Without it no queue runs in this process (orders are still
+   * recorded and their invitations scheduled, for a process that runs the workers).
+   */
+  jobs?: JobSettings | undefined;
 }
 
 export interface VerityApp {
   app: Hono;
   ctx: AppContext;
+  jobs: Jobs | undefined;
 }
 
 export function createApp(options: AppOptions): VerityApp {
@@ -108,19 +125,37 @@ export function createApp(options: AppOptions): VerityApp {
     bodyLimit({ maxSize: importLimit, onError: tooLarge(importLimit) }),
   );
   const limitBody = bodyLimit({ maxSize: limit, onError: tooLarge(limit) });
+  const csvLimit = options.csvLimitBytes ?? ADMIN_LIMITS.csvBytesMax;
+  const limitCsv = bodyLimit({ maxSize: csvLimit, onError: tooLarge(csvLimit) });
+  const hookLimit = options.hookLimitBytes ?? 1024 * 1024;
+  const limitHook = bodyLimit({ maxSize: hookLimit, onError: tooLarge(hookLimit) });
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (c.req.path.endsWith('/imports') && c.req.path.startsWith('/v1/admin/')) return next();
+    // Big files only where they belong: a CSV of orders, a platform's order with many lines.
+    if (c.req.path.endsWith('/orders') && c.req.path.startsWith('/v1/admin/') && isCsv(c.req.header('content-type'))) {
+      return limitCsv(c, next);
+    }
+    if (c.req.path.startsWith('/v1/hooks/')) return limitHook(c, next);
     return limitBody(c, next);
   });
 
   app.use(
     '/v1/admin/*',
-    adminAccess({ db: ctx.db, adminToken: options.adminToken, publicUrl: options.publicUrl, now: ctx.now }),
+    adminAccess({
+      db: ctx.db,
+      adminToken: options.adminToken,
+      publicUrl: options.publicUrl ?? options.jobs?.publicUrl,
+      now: ctx.now,
+    }),
   );
+  // One mailer for the invitations and the sign-in links (one SMTP pool).
+  const mailer = options.jobs?.mailer ?? (options.jobs?.smtpUrl ? smtpMailer(options.jobs.smtpUrl) : undefined);
   const auth = {
-    publicUrl: options.publicUrl,
-    sendSignInLink: options.sendSignInLink,
+    publicUrl: options.publicUrl ?? options.jobs?.publicUrl,
+    sendSignInLink:
+      options.sendSignInLink ??
+      (options.jobs ? signInSender(mailer, options.jobs.from ?? 'reviews@localhost', ctx.now) : undefined),
     signInPerMinute: options.signInPerMinute ?? 10,
     trustProxy: options.trustProxy ?? false,
   };
@@ -132,10 +167,14 @@ export function createApp(options: AppOptions): VerityApp {
 
   app.route('/', publicRoutes(ctx, limitPosts));
   app.route('/', authRoutes(ctx, auth));
-  app.route('/', teamRoutes(ctx, auth, origins.forget));
+  app.route('/', teamRoutes(ctx, auth));
   app.route('/', adminRoutes(ctx, origins.forget));
+  const businessChanged = (business: string) => ctx.cache.invalidate(`business:${business}`);
+  app.route('/', hookRoutes(ctx, businessChanged));
+  app.route('/', reviewerRoutes(ctx, businessChanged));
 
-  return { app, ctx };
+  const jobs = options.jobs ? createJobs(ctx.db, ctx.now, { ...options.jobs, mailer }) : undefined;
+  return { app, ctx, jobs };
 }
 
 /**

@@ -18,6 +18,13 @@ export interface ServerConfig {
   trustProxy: boolean;
   cacheTtlMs: number;
   maxAgeSeconds: number;
+  /** The invitation workers: off with VERITY_JOBS=0 (e.g. API-only servers beside a worker). */
+  jobs: boolean;
+  /** SMTP; without it every message is held in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** This server's public URL, for the opt-out links in e-mails. */
+  publicUrl: string;
 }
 
 /** `.data/` in the project folder: gitignored, kept across restarts. */
@@ -51,5 +58,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: /^(1|true|yes)$/i.test(env.VERITY_TRUST_PROXY ?? ''),
     cacheTtlMs: number(env, 'VERITY_CACHE_TTL_MS', 1000),
     maxAgeSeconds: number(env, 'VERITY_MAX_AGE', 60),
+    jobs: !/^(0|false|no)$/i.test(env.VERITY_JOBS ?? ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'reviews@localhost',
+    publicUrl: (env.VERITY_PUBLIC_URL || `http://localhost:${number(env, 'PORT', 8080)}`).replace(/\/+$/, ''),
   };
 }

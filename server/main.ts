@@ -18,7 +18,7 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 if (/^(1|true|yes)$/i.test(process.env.VERITY_SEED_DEMO ?? '') && (await seedDemo(database.db))) {
   console.log('Seeded the demo data');
 }
-const { app } = createApp({
+const { app, jobs } = createApp({
   db: database.db,
   adminToken: config.adminToken,
   postOrigins: config.postOrigins,
@@ -26,10 +26,19 @@ const { app } = createApp({
     config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy } : false,
   cacheTtlMs: config.cacheTtlMs,
   maxAgeSeconds: config.maxAgeSeconds,
+  jobs: config.jobs ? { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl } : undefined,
 });
-const server = await listen(app, database, config.port, config.host);
+// pg-boss stops (letting steps and deliveries in progress finish) before the database closes.
+const server = await listen(app, database, config.port, config.host, { beforeClose: async () => jobs?.stop() });
 closeOnSignals(server);
+// The workers start after the server listens: creating pg-boss's tables the first time takes a
+// second or two, and answering requests need not wait for it.
+jobs?.start().then(
+  () => jobs.runDue(),
+  (error: unknown) => console.error('The invitation workers did not start:', error),
+);
 console.log(
   `Verity review API: ${server.url}/v1/ (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`,
 );
 if (!config.adminToken) console.log('VERITY_ADMIN_TOKEN is not set: every admin route answers 401');
+if (jobs && !config.smtpUrl) console.log('SMTP_URL is not set: invitation e-mails are held in the outbox');

@@ -7,9 +7,10 @@
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createFixtures } from '../src/mocks/fixtures.js';
+import { DEMO_BUSINESS, createFixtures } from '../src/mocks/fixtures.js';
 import type { FixtureOptions } from '../src/mocks/fixtures.js';
 import { hashToken } from './db/businesses.js';
+import { recordOrders } from './db/orders.js';
 import type { Tables } from './db/schema.js';
 import { insertReviews } from './db/writes.js';
 import type { ReviewRecord } from './db/writes.js';
@@ -116,4 +117,58 @@ export async function seedDemo(db: Kysely<Tables>, options: FixtureOptions = {})
     await insertReviews(trx, records, now);
     return true;
   });
+}
+
+export interface DemoOrdersOptions {
+  now?: Date | undefined;
+  /** Where the invitations' links lead (the demo shop's review page); kept as it is when left out. */
+  reviewFormUrl?: string | undefined;
+}
+
+/**
+ * A few orders of the demo business, one per language, fulfilled `delayDays` ago so their
+ * invitations are due at once: with the job workers running, the whole loop (order, invitation,
+ * outbox or SMTP, review with the link) shows in a minute. Orders are idempotent on their ref, so
+ * calling this at every start records them once; answers how many it recorded.
+ */
+export async function seedDemoOrders(db: Kysely<Tables>, options: DemoOrdersOptions = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const business = await db
+    .selectFrom('businesses')
+    .select(['invitation_delay_days'])
+    .where('id', '=', DEMO_BUSINESS)
+    .executeTakeFirst();
+  if (!business) return 0;
+  if (options.reviewFormUrl) {
+    await db
+      .updateTable('businesses')
+      .set({ review_form_url: options.reviewFormUrl })
+      .where('id', '=', DEMO_BUSINESS)
+      .execute();
+  }
+  const fulfilledAt = new Date(now.getTime() - business.invitation_delay_days * 24 * 60 * 60 * 1000);
+  const purchasedAt = new Date(fulfilledAt.getTime() - 2 * 24 * 60 * 60 * 1000);
+  const customers = [
+    ['DEMO-ORDER-EN', 'Alex Morgan', 'en'],
+    ['DEMO-ORDER-SV', 'Sara Lindqvist', 'sv-SE'],
+    ['DEMO-ORDER-CS', 'Petra Nováková', 'cs'],
+    ['DEMO-ORDER-DE', 'Jonas Becker', 'de-DE'],
+  ] as const;
+  const batch = await recordOrders(
+    db,
+    DEMO_BUSINESS,
+    customers.map(([orderRef, customerName, locale], i) => ({
+      row: i + 1,
+      input: {
+        orderRef,
+        email: `${orderRef.toLowerCase()}@mail.example`,
+        purchasedAt: purchasedAt.toISOString(),
+        fulfilledAt: fulfilledAt.toISOString(),
+        customerName,
+        locale,
+      },
+    })),
+    now,
+  );
+  return batch.recorded.length;
 }

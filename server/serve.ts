@@ -16,7 +16,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(app: Hono, database: Database, port: number, host?: string): Promise<RunningServer> {
+export interface ListenOptions {
+  /** Runs after requests in flight finished and before the database closes (stop the job workers here). */
+  beforeClose?: (() => Promise<void>) | undefined;
+}
+
+export async function listen(
+  app: Hono,
+  database: Database,
+  port: number,
+  host?: string,
+  options: ListenOptions = {},
+): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, ...(host ? { hostname: host } : {}) }, () => resolve(s as Server));
     s.once('error', reject);
@@ -44,6 +55,8 @@ export async function listen(app: Hono, database: Database, port: number, host?:
           // Keep-alive connections that stay busy are cut after a grace period.
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         });
+        // pg-boss stops before the pool it uses closes.
+        await options.beforeClose?.();
         await database.close();
       })();
       return closing;

@@ -4,7 +4,7 @@
  * them elsewhere) unless an automatic R4 check flags one: that one waits for the moderator.
  */
 import type { Kysely } from 'kysely';
-import type { ImportInput, ImportResult } from '../../src/client/admin-schemas.js';
+import type { ImportInput, ImportResult } from '../../src/contract/admin.js';
 import type { FieldErrors } from '../../src/client/validate.js';
 import { isoDay } from '../../src/rules/windows.js';
 import { invalid, notFound } from '../http/errors.js';

@@ -4,7 +4,7 @@
  * to the kept summary in the same transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AdminReview, ModerationInput, ReplyInput } from '../../src/client/admin-schemas.js';
+import type { AdminReview, ModerationInput, ReplyInput } from '../../src/contract/admin.js';
 import type { ReportInput } from '../../src/client/schemas.js';
 import { canReportNotGenuine } from '../../src/rules/windows.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';

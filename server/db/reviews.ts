@@ -4,7 +4,7 @@
  * public columns, so an e-mail address cannot reach a public answer by accident (R12).
  */
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import type { AdminReview, Flag, ReviewStatus } from '../../src/client/admin-schemas.js';
+import type { AdminReview, Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { Review, Sort } from '../../src/client/schemas.js';
 import { countsTowardScore } from '../../src/rules/score.js';
 import { encodeCursor, SORT_KEYS } from './cursor.js';

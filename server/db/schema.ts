@@ -3,7 +3,14 @@
  * and the mapping lives in one place per table (see `reviews.ts`).
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Flag, ReviewStatus } from '../../src/client/admin-schemas.js';
+import type {
+  Flag,
+  InvitationStatus,
+  InvitationStep,
+  MessageKind,
+  OutboxStatus,
+  ReviewStatus,
+} from '../../src/contract/admin.js';
 import type { ModerationReason, VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
 import type { HistoryAction, MemberRole } from '../../src/contract/dashboard.js';
 
@@ -27,6 +34,15 @@ export interface BusinessTable {
   verification_text: ColumnType<string | null, string | null | undefined, string | null>;
   /** Origins, besides the shop's own, allowed to post for this business from a browser. */
   allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  invitation_delay_days: Generated<number>;
+  reminder_after_days: ColumnType<number | null, number | null | undefined, number | null>;
+  expires_after_days: Generated<number>;
+  /** The webhooks' HMAC key: kept as it is (an HMAC needs it), never shown again after it is made. */
+  webhook_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  webhook_secret_created_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** R13: addresses that opted out, and invitations that failed (bounced), counted as they happen. */
+  opted_out: Generated<number>;
+  invitations_failed: Generated<number>;
 }
 
 export interface ProductTable {
@@ -43,7 +59,13 @@ export interface OrderTable {
   purchased_at: Timestamp;
   invited_at: Timestamp | null;
   created_at: Timestamp;
+  customer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
+  fulfilled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
+
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface InvitationTable {
   /** SHA-256 of the token: a leaked database does not leak usable tokens. */
@@ -54,6 +76,55 @@ export interface InvitationTable {
   created_at: Timestamp;
   used_at: Timestamp | null;
   review_id: string | null;
+  /** bigint; read as a number (the pool's int8 parser). */
+  id: Generated<number>;
+  status: ColumnType<InvitationStatus, InvitationStatus | undefined, InvitationStatus>;
+  /**
+   * The token itself, while the invitation is open: the e-mail and its reminder must carry it.
+   * Cleared when the invitation ends (reviewed, expired, opted out, failed).
+   */
+  token: Optional<string>;
+  /** SHA-256 of the opt-out link's token. */
+  opt_out_hash: Optional<string>;
+  next_step: Optional<InvitationStep>;
+  /** When `next_step` is due, by the server's clock. */
+  due_at: OptionalTimestamp;
+  /** The step handed to the job queue, and when (by the wall clock): never handed over twice. */
+  queued_step: Optional<InvitationStep>;
+  queued_at: OptionalTimestamp;
+  sent_at: OptionalTimestamp;
+  reminded_at: OptionalTimestamp;
+  expires_at: OptionalTimestamp;
+  finished_at: OptionalTimestamp;
+  last_error: Optional<string>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  business_id: string;
+  invitation_id: number | null;
+  order_ref: string | null;
+  kind: MessageKind;
+  to_address: string;
+  locale: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: Json<Record<string, string>>;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  last_error: Optional<string>;
+  message_id: Optional<string>;
+  created_at: Timestamp;
+  claimed_at: OptionalTimestamp;
+  sent_at: OptionalTimestamp;
+}
+
+export interface OptOutTable {
+  business_id: string;
+  /** Lower case: one address, however it is written. */
+  email: string;
+  created_at: Timestamp;
 }
 
 export interface ReviewTable {
@@ -190,8 +261,12 @@ export interface Tables {
   sign_in_links: SignInLinkTable;
   sessions: SessionTable;
   review_events: ReviewEventTable;
+  outbox: OutboxTable;
+  opt_outs: OptOutTable;
 }
 
 export type ReviewRow = Selectable<ReviewTable>;
 export type NewReview = Insertable<ReviewTable>;
 export type BusinessRow = Selectable<BusinessTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -15,6 +15,7 @@ import type { ReviewInputResult } from '../../src/client/validate.js';
 import { ApiError, invalid } from '../http/errors.js';
 import { moderationFlags } from '../rules/flags.js';
 import { hashToken, productExists } from './businesses.js';
+import { INVITATION_REVIEWED, OPEN_STATUSES } from './invitations.js';
 import type { Tables } from './schema.js';
 import { insertReviews } from './writes.js';
 
@@ -120,12 +121,16 @@ async function storeReview(
 
   if (input.invitationToken) {
     // Spent and checked in one statement: of two concurrent uses, the second finds it used.
+    // The review ends the invitation: its reminder and expiry are cancelled. An invitation that
+    // expired, was opted out of or failed verifies nothing.
     const invitation = await trx
       .updateTable('invitations')
-      .set({ used_at: now, review_id: id })
+      .set({ used_at: now, review_id: id, ...INVITATION_REVIEWED(now) })
       .where('token_hash', '=', hashToken(input.invitationToken))
       .where('business_id', '=', business)
       .where('used_at', 'is', null)
+      .where('status', 'in', OPEN_STATUSES)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
       .returning(['order_ref', 'product_id'])
       .executeTakeFirst();
     if (!invitation) {
@@ -135,9 +140,11 @@ async function storeReview(
         .where('token_hash', '=', hashToken(input.invitationToken))
         .where('business_id', '=', business)
         .executeTakeFirst();
-      throw known
+      throw known?.used_at
         ? invalid('This invitation was already used', { invitationToken: 'invitation_used' })
-        : invalid('Unknown invitation', { invitationToken: 'invalid_invitation' });
+        : invalid(known ? 'This invitation has expired' : 'Unknown invitation', {
+            invitationToken: 'invalid_invitation',
+          });
     }
     verification = { status: 'verified', method: 'invitation' };
     product ??= invitation.product_id;

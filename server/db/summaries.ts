@@ -120,6 +120,7 @@ interface SummaryRow {
   verification_policy_url: string | null;
   orders_recorded: number;
   orders_invited: number;
+  opted_out: number;
   created_at: Date;
   product_id: string | null;
   product_name: string | null;
@@ -156,7 +157,7 @@ export async function readSummary(
 
   // One statement, one round trip: on PGlite every query waits for the single connection.
   const { rows } = await sql<SummaryRow>`
-    SELECT b.id, b.name, b.url, b.verification_policy_url, b.orders_recorded, b.orders_invited, b.created_at,
+    SELECT b.id, b.name, b.url, b.verification_policy_url, b.orders_recorded, b.orders_invited, b.opted_out, b.created_at,
            p.id AS product_id, p.name AS product_name,
            t.published, t.verified, t.unverified, t.imported, t.updated_at,
            d.r1, d.r2, d.r3, d.r4, d.r5, e.e1, e.e2, e.e3, e.e4, e.e5
@@ -209,6 +210,7 @@ export async function readSummary(
         business.orders_recorded > 0
           ? Math.round((business.orders_invited / business.orders_recorded) * 1000) / 1000
           : null,
+      optedOut: business.opted_out,
       verificationPolicyUrl: business.verification_policy_url,
       updatedAt: (totals?.updated_at ?? business.created_at).toISOString(),
     },

@@ -1,55 +1,13 @@
 /**
  * What the dashboard reads beyond the moderation queue: a review's history, the reports (R10)
- * and their outcome, the insights of the last 12 months, and the settings.
+ * and their outcome, and the insights of the last 12 months.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type {
-  AdminReport,
-  BusinessSettings,
-  HistoryEntry,
-  Insights,
-  ReportOutcome,
-  SettingsPatch,
-} from '../../src/contract/dashboard.js';
+import type { AdminReport, HistoryEntry, Insights, ReportOutcome } from '../../src/contract/dashboard.js';
 import type { ModerationReason, ReportReason } from '../../src/client/schemas.js';
 import { emptyDistribution, scoreFromDistribution } from '../../src/rules/score.js';
-import { adminBusiness } from './businesses.js';
 import type { Tables } from './schema.js';
-
-/** The invitation timing a business has until it says otherwise (SPEC §7). */
-export const DEFAULT_INVITATION_POLICY = { delayDays: 7, reminderAfterDays: 7, expiresAfterDays: 60 } as const;
-
-export async function readSettings(db: Kysely<Tables>, id: string): Promise<BusinessSettings | undefined> {
-  const row = await db
-    .selectFrom('businesses')
-    .select(['verification_text', 'allowed_origins'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    ...(await adminBusiness(db, id)),
-    verificationText: row.verification_text,
-    allowedOrigins: row.allowed_origins,
-    invitations: { ...DEFAULT_INVITATION_POLICY },
-    webhookSecretSet: false,
-  };
-}
-
-export async function patchSettings(db: Kysely<Tables>, id: string, patch: SettingsPatch, now: Date): Promise<boolean> {
-  const changed = await db
-    .updateTable('businesses')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.verificationText !== undefined ? { verification_text: patch.verificationText || null } : {}),
-      ...(patch.allowedOrigins !== undefined ? { allowed_origins: [...new Set(patch.allowedOrigins)] } : {}),
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  return Boolean(changed);
-}
 
 /** Records what a member (or the operator) did to a review, for its history. */
 export async function recordEvent(

@@ -3,7 +3,7 @@
  * transaction: submissions, imports and the demo seed all go through `insertReviews`.
  */
 import type { Transaction } from 'kysely';
-import type { Flag, ReviewStatus } from '../../src/client/admin-schemas.js';
+import type { Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
 import { languageBase, searchable } from './reviews.js';
 import type { NewReview, Tables } from './schema.js';

@@ -75,16 +75,26 @@ export function actorOf(c: Context): Actor {
 /** How the history names whoever did something: a member's e-mail, or `operator`. */
 export const actorName = (actor: Actor): string => (actor.kind === 'operator' ? 'operator' : actor.email);
 
-/** The origin the dashboard is served from: the configured public URL's, or the request's own. */
-export function ownOrigin(c: Context, publicUrl: string | undefined): string {
-  return publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin;
+/** The origins the dashboard is served from: the request's own, and the configured public URL's. */
+export function ownOrigins(c: Context, publicUrl: string | undefined): string[] {
+  const own = new URL(c.req.url).origin;
+  return publicUrl ? [own, new URL(publicUrl).origin] : [own];
 }
 
-/** A cookie-authenticated request that changes something must come from our own origin. */
+/** Whether the dashboard is reached over https (behind a proxy, the public URL says so). */
+export function overHttps(c: Context, publicUrl: string | undefined): boolean {
+  return ownOrigins(c, publicUrl).some((origin) => origin.startsWith('https:'));
+}
+
+/**
+ * A cookie-authenticated request that changes something must come from our own origin: browsers
+ * send `Origin` with every such request and no page can forge it, so a foreign site's form or
+ * fetch is refused before anything is read or written.
+ */
 export function checkOrigin(c: Context, publicUrl: string | undefined): void {
   if (SAFE_METHODS.has(c.req.method)) return;
   const origin = c.req.header('origin');
-  if (origin !== ownOrigin(c, publicUrl)) {
+  if (!origin || !ownOrigins(c, publicUrl).includes(origin)) {
     throw new ApiError(403, 'forbidden', 'This request must come from the dashboard (Origin)');
   }
 }

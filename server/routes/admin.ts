@@ -1,23 +1,35 @@
 /**
  * The admin API (SPEC §4), behind the bearer token: businesses and products, orders and
- * invitations (R8, R9), the moderation queue (R4), replies (R6) and imports (R1). Every body is
- * checked with the admin schemas of `src/client/admin-schemas.ts`.
+ * invitations (R8, R9), the moderation queue (R4), replies (R6) and imports (R1); orders in one
+ * at a time or as CSV, the invitation policy, the webhook secret, the invitations and the outbox
+ * (SPEC §7). Every body is checked with the admin schemas of `src/contract/admin.ts`.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ZodMiniType } from 'zod/mini';
 import {
   businessInputSchema,
+  businessPatchSchema,
+  webhookSecretInputSchema,
   importInputSchema,
   invitationInputSchema,
   moderationInputSchema,
-  orderInputSchema,
   replyInputSchema,
   REVIEW_STATUSES,
-} from '../../src/client/admin-schemas.js';
-import type { AdminReviewPage, ReviewStatus } from '../../src/client/admin-schemas.js';
+} from '../../src/contract/admin.js';
+import type { AdminReviewPage, ReviewStatus } from '../../src/contract/admin.js';
 import { validateInput } from '../../src/client/validate.js';
-import { createInvitation, findBusiness, recordOrder, upsertBusiness } from '../db/businesses.js';
+import {
+  createInvitation,
+  findBusiness,
+  getAdminBusiness,
+  patchBusiness,
+  setWebhookSecret,
+  upsertBusiness,
+} from '../db/businesses.js';
+import { listInvitations, readIdPage } from '../db/invitations.js';
+import { importOrdersCsv, recordOrder } from '../db/orders.js';
+import { listOutbox } from '../db/outbox.js';
 import { importReviews } from '../db/imports.js';
 import { moderate, reply } from '../db/moderation.js';
 import { findAdminReview, findReviews, reportCounts, toAdminReview } from '../db/reviews.js';
@@ -28,6 +40,8 @@ import { readJsonObject } from '../http/json.js';
 import { parseListQuery } from '../http/list-query.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
+
+export const isCsv = (type: string | undefined) => /^text\/csv\b/i.test((type ?? '').trim());
 
 async function body<T>(c: Context, schema: ZodMiniType<T>): Promise<T> {
   const result = validateInput(schema, await readJsonObject(c));
@@ -49,11 +63,40 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
     return c.json(business, created ? 201 : 200, NO_STORE);
   });
 
+  app.get('/v1/admin/businesses/:business', async (c) => {
+    return c.json(await getAdminBusiness(db, c.req.param('business')), 200, NO_STORE);
+  });
+
+  app.patch('/v1/admin/businesses/:business', async (c) => {
+    const business = c.req.param('business');
+    const updated = await patchBusiness(db, business, await body(c, businessPatchSchema), ctx.now());
+    changed(business);
+    onBusinessChange();
+    return c.json(updated, 200, NO_STORE);
+  });
+
   app.post('/v1/admin/businesses/:business/orders', async (c) => {
     const business = c.req.param('business');
-    const order = await recordOrder(db, business, await body(c, orderInputSchema), ctx.now());
+    if (isCsv(c.req.header('content-type'))) {
+      const stream = c.req.raw.body;
+      if (!stream) throw invalid('The CSV is empty: a header row is expected', { header: 'required' });
+      const result = await importOrdersCsv(db, business, stream as unknown as AsyncIterable<Uint8Array>, ctx.now);
+      if (result.accepted > 0) changed(business);
+      return c.json(result, 200, NO_STORE);
+    }
+    const order = await recordOrder(db, business, await readJsonObject(c), ctx.now());
     changed(business);
     return c.json(order, 201, NO_STORE);
+  });
+
+  app.post('/v1/admin/businesses/:business/webhook-secret', async (c) => {
+    const business = c.req.param('business');
+    // The body is optional: without one the server makes the secret.
+    const given = (await c.req.raw.clone().text()).trim()
+      ? (await body(c, webhookSecretInputSchema)).secret
+      : undefined;
+    const secret = await setWebhookSecret(db, business, given, ctx.now());
+    return c.json({ secret }, 201, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/invitations', async (c) => {
@@ -63,6 +106,20 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
     changed(business);
     return c.json(invitation, 201, NO_STORE);
   });
+
+  // The invitations and the outbox: newest first, in pages, optionally of one state.
+  for (const [list, read] of [
+    ['invitations', listInvitations],
+    ['outbox', listOutbox],
+  ] as const) {
+    app.get(`/v1/admin/businesses/:business/${list}`, async (c) => {
+      const business = c.req.param('business');
+      const url = new URL(c.req.url);
+      const page = readIdPage(url.searchParams);
+      if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
+      return c.json(await read(db, business, url.searchParams.get('status'), page), 200, NO_STORE);
+    });
+  }
 
   app.get('/v1/admin/businesses/:business/reviews', async (c) => {
     const business = c.req.param('business');

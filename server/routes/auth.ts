@@ -26,7 +26,7 @@ import {
   openSession,
   recentSignInLinks,
 } from '../db/members.js';
-import { checkOrigin, ownOrigin, sessionOf } from '../http/access.js';
+import { checkOrigin, overHttps, sessionOf } from '../http/access.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import { readBody } from '../http/json.js';
 import { rateLimit } from '../http/rate-limit.js';
@@ -37,6 +37,8 @@ const LINKS_PER_ADDRESS = 5;
 
 export interface SignInMail {
   to: string;
+  /** The language the member asked in (the dashboard's), for the e-mail. */
+  locale?: string | undefined;
   /** The dashboard's sign-in page with the one-time token. */
   url: string;
   expiresAt: Date;
@@ -93,7 +95,8 @@ export function authRoutes(ctx: AppContext, options: AuthOptions): Hono {
 
   app.post('/v1/auth/sign-in', async (c) => {
     if (limit) await limit(c, async () => {});
-    const email = normalEmail((await readBody(c, signInInputSchema)).email);
+    const input = await readBody(c, signInInputSchema);
+    const email = normalEmail(input.email);
     const now = ctx.now();
     const base = dashboardBase(c, options.publicUrl);
     if (!base) {
@@ -105,7 +108,7 @@ export function authRoutes(ctx: AppContext, options: AuthOptions): Hono {
       const { token, expiresAt } = await createSignInLink(db, email, now);
       // Not awaited: the answer takes the same time whether or not the address is a member.
       options
-        .sendSignInLink?.({ to: email, url: signInUrl(base, token), expiresAt })
+        .sendSignInLink?.({ to: email, locale: input.locale, url: signInUrl(base, token), expiresAt })
         .catch((error: unknown) => console.error(`sign-in link to a member: ${String(error)}`));
     }
     return c.json({}, 202, NO_STORE);
@@ -118,7 +121,7 @@ export function authRoutes(ctx: AppContext, options: AuthOptions): Hono {
     setCookie(c, SESSION_COOKIE, opened.cookie, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: ownOrigin(c, options.publicUrl).startsWith('https:'),
+      secure: overHttps(c, options.publicUrl),
       path: '/',
       maxAge: SESSION_IDLE_DAYS * 86_400,
     });

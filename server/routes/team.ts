@@ -1,21 +1,16 @@
 /**
- * The admin routes the dashboard's screens need beyond the moderation queue (SPEC §7): members,
- * settings, a review's history, reports and insights. Who may call which is decided once, in
+ * The admin routes the dashboard's screens need beyond the moderation queue and the settings
+ * (SPEC §7): members, a review's history, reports and insights. Who may call which is decided once, in
  * `http/access.ts`; these handlers only do the work.
  */
 import { Hono } from 'hono';
-import {
-  memberInputSchema,
-  memberPatchSchema,
-  REPORT_OUTCOMES,
-  settingsPatchSchema,
-} from '../../src/contract/dashboard.js';
+import { memberInputSchema, memberPatchSchema, REPORT_OUTCOMES } from '../../src/contract/dashboard.js';
 import type { ReportOutcome } from '../../src/contract/dashboard.js';
 import type { FieldErrors } from '../../src/client/validate.js';
 import type { AppContext } from '../context.js';
 import { findBusiness } from '../db/businesses.js';
 import { changeRole, createSignInLink, listMembers, removeMember, upsertMember } from '../db/members.js';
-import { listReports, patchSettings, readInsights, readSettings, reviewHistory } from '../db/team.js';
+import { listReports, readInsights, reviewHistory } from '../db/team.js';
 import { actorOf } from '../http/access.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import { readBody } from '../http/json.js';
@@ -24,28 +19,13 @@ import type { AuthOptions } from './auth.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export function teamRoutes(ctx: AppContext, options: AuthOptions, onBusinessChange: () => void): Hono {
+export function teamRoutes(ctx: AppContext, options: AuthOptions): Hono {
   const app = new Hono();
   const { db } = ctx;
 
   const requireBusiness = async (id: string) => {
     if (!(await findBusiness(db, id))) throw notFound(`No business "${id}"`);
   };
-
-  app.get('/v1/admin/businesses/:business', async (c) => {
-    const settings = await readSettings(db, c.req.param('business'));
-    if (!settings) throw notFound(`No business "${c.req.param('business')}"`);
-    return c.json(settings, 200, NO_STORE);
-  });
-
-  app.patch('/v1/admin/businesses/:business', async (c) => {
-    const business = c.req.param('business');
-    const patch = await readBody(c, settingsPatchSchema);
-    if (!(await patchSettings(db, business, patch, ctx.now()))) throw notFound(`No business "${business}"`);
-    ctx.cache.invalidate(`business:${business}`);
-    onBusinessChange();
-    return c.json((await readSettings(db, business))!, 200, NO_STORE);
-  });
 
   app.get('/v1/admin/businesses/:business/members', async (c) => {
     const business = c.req.param('business');

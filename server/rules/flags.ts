@@ -3,7 +3,7 @@
  * numbers, IBANs, card numbers). They flag, they never decide: the review waits for a moderator
  * anyway, and the flags tell them where to look. Nothing here looks at the rating.
  */
-import type { Flag, FlagKind } from '../../src/client/admin-schemas.js';
+import type { Flag, FlagKind } from '../../src/contract/admin.js';
 import type { ModerationReason } from '../../src/client/schemas.js';
 import { INSULTS } from './insults.js';
 

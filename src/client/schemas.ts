@@ -141,6 +141,8 @@ export const summarySchema = lazy(() =>
       imported: nonNegativeInt,
     }),
     invitedShare: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+    /** R13: customers who opted out of the business's review invitations (when the API knows). */
+    optedOut: z.optional(nonNegativeInt),
     verificationPolicyUrl: z.nullable(z.string()),
     updatedAt: isoDateTime,
   }),

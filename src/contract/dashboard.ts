@@ -10,7 +10,6 @@
  * route answers a moderator 403.
  */
 import * as z from 'zod/mini';
-import { adminBusinessSchema } from '../client/admin-schemas.js';
 import { MODERATION_REASONS, REPORT_REASONS } from '../client/schemas.js';
 
 export const MEMBER_ROLES = ['owner', 'moderator'] as const;
@@ -37,7 +36,11 @@ const email = z.email().check(z.maxLength(320));
  * answers 202, whether or not it is (a sign-in form must never tell who is a member); 429 when
  * asked too often.
  */
-export const signInInputSchema = z.object({ email });
+export const signInInputSchema = z.object({
+  email,
+  /** The dashboard's language, for the e-mail (en, sv, cs, de; else English). */
+  locale: z.optional(z.string().check(z.maxLength(35))),
+});
 
 /**
  * `POST /v1/auth/session`: the dashboard's sign-in page posts the token of the link (a link
@@ -173,44 +176,16 @@ export const insightsSchema = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Settings
+// Settings: the admin API's own business and PATCH schemas (`./admin.ts`), which carry the
+// invitation policy, the webhook's state, the R11 verification text and the allowed origins.
 
-/** The text shown by the badge's and list's "How reviews are verified" (R11), at most this long. */
-export const VERIFICATION_TEXT_MAX = 2000;
-export const ALLOWED_ORIGINS_MAX = 20;
-
-const origin = z
-  .string()
-  .check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/, { message: 'an origin: scheme and host, no path' }));
-
-/**
- * The settings part of `PATCH /v1/admin/businesses/{b}` (owners and the operator): the
- * verification text the R11 disclosure shows, and the origins allowed to post reviews, votes and
- * reports for this business from a browser (shop A's site cannot post for shop B).
- */
-export const settingsPatchSchema = z.object({
-  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  verificationText: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(VERIFICATION_TEXT_MAX)))),
-  allowedOrigins: z.optional(z.array(origin).check(z.maxLength(ALLOWED_ORIGINS_MAX))),
-});
-
-export const invitationPolicySchema = z.object({
-  /** Days after `fulfilledAt ?? purchasedAt` before the invitation goes out (7). */
-  delayDays: z.int().check(z.minimum(0), z.maximum(365)),
-  /** Days after the invitation before the one reminder, or null for none (7). */
-  reminderAfterDays: z.nullable(z.int().check(z.minimum(1), z.maximum(90))),
-  /** Days an invitation link works (60). */
-  expiresAfterDays: z.int().check(z.minimum(1), z.maximum(365)),
-});
-
-/** `GET /v1/admin/businesses/{b}`: the business with every setting the dashboard shows. */
-export const businessSettingsSchema = z.extend(adminBusinessSchema, {
-  verificationText: z.nullable(z.string()),
-  allowedOrigins: z.array(z.string()),
-  invitations: invitationPolicySchema,
-  /** Whether a webhook secret exists (the secret itself is shown once, when made). */
-  webhookSecretSet: z.boolean(),
-});
+export {
+  ALLOWED_ORIGINS_MAX,
+  adminBusinessSchema as businessSettingsSchema,
+  businessPatchSchema as settingsPatchSchema,
+  invitationPolicySchema,
+  VERIFICATION_TEXT_MAX,
+} from './admin.js';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -227,6 +202,4 @@ export type AdminReport = z.infer<typeof adminReportSchema>;
 export type AdminReportPage = z.infer<typeof adminReportPageSchema>;
 export type InsightMonth = z.infer<typeof insightMonthSchema>;
 export type Insights = z.infer<typeof insightsSchema>;
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-export type InvitationPolicy = z.infer<typeof invitationPolicySchema>;
-export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
+export type { AdminBusiness as BusinessSettings, BusinessPatch as SettingsPatch, InvitationPolicy } from './admin.js';

@@ -19,7 +19,8 @@ export interface FixtureBusiness extends Business {
   verificationPolicyUrl: string | null;
   products: Product[];
   /** Orders recorded and invited, for the invited share (R9); `null` when unknown. */
-  orders: { recorded: number; invited: number } | null;
+  /** R9 and R13: orders recorded, invitations sent, customers who opted out. */
+  orders: { recorded: number; invited: number; optedOut?: number } | null;
 }
 
 export interface FixtureInvitation {
@@ -112,7 +113,7 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
         { id: DEMO_PRODUCTS.filter, name: 'Filter roast Midnattssol, 500 g' },
         { id: DEMO_PRODUCTS.grinder, name: 'Hand grinder Fjäll' },
       ],
-      orders: { recorded: 1840, invited: 1601 },
+      orders: { recorded: 1840, invited: 1601, optedOut: 37 },
     },
     {
       id: EMPTY_BUSINESS,

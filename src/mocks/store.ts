@@ -116,6 +116,7 @@ export class MockStore {
         business.orders && business.orders.recorded > 0
           ? Math.round((business.orders.invited / business.orders.recorded) * 1000) / 1000
           : null,
+      ...(business.orders ? { optedOut: business.orders.optedOut ?? 0 } : {}),
       verificationPolicyUrl: business.verificationPolicyUrl,
       updatedAt: new Date(latest || now.getTime()).toISOString(),
     };

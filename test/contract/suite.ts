@@ -144,6 +144,8 @@ export function contractSuite(target: ContractTarget): void {
         assert.equal(counted, s.rating.count, 'the distribution counts the reviews in the score');
         assert.ok(s.rating.count > 0 && s.rating.count <= s.totals.verified);
         assert.ok(s.invitedShare === null || (s.invitedShare >= 0 && s.invitedShare <= 1));
+        // R13: how many customers opted out of invitations, where the API knows the orders.
+        if (s.invitedShare !== null) assert.ok(Number.isInteger(s.optedOut) && s.optedOut! >= 0, 'optedOut');
       });
 
       it('R2: the score is the mean of verified reviews of the last 12 months, half-up to 2 decimals', async () => {

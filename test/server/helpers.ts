@@ -84,6 +84,7 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
         const client = new pg.Client({ connectionString: DATABASE_URL });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}_boss" CASCADE`);
         await client.end();
       },
     };
@@ -100,6 +101,11 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** pg-boss's schema for a test database: its own on a shared PostgreSQL. */
+export function bossSchema(database: TestDatabase): string {
+  return database.schema ? `${database.schema}_boss` : 'boss';
 }
 
 /** Closes and deletes a test database. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { openApiDocument } from '../../src/client/openapi.js';
+import { openApiDocument } from '../../src/contract/openapi.js';
 
 describe('openapi.json', () => {
   const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
@@ -17,8 +17,10 @@ describe('openapi.json', () => {
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );
 
+  const contract = (route: string) => !/\/(admin|hooks|unsubscribe)\//.test(route);
+
   it('has every route of contract v1', () => {
-    assert.deepEqual(routes.filter((route) => !route.includes('/admin/')).sort(), [
+    assert.deepEqual(routes.filter(contract).sort(), [
       'GET /v1/businesses/{business}/reviews',
       'GET /v1/businesses/{business}/summary',
       'GET /v1/reviews/{id}',
@@ -30,12 +32,17 @@ describe('openapi.json', () => {
 
   it('has every route of the admin API, each behind the bearer token', () => {
     assert.deepEqual(routes.filter((route) => route.includes('/admin/')).sort(), [
+      'GET /v1/admin/businesses/{business}',
+      'GET /v1/admin/businesses/{business}/invitations',
+      'GET /v1/admin/businesses/{business}/outbox',
       'GET /v1/admin/businesses/{business}/reviews',
       'GET /v1/admin/reviews/{id}',
+      'PATCH /v1/admin/businesses/{business}',
       'POST /v1/admin/businesses',
       'POST /v1/admin/businesses/{business}/imports',
       'POST /v1/admin/businesses/{business}/invitations',
       'POST /v1/admin/businesses/{business}/orders',
+      'POST /v1/admin/businesses/{business}/webhook-secret',
       'POST /v1/admin/reviews/{id}/moderation',
       'POST /v1/admin/reviews/{id}/reply',
     ]);
@@ -46,6 +53,33 @@ describe('openapi.json', () => {
         assert.ok(operation.responses['401'], `${path} documents its 401`);
       }
     }
+  });
+
+  it('has the order webhooks, each signed, and the public opt-out', () => {
+    assert.deepEqual(routes.filter((route) => !contract(route) && !route.includes('/admin/')).sort(), [
+      'GET /v1/unsubscribe/{token}',
+      'POST /v1/hooks/{business}/orders',
+      'POST /v1/hooks/{business}/shopify',
+      'POST /v1/hooks/{business}/woocommerce',
+      'POST /v1/unsubscribe/{token}',
+    ]);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!path.includes('/hooks/')) continue;
+      const operation = (methods as { post: { parameters: { in?: string; required?: boolean }[]; responses: object } })
+        .post;
+      assert.ok(
+        operation.parameters.some((p) => p.in === 'header' && p.required),
+        `${path} names its signature`,
+      );
+      assert.ok('401' in operation.responses, `${path} documents its 401`);
+    }
+  });
+
+  it('describes the CSV upload of orders beside the JSON one', () => {
+    const orders = document.paths['/v1/admin/businesses/{business}/orders'] as {
+      post: { requestBody: { content: Record<string, unknown> } };
+    };
+    assert.deepEqual(Object.keys(orders.post.requestBody.content).sort(), ['application/json', 'text/csv']);
   });
 
   it('describes the schemas from zod, open to new optional fields', () => {

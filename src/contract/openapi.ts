@@ -17,11 +17,21 @@ import {
   reviewSchema,
   submitResultSchema,
   summarySchema,
-} from './schemas.js';
+} from '../client/schemas.js';
 import {
+  INVITATION_STATUSES,
   MODERATION_DECISIONS,
+  ORDER_CSV_COLUMNS,
+  OUTBOX_STATUSES,
   REVIEW_STATUSES,
   adminBusinessSchema,
+  adminInvitationPageSchema,
+  businessPatchSchema,
+  hookResultSchema,
+  orderBatchResultSchema,
+  outboxPageSchema,
+  webhookSecretInputSchema,
+  webhookSecretSchema,
   adminReviewPageSchema,
   adminReviewSchema,
   businessInputSchema,
@@ -33,7 +43,7 @@ import {
   orderInputSchema,
   orderSchema,
   replyInputSchema,
-} from './admin-schemas.js';
+} from './admin.js';
 
 type Json = Record<string, unknown>;
 
@@ -68,6 +78,35 @@ const admin = {
 };
 const unauthorized = { '401': error('unauthorized: no valid admin token (every admin route)') };
 const body = (name: string) => ({ requestBody: { required: true, ...json(ref(name)) } });
+
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const signature = (name: string, description: string) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+/** An order webhook: signed with the business's webhook secret; 401 and nothing stored otherwise. */
+function hook(operationId: string, summary: string, headers: Json[], schema: Json) {
+  return {
+    post: {
+      tags: ['hooks'],
+      operationId,
+      summary,
+      parameters: [param('business'), ...headers],
+      requestBody: { required: true, ...json(schema) },
+      responses: {
+        '200': { description: 'Understood: recorded, repeated, ignored or rejected', ...json(ref('HookResult')) },
+        '201': { description: 'Recorded (our own webhook)', ...json(ref('HookResult')) },
+        '401': error('unauthorized: a missing, wrong or (ours) old signature; nothing was stored'),
+        '413': error('payload_too_large'),
+        ...errors,
+      },
+    },
+  };
+}
 
 const errors = {
   '400': error('validation_failed: `error.fields` names each invalid field with a problem code'),
@@ -196,22 +235,85 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/v1/admin/businesses/{business}': {
+        get: {
+          ...admin,
+          operationId: 'getBusiness',
+          summary: 'A business: its products, order counts (R9, R13), invitation policy and webhook state',
+          parameters: [param('business')],
+          responses: {
+            '200': { description: 'The business', ...json(ref('AdminBusiness')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
+        patch: {
+          ...admin,
+          operationId: 'updateBusiness',
+          summary: 'Change some settings; a new invitation delay moves the invitations not yet sent',
+          parameters: [param('business')],
+          ...body('BusinessPatch'),
+          responses: { '200': { description: 'Updated', ...json(ref('AdminBusiness')) }, ...unauthorized, ...errors },
+        },
+      },
       '/v1/admin/businesses/{business}/orders': {
         post: {
           ...admin,
           operationId: 'recordOrder',
-          summary: 'Record an order (R9: it counts toward the invited share)',
+          summary: 'Record an order, or many as CSV; each gets its invitation scheduled (R9, R13)',
+          description:
+            `As \`text/csv\` (up to 20 MiB): a header row naming the columns \`${ORDER_CSV_COLUMNS.join(',')}\` ` +
+            '(optional ones may be left out, `fulfilledAt` may be added), then one order a row. A broken header stores ' +
+            'nothing; a row with a problem is left out and named in `problems`.',
           parameters: [param('business')],
-          ...body('OrderInput'),
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref('OrderInput') },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
           responses: {
+            '200': { description: 'A CSV: what was recorded, and each row left out', ...json(ref('OrderBatchResult')) },
             '201': { description: 'Recorded', ...json(ref('Order')) },
             '409': error('conflict: the order was recorded before'),
+            '413': error('payload_too_large'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/businesses/{business}/webhook-secret': {
+        post: {
+          ...admin,
+          operationId: 'makeWebhookSecret',
+          summary: "A new secret for the order webhooks (the old one stops working), or the platform's own",
+          parameters: [param('business')],
+          requestBody: { required: false, ...json(ref('WebhookSecretInput')) },
+          responses: {
+            '201': { description: 'The secret, shown this once', ...json(ref('WebhookSecret')) },
             ...unauthorized,
             ...errors,
           },
         },
       },
       '/v1/admin/businesses/{business}/invitations': {
+        get: {
+          ...admin,
+          operationId: 'listInvitations',
+          summary: 'Every invitation and its state, newest first',
+          parameters: [
+            param('business'),
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...INVITATION_STATUSES] } },
+            param('cursor'),
+            param('limit'),
+          ],
+          responses: {
+            '200': { description: 'One page', ...json(ref('AdminInvitationPage')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
         post: {
           ...admin,
           operationId: 'createInvitation',
@@ -223,6 +325,57 @@ export function openApiDocument(): Json {
             ...unauthorized,
             ...errors,
           },
+        },
+      },
+      '/v1/admin/businesses/{business}/outbox': {
+        get: {
+          ...admin,
+          operationId: 'listOutbox',
+          summary: 'Every message written, as the customer sees it, and what became of it; newest first',
+          parameters: [
+            param('business'),
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...OUTBOX_STATUSES] } },
+            param('cursor'),
+            param('limit'),
+          ],
+          responses: { '200': { description: 'One page', ...json(ref('OutboxPage')) }, ...unauthorized, ...errors },
+        },
+      },
+      '/v1/hooks/{business}/shopify': hook(
+        'shopifyOrderWebhook',
+        'Shopify `orders/fulfilled` (other topics are answered and ignored)',
+        [
+          signature('X-Shopify-Hmac-Sha256', 'Base64 HMAC-SHA256 of the raw body with the webhook secret'),
+          { name: 'X-Shopify-Topic', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        { type: 'object', description: "Shopify's Order" },
+      ),
+      '/v1/hooks/{business}/woocommerce': hook(
+        'wooCommerceOrderWebhook',
+        'A WooCommerce order; recorded when `completed`. The ping `webhook_id=…` is answered.',
+        [signature('X-WC-Webhook-Signature', 'Base64 HMAC-SHA256 of the raw body with the webhook secret')],
+        { type: 'object', description: "WooCommerce's Order" },
+      ),
+      '/v1/hooks/{business}/orders': hook(
+        'orderWebhook',
+        'One order, signed by the sender',
+        [signature('Verity-Signature', '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`; at most 5 minutes old')],
+        ref('OrderInput'),
+      ),
+      '/v1/unsubscribe/{token}': {
+        get: {
+          tags: ['customers'],
+          operationId: 'optOutPage',
+          summary: 'The opt-out link of an invitation e-mail: a page with a button (a GET changes nothing)',
+          parameters: [param('token')],
+          responses: { '200': html('The confirm page'), '404': html('Unknown link') },
+        },
+        post: {
+          tags: ['customers'],
+          operationId: 'optOut',
+          summary: 'One-click opt-out (RFC 8058): no more invitations from this business to this address (R13)',
+          parameters: [param('token')],
+          responses: { '200': html('Done'), '404': html('Unknown link') },
         },
       },
       '/v1/admin/businesses/{business}/reviews': {
@@ -301,6 +454,13 @@ export function openApiDocument(): Json {
       parameters: {
         business: { name: 'business', in: 'path', required: true, schema: { type: 'string' } },
         id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        token: { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+        cursor: { name: 'cursor', in: 'query', description: 'From `nextCursor`', schema: { type: 'string' } },
+        limit: {
+          name: 'limit',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault },
+        },
         product: {
           name: 'product',
           in: 'query',
@@ -329,6 +489,13 @@ export function openApiDocument(): Json {
         AdminReview: jsonSchema(adminReviewSchema, 'output'),
         AdminReviewPage: jsonSchema(adminReviewPageSchema, 'output'),
         ImportResult: jsonSchema(importResultSchema, 'output'),
+        BusinessPatch: jsonSchema(businessPatchSchema, 'input'),
+        WebhookSecretInput: jsonSchema(webhookSecretInputSchema, 'input'),
+        WebhookSecret: jsonSchema(webhookSecretSchema, 'output'),
+        OrderBatchResult: jsonSchema(orderBatchResultSchema, 'output'),
+        HookResult: jsonSchema(hookResultSchema, 'output'),
+        AdminInvitationPage: jsonSchema(adminInvitationPageSchema, 'output'),
+        OutboxPage: jsonSchema(outboxPageSchema, 'output'),
       },
     },
   };

@@ -1,0 +1,213 @@
+/**
+ * The outbox (SPEC §7): every message the server writes, stored in the same transaction as the
+ * invitation's state change that caused it, then delivered. With an SMTP server each message goes
+ * `pending → sending → sent | failed`; without one it is `held`, and the outbox is where the
+ * dashboard shows it, as the customer would see it.
+ *
+ * Delivery is at most once. Before talking to the SMTP server a worker claims the message
+ * (`pending → sending`, committed): of two workers only one can. If the process dies after the
+ * claim, nobody can know whether the SMTP server took the message, so it is never sent again:
+ * after a lease it ends `failed` with that reason, visible and counted, rather than risk a
+ * customer getting the same e-mail twice.
+ */
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { OUTBOX_STATUSES } from '../../src/contract/admin.js';
+import type { OutboxMessage, OutboxPage, OutboxStatus } from '../../src/contract/admin.js';
+import { invalid } from '../http/errors.js';
+import { idCursor } from './invitations.js';
+import type { IdPage } from './invitations.js';
+import type { OutboxRow, Tables } from './schema.js';
+
+/**
+ * Messages that reached the customer's side (the SMTP server took them, or they are held in the
+ * outbox): an invitation's first message counts its order as invited (R9), once.
+ */
+export async function delivered(trx: Transaction<Tables>, rows: readonly OutboxRow[], now: Date): Promise<void> {
+  const refs = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.kind !== 'invitation' || !row.order_ref) continue;
+    refs.set(row.business_id, [...(refs.get(row.business_id) ?? []), row.order_ref]);
+  }
+  for (const [business, orderRefs] of refs) {
+    const marked = await trx
+      .updateTable('orders')
+      .set({ invited_at: now })
+      .where('business_id', '=', business)
+      .where('order_ref', 'in', orderRefs)
+      .where('invited_at', 'is', null)
+      .returning('order_ref')
+      .execute();
+    if (marked.length > 0) {
+      await trx
+        .updateTable('businesses')
+        .set((eb) => ({ orders_invited: eb('orders_invited', '+', marked.length) }))
+        .where('id', '=', business)
+        .execute();
+    }
+  }
+}
+
+/**
+ * A message that will not be delivered: the outbox keeps the SMTP server's answer, and its
+ * invitation, if still open, ends `failed` and is counted (R13: a bounced address).
+ */
+export async function failMessage(
+  trx: Transaction<Tables>,
+  id: number,
+  from: OutboxStatus,
+  answer: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: answer })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .returning(['business_id', 'invitation_id'])
+    .executeTakeFirst();
+  if (!row) return false;
+  if (row.invitation_id !== null) {
+    const ended = await trx
+      .updateTable('invitations')
+      .set({ status: 'failed', next_step: null, due_at: null, token: null, last_error: answer, finished_at: now })
+      .where('id', '=', row.invitation_id)
+      .where('status', 'in', ['sent', 'reminded'])
+      .returning('id')
+      .executeTakeFirst();
+    if (ended) {
+      await trx
+        .updateTable('businesses')
+        .set((eb) => ({ invitations_failed: eb('invitations_failed', '+', 1) }))
+        .where('id', '=', row.business_id)
+        .execute();
+    }
+  }
+  return true;
+}
+
+/** The Message-ID of an outbox message: ours and stable, so a mail client that somehow got it twice shows it once. */
+export const messageIdOf = (row: Pick<OutboxRow, 'id' | 'kind'>, host: string) =>
+  `<verity-${row.id}.${row.kind}@${host}>`;
+
+/** Claims pending messages for delivery; those another worker has, or that are done, are not returned. */
+export async function claimMessages(db: Kysely<Tables>, ids: readonly number[], wallNow: Date) {
+  if (ids.length === 0) return [];
+  return db
+    .updateTable('outbox as m')
+    .set((eb) => ({ status: 'sending', claimed_at: wallNow, attempts: eb('m.attempts', '+', 1) }))
+    .from('businesses as b')
+    .whereRef('b.id', '=', 'm.business_id')
+    .where('m.id', 'in', ids)
+    .where('m.status', '=', 'pending')
+    .returningAll('m')
+    .returning('b.name as business_name')
+    .execute();
+}
+
+/** The SMTP server took these messages. */
+export async function markSent(db: Kysely<Tables>, ids: readonly number[], host: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('outbox')
+      .set({
+        status: 'sent',
+        sent_at: now,
+        message_id: sql<string>`'<verity-' || id || '.' || kind || '@' || ${host} || '>'`,
+        last_error: null,
+      })
+      .where('id', 'in', ids)
+      .where('status', '=', 'sending')
+      .returningAll()
+      .execute();
+    await delivered(trx, rows, now);
+  });
+}
+
+/** The SMTP server said "not now" (or could not be reached): the message waits for a retry. */
+export async function markRetry(db: Kysely<Tables>, id: number, answer: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'pending', last_error: answer })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * Messages claimed longer ago than the lease whose worker never said what happened (the process
+ * died mid-delivery): failed, never sent again.
+ */
+export async function failInterrupted(db: Kysely<Tables>, wallNow: Date, leaseMs: number, now: Date): Promise<number> {
+  const stale = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'sending')
+    .where('claimed_at', '<', new Date(wallNow.getTime() - leaseMs))
+    .limit(500)
+    .execute();
+  let failed = 0;
+  for (const { id } of stale) {
+    const done = await db
+      .transaction()
+      .execute((trx) =>
+        failMessage(
+          trx,
+          id,
+          'sending',
+          'Interrupted: the server stopped while handing the message to the SMTP server. It is not sent again, so the customer never gets it twice.',
+          now,
+        ),
+      );
+    if (done) failed += 1;
+  }
+  return failed;
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    invitationId: row.invitation_id === null ? null : String(row.invitation_id),
+    orderRef: row.order_ref,
+    to: row.to_address,
+    locale: row.locale,
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    headers: row.headers,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
+  };
+}
+
+/** Newest first, optionally of one delivery state. */
+export async function listOutbox(
+  db: Kysely<Tables>,
+  business: string,
+  status: string | null,
+  page: IdPage,
+): Promise<OutboxPage> {
+  if (status !== null && !(OUTBOX_STATUSES as readonly string[]).includes(status)) {
+    throw invalid('Invalid list query', { status: 'invalid' });
+  }
+  let query = db.selectFrom('outbox').where('business_id', '=', business);
+  if (status) query = query.where('status', '=', status as OutboxStatus);
+  const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .$if(page.after !== undefined, (q) => q.where('id', '<', page.after!))
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+  return {
+    items: rows.slice(0, page.limit).map(toMessage),
+    nextCursor: last ? idCursor(last.id) : null,
+    total: Number(total.n),
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * Invitations out (SPEC §7, R8, R9, R13): the job workers send every order's invitation
+ * `delayDays` after its fulfilment, once, through a real SMTP server, in the customer's
+ * language; the link verifies a review, which cancels the reminder; one reminder otherwise; the
+ * link expires; the one-click opt-out is kept and counted; a bounce is failed and counted. Days
+ * pass on the server's clock, never by sleeping.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ParsedMail } from 'mailparser';
+import { createJobs } from '../../server/jobs/index.js';
+import type { Jobs } from '../../server/jobs/index.js';
+import { seedDemo, seedDemoOrders } from '../../server/seed.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  bossSchema,
+  caller,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+} from './helpers.js';
+import type { TestDatabase, TestServer } from './helpers.js';
+import { eventually, startSmtp } from './smtp.js';
+import type { TestSmtp } from './smtp.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A header as it was sent (mailparser makes objects of some). */
+const header = (mail: ParsedMail, name: string) =>
+  mail.headerLines.find((l) => l.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? '';
+
+for (const { backend, skip } of BACKENDS) {
+  describe(`invitations out on ${backend}`, { skip }, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    let smtp: TestSmtp;
+    let jobs: Jobs;
+    let admin: ReturnType<typeof caller>;
+    let api: ReturnType<typeof caller>;
+    const shop = 'mail-shop';
+    let now = new Date();
+    const later = (days: number) => {
+      now = new Date(now.getTime() + days * DAY);
+    };
+    let answers451 = 0;
+
+    before(async () => {
+      database = await freshDatabase(backend);
+      smtp = await startSmtp({
+        refuse: (to) => {
+          if (to.startsWith('bounce')) return { code: 550, message: '5.1.1 <bounce@mail.example>: no such user' };
+          if (to.startsWith('busy') && answers451++ === 0) return { code: 451, message: '4.3.0 try again later' };
+          return undefined;
+        },
+      });
+      server = await startServer(database, { clock: () => now });
+      jobs = createJobs(database.db, () => now, {
+        smtpUrl: smtp.url,
+        from: 'reviews@verity.example',
+        publicUrl: server.url,
+        schema: bossSchema(database),
+        tickSeconds: 0,
+        pollingSeconds: 0.5,
+        retryDelaySeconds: 1,
+        logError: () => {},
+      });
+      await jobs.start();
+      admin = caller(server.url, { authorization: `Bearer ${ADMIN_TOKEN}` });
+      api = caller(server.url);
+      const created = await admin('POST', '/v1/admin/businesses', {
+        id: shop,
+        name: 'Kaffe & <Co>',
+        url: 'https://kaffe.example',
+        reviewFormUrl: 'https://kaffe.example/review',
+        products: [{ id: 'BEANS-1', name: 'Morning beans' }],
+      });
+      assert.equal(created.status, 201, created.text);
+    });
+    after(async () => {
+      await jobs?.stop();
+      await server?.stop();
+      await smtp?.close();
+      await dispose(database);
+    });
+
+    const order = (orderRef: string, email: string, extra: Record<string, unknown> = {}) =>
+      admin('POST', `/v1/admin/businesses/${shop}/orders`, {
+        orderRef,
+        email,
+        purchasedAt: new Date(now.getTime() - DAY).toISOString(),
+        ...extra,
+      });
+    const invitation = async (orderRef: string) =>
+      (await admin('GET', `/v1/admin/businesses/${shop}/invitations?limit=50`)).json.items.find(
+        (i: { orderRef: string }) => i.orderRef === orderRef,
+      );
+    const business = async () => (await admin('GET', `/v1/admin/businesses/${shop}`)).json;
+    const mailTo = (to: string, subject?: RegExp) =>
+      smtp.received
+        .filter((r) => r.to.toLowerCase() === to.toLowerCase() && (!subject || subject.test(r.mail.subject ?? '')))
+        .map((r) => r.mail);
+    const link = (mail: ParsedMail) => /https:\/\/kaffe\.example\/review\?invitation=([\w-]+)/.exec(mail.text ?? '');
+    const settle = async (count: number) => {
+      await jobs.runDue();
+      return smtp.waitFor(count);
+    };
+
+    it('sends each invitation once, delayDays after the order, in the customer’s language', async () => {
+      for (const [ref, email, extra] of [
+        [
+          'A-1',
+          'anna@mail.example',
+          { locale: 'sv-SE', product: 'BEANS-1', customerName: 'Anna <script>alert(1)</script>' },
+        ],
+        ['B-1', 'bernd@mail.example', { locale: 'de', customerName: 'Bernd' }],
+        ['C-1', 'cyril@mail.example', { locale: 'cs' }],
+        ['D-1', 'dana@mail.example', {}],
+      ] as const) {
+        assert.equal((await order(ref, email, extra)).status, 201);
+      }
+      assert.equal(await jobs.runDue(), 0, 'nothing is due before delayDays');
+      // Bought a day ago: due in six days.
+      later(5.9);
+      assert.equal(await jobs.runDue(), 0);
+      later(0.1);
+      await settle(4);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(smtp.received.length, 4, 'once each');
+
+      const [anna] = mailTo('anna@mail.example');
+      assert.ok(anna);
+      assert.equal(anna.subject, 'Vad tycker du om Morning beans?');
+      assert.equal(anna.from?.value[0]?.address, 'reviews@verity.example');
+      assert.equal(anna.from?.value[0]?.name, 'Kaffe & <Co>');
+      assert.match(anna.text!, /^Hej Anna <script>alert\(1\)<\/script>,/);
+      assert.match(anna.text!, /Alla recensioner publiceras oavsett betyg/);
+      assert.match(anna.text!, /Ingen får betalt/);
+      const html = anna.html as string;
+      assert.ok(html.includes('Hej Anna &lt;script&gt;alert(1)&lt;/script&gt;,'), 'the name is text');
+      assert.ok(!html.includes('<script'), 'no markup from a name');
+      assert.ok(html.includes('Kaffe &amp; &lt;Co&gt;'));
+      assert.match(html, /<meta name="color-scheme" content="light dark">/);
+      assert.doesNotMatch(html, /<img|url\(|https?:\/\/(?!kaffe\.example\/review|127\.0\.0\.1)/, 'no remote content');
+      assert.equal(header(anna, 'list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+      assert.equal((anna.headers.get('content-type') as { value: string }).value, 'multipart/alternative');
+      const unsubscribe = header(anna, 'list-unsubscribe');
+      assert.match(unsubscribe, new RegExp(`${server.url}/v1/unsubscribe/[\\w-]+`));
+      assert.equal(anna.headers.get('auto-submitted'), 'auto-generated');
+      assert.match(anna.messageId ?? '', /^<verity-\d+\.invitation@127\.0\.0\.1>$/);
+
+      assert.equal(mailTo('bernd@mail.example')[0]?.subject, 'Wie war Ihre Bestellung bei Kaffe & <Co>?');
+      assert.match(mailTo('bernd@mail.example')[0]!.text!, /^Guten Tag Bernd,/);
+      assert.equal(
+        mailTo('cyril@mail.example')[0]?.subject,
+        'Jak jste byli spokojeni s nákupem v obchodě Kaffe & <Co>?',
+      );
+      assert.equal(mailTo('dana@mail.example')[0]?.subject, 'How was your order from Kaffe & <Co>?');
+      assert.match(mailTo('dana@mail.example')[0]!.text!, /Every review is published whatever its rating/);
+
+      const sent = await invitation('A-1');
+      assert.equal(sent.status, 'sent');
+      assert.equal(sent.nextStep, 'remind');
+      const outbox = (await admin('GET', `/v1/admin/businesses/${shop}/outbox?limit=2`)).json;
+      assert.equal(outbox.total, 4);
+      assert.equal(outbox.items.length, 2);
+      assert.ok(outbox.nextCursor);
+      assert.ok(outbox.items.every((m: { status: string }) => m.status === 'sent'));
+      // R9: what was really sent ÷ orders recorded.
+      assert.equal((await api('GET', `/v1/businesses/${shop}/summary`)).json.invitedShare, 1);
+    });
+
+    it('the link verifies a review, which ends the invitation and cancels its reminder', async () => {
+      const [anna] = mailTo('anna@mail.example');
+      const token = link(anna!)![1]!;
+      const review = await api(
+        'POST',
+        `/v1/businesses/${shop}/reviews`,
+        submission({ invitationToken: token, email: undefined }),
+        { 'idempotency-key': key() },
+      );
+      assert.equal(review.status, 201, review.text);
+      assert.deepEqual(review.json.verification, { status: 'verified', method: 'invitation' });
+      const reviewed = await invitation('A-1');
+      assert.equal(reviewed.status, 'reviewed');
+      assert.equal(reviewed.nextStep, null);
+    });
+
+    it('reminds once those who did not review, then the link expires and verifies nothing', async () => {
+      later(7);
+      await settle(7);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(smtp.received.length, 7);
+      assert.equal(mailTo('anna@mail.example').length, 1, 'no reminder after a review');
+      const [reminder] = mailTo('bernd@mail.example', /Erinnerung/);
+      assert.equal(reminder?.subject, 'Eine Erinnerung: Ihre Bewertung von Kaffe & <Co>');
+      assert.equal(link(reminder!)![1], link(mailTo('bernd@mail.example')[0]!)![1], 'the same link');
+      assert.equal((await invitation('B-1')).status, 'reminded');
+
+      later(60);
+      await jobs.runDue();
+      await eventually(async () => (await invitation('B-1')).status === 'expired');
+      const expired = await api(
+        'POST',
+        `/v1/businesses/${shop}/reviews`,
+        submission({ invitationToken: link(reminder!)![1], email: undefined }),
+        { 'idempotency-key': key() },
+      );
+      assert.equal(expired.status, 400);
+      assert.equal(expired.json.error.fields.invitationToken, 'invalid_invitation');
+      assert.equal(smtp.received.length, 7, 'expiring sends nothing');
+    });
+
+    it('opting out takes one click (POST), never a GET; it is kept per address and counted', async () => {
+      assert.equal((await order('E-1', 'Erik@Mail.example', { locale: 'sv' })).status, 201);
+      later(7);
+      await settle(8);
+      const [mail] = mailTo('Erik@Mail.example');
+      const url = header(mail!, 'list-unsubscribe').slice(1, -1);
+
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      const text = await page.text();
+      assert.match(text, /<form method="post">/);
+      assert.match(text, /Vill du sluta få recensionsinbjudningar från Kaffe &amp; &lt;Co&gt;\?/);
+      assert.equal((await business()).orders.optedOut, 0, 'a GET (a mail scanner) changes nothing');
+
+      // What a mail client sends for List-Unsubscribe-Post (RFC 8058).
+      const oneClick = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      assert.equal(oneClick.status, 200);
+      assert.match(await oneClick.text(), /du får inga fler recensionsinbjudningar/);
+      assert.equal((await fetch(url, { method: 'POST' })).status, 200, 'again: still fine');
+      assert.equal((await business()).orders.optedOut, 1, 'counted once');
+      assert.equal((await invitation('E-1')).status, 'opted_out');
+      assert.equal((await api('GET', `/v1/businesses/${shop}/summary`)).json.optedOut, 1);
+
+      // The same address, written otherwise, on a later order: no invitation, counted.
+      assert.equal((await order('E-2', 'erik@mail.example')).status, 201);
+      later(7);
+      await jobs.runDue();
+      await eventually(async () => (await invitation('E-2')).status === 'opted_out');
+      assert.equal(mailTo('erik@mail.example').length, 1, 'only E-1’s');
+      assert.equal((await fetch(`${server.url}/v1/unsubscribe/unknown-token`)).status, 404);
+    });
+
+    it('retries a 4xx with backoff, and fails a bounce with the SMTP answer kept (counted)', async () => {
+      const before = smtp.received.length;
+      assert.equal((await order('F-1', 'bounce@mail.example')).status, 201);
+      assert.equal((await order('G-1', 'busy@mail.example')).status, 201);
+      later(7);
+      await jobs.runDue();
+      const failed = await eventually(async () => {
+        const i = await invitation('F-1');
+        return i.status === 'failed' && i;
+      });
+      assert.match(failed.lastError, /550 5\.1\.1/);
+      await smtp.waitFor(before + 1);
+      const messages = await eventually(async () => {
+        const items = (await admin('GET', `/v1/admin/businesses/${shop}/outbox?limit=50`)).json.items;
+        return (
+          items.find((m: { to: string; status: string }) => m.to === 'busy@mail.example' && m.status === 'sent') &&
+          items
+        );
+      });
+      const busy = await invitation('G-1');
+      assert.equal(busy.status, 'sent');
+      assert.equal(busy.lastError, null);
+      const retried = messages.find((m: { to: string }) => m.to === 'busy@mail.example');
+      assert.equal(retried.status, 'sent');
+      assert.equal(retried.attempts, 2);
+      const bounced = messages.find((m: { to: string }) => m.to === 'bounce@mail.example');
+      assert.equal(bounced.status, 'failed');
+      assert.match(bounced.lastError, /no such user/);
+      assert.equal(mailTo('busy@mail.example').length, 1, 'once');
+      const counts = (await business()).orders;
+      assert.equal(counts.failed, 1);
+      // R9 counts what was really sent: not the bounce, not the opted-out E-2.
+      assert.equal(counts.invited, 6);
+      assert.equal(counts.recorded, 8);
+    });
+
+    it('holds every message in the outbox when no SMTP server is configured', async () => {
+      const holding = createJobs(database.db, () => now, {
+        publicUrl: server.url,
+        schema: bossSchema(database),
+        tickSeconds: 0,
+        pollingSeconds: 0.5,
+      });
+      await jobs.stop();
+      await holding.start();
+      try {
+        assert.equal(holding.holdsMail, true);
+        const before = smtp.received.length;
+        assert.equal((await order('H-1', 'held@mail.example', { locale: 'de' })).status, 201);
+        later(7);
+        await holding.runDue();
+        // G-1's reminder is held too: it came due on the same day.
+        const held = await eventually(async () => {
+          const items = (await admin('GET', `/v1/admin/businesses/${shop}/outbox?status=held`)).json.items;
+          const mine = items.filter((m: { to: string }) => m.to === 'held@mail.example');
+          return mine.length > 0 && mine;
+        });
+        assert.equal(held[0].to, 'held@mail.example');
+        assert.equal(held[0].subject, 'Wie war Ihre Bestellung bei Kaffe & <Co>?');
+        assert.match(held[0].html, /Bewertung schreiben/);
+        assert.equal(held[0].headers['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
+        assert.equal((await invitation('H-1')).status, 'sent');
+        assert.equal((await business()).orders.invited, 7);
+        assert.equal(smtp.received.length, before);
+      } finally {
+        await holding.stop();
+      }
+    });
+  });
+}
+
+describe('the demo’s orders', () => {
+  it('records one order per language once, whose invitations are due at once and held in the outbox', async () => {
+    const database = await freshDatabase('pglite');
+    const jobs = createJobs(database.db, () => new Date(), { tickSeconds: 0, pollingSeconds: 0.5 });
+    try {
+      await seedDemo(database.db, { largeReviewCount: 0 });
+      assert.equal(await seedDemoOrders(database.db, { reviewFormUrl: 'http://localhost:8080/review.html' }), 4);
+      assert.equal(await seedDemoOrders(database.db), 0, 'once');
+      await jobs.start();
+      assert.equal(await jobs.runDue(), 4);
+      const held = await eventually(async () => {
+        const rows = await database.db.selectFrom('outbox').select(['locale', 'text_body']).execute();
+        return rows.length === 4 && rows;
+      });
+      assert.deepEqual(held.map((r) => r.locale).sort(), ['cs', 'de', 'en', 'sv']);
+      assert.ok(held.every((r) => r.text_body.includes('http://localhost:8080/review.html?invitation=')));
+    } finally {
+      await jobs.stop();
+      await dispose(database);
+    }
+  });
+});
