@@ -44,6 +44,20 @@ import {
   orderSchema,
   replyInputSchema,
 } from './admin.js';
+import {
+  REPORT_OUTCOMES,
+  adminReportPageSchema,
+  historySchema,
+  insightsSchema,
+  meSchema,
+  memberInputSchema,
+  memberListSchema,
+  memberPatchSchema,
+  memberSchema,
+  sessionInputSchema,
+  sessionListSchema,
+  signInInputSchema,
+} from './dashboard.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,11 +86,16 @@ const json = (schema: Json) => ({ content: { 'application/json': { schema } } })
 const error = (description: string) => ({ description, ...json(ref('Error')) });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 
+/** Every admin route: the operator's token, or a member's session within their own businesses. */
 const admin = {
-  security: [{ adminToken: [] }],
+  security: [{ adminToken: [] }, { memberSession: [] }],
   tags: ['admin'],
 };
-const unauthorized = { '401': error('unauthorized: no valid admin token (every admin route)') };
+const unauthorized = {
+  '401': error('unauthorized: no valid admin token or session (every admin route)'),
+  '403': error("forbidden: a member's request from another origin, or a moderator on an owner's route"),
+};
+const session = { security: [{ memberSession: [] }], tags: ['dashboard'] };
 const body = (name: string) => ({ requestBody: { required: true, ...json(ref(name)) } });
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
@@ -132,6 +151,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: '/' }],
     paths: {
+      ...dashboardPaths(),
       '/v1/businesses/{business}/summary': {
         get: {
           operationId: 'getSummary',
@@ -450,6 +470,13 @@ export function openApiDocument(): Json {
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'VERITY_ADMIN_TOKEN of the server' },
+        memberSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'verity_session',
+          description:
+            "A member's session (POST /v1/auth/session); state-changing requests must carry the dashboard's Origin",
+        },
       },
       parameters: {
         business: { name: 'business', in: 'path', required: true, schema: { type: 'string' } },
@@ -496,6 +523,154 @@ export function openApiDocument(): Json {
         HookResult: jsonSchema(hookResultSchema, 'output'),
         AdminInvitationPage: jsonSchema(adminInvitationPageSchema, 'output'),
         OutboxPage: jsonSchema(outboxPageSchema, 'output'),
+        SignInInput: jsonSchema(signInInputSchema, 'input'),
+        SessionInput: jsonSchema(sessionInputSchema, 'input'),
+        Me: jsonSchema(meSchema, 'output'),
+        SessionList: jsonSchema(sessionListSchema, 'output'),
+        MemberInput: jsonSchema(memberInputSchema, 'input'),
+        MemberPatch: jsonSchema(memberPatchSchema, 'input'),
+        Member: jsonSchema(memberSchema, 'output'),
+        MemberList: jsonSchema(memberListSchema, 'output'),
+        History: jsonSchema(historySchema, 'output'),
+        AdminReportPage: jsonSchema(adminReportPageSchema, 'output'),
+        Insights: jsonSchema(insightsSchema, 'output'),
+      },
+    },
+  };
+}
+
+/** Sign-in, sessions, members and what the dashboard's screens read (SPEC §7). */
+function dashboardPaths(): Json {
+  const ok = (description: string, schema?: string) => ({
+    '200': { description, ...(schema ? json(ref(schema)) : {}) },
+  });
+  return {
+    '/v1/auth/sign-in': {
+      post: {
+        tags: ['dashboard'],
+        operationId: 'askSignInLink',
+        summary: 'E-mails a one-time sign-in link (15 minutes) if the address is a member; never says whether it is',
+        ...body('SignInInput'),
+        responses: { '202': { description: 'Asked' }, ...errors },
+      },
+    },
+    '/v1/auth/session': {
+      post: {
+        tags: ['dashboard'],
+        operationId: 'openSession',
+        summary:
+          "Uses a sign-in link's token once; sets the session cookie (HttpOnly, SameSite=Lax, Secure over https)",
+        ...body('SessionInput'),
+        responses: { ...ok('Signed in', 'Me'), ...errors },
+      },
+    },
+    '/v1/auth/me': {
+      get: {
+        ...session,
+        operationId: 'me',
+        summary: 'Who is signed in, and where',
+        responses: { ...ok('Me', 'Me'), ...unauthorized },
+      },
+    },
+    '/v1/auth/sign-out': {
+      post: {
+        ...session,
+        operationId: 'signOut',
+        summary: 'Ends this session',
+        responses: { '204': { description: 'Signed out' } },
+      },
+    },
+    '/v1/auth/sessions': {
+      get: {
+        ...session,
+        operationId: 'listSessions',
+        summary: "The signed-in member's sessions",
+        responses: { ...ok('Sessions', 'SessionList'), ...unauthorized },
+      },
+    },
+    '/v1/auth/sessions/{id}': {
+      delete: {
+        ...session,
+        operationId: 'endSession',
+        summary: 'Ends one of this member’s sessions',
+        parameters: [param('id')],
+        responses: { '204': { description: 'Ended' }, ...unauthorized, ...errors },
+      },
+    },
+    '/v1/admin/businesses/{business}/members': {
+      get: {
+        ...admin,
+        operationId: 'listMembers',
+        summary: 'The members of a business (owners)',
+        parameters: [param('business')],
+        responses: { ...ok('Members', 'MemberList'), ...unauthorized, ...errors },
+      },
+      post: {
+        ...admin,
+        operationId: 'addMember',
+        summary: 'Adds a member (or changes their role) and e-mails them a sign-in link (owners)',
+        parameters: [param('business')],
+        ...body('MemberInput'),
+        responses: {
+          '201': { description: 'Added', ...json(ref('Member')) },
+          ...ok('Role changed', 'Member'),
+          ...unauthorized,
+          ...errors,
+        },
+      },
+    },
+    '/v1/admin/businesses/{business}/members/{id}': {
+      patch: {
+        ...admin,
+        operationId: 'changeMemberRole',
+        summary: 'Changes a role; the last owner stays an owner (409)',
+        parameters: [param('business'), param('id')],
+        ...body('MemberPatch'),
+        responses: { ...ok('Changed', 'Member'), '409': error('conflict: the last owner'), ...unauthorized, ...errors },
+      },
+      delete: {
+        ...admin,
+        operationId: 'removeMember',
+        summary: 'Removes a member; never the last owner (409)',
+        parameters: [param('business'), param('id')],
+        responses: {
+          '204': { description: 'Removed' },
+          '409': error('conflict: the last owner'),
+          ...unauthorized,
+          ...errors,
+        },
+      },
+    },
+    '/v1/admin/reviews/{id}/history': {
+      get: {
+        ...admin,
+        operationId: 'reviewHistory',
+        summary: 'What happened to a review and who did it, oldest first',
+        parameters: [param('id')],
+        responses: { ...ok('History', 'History'), ...unauthorized, ...errors },
+      },
+    },
+    '/v1/admin/businesses/{business}/reports': {
+      get: {
+        ...admin,
+        operationId: 'listReports',
+        summary: 'Reports (R10) and their outcome, newest first',
+        parameters: [
+          param('business'),
+          { name: 'outcome', in: 'query', schema: { type: 'string', enum: [...REPORT_OUTCOMES] } },
+          param('cursor'),
+          param('limit'),
+        ],
+        responses: { ...ok('One page', 'AdminReportPage'), ...unauthorized, ...errors },
+      },
+    },
+    '/v1/admin/businesses/{business}/insights': {
+      get: {
+        ...admin,
+        operationId: 'insights',
+        summary: 'The score month by month, the distribution, volumes, invited and answered shares, time to moderate',
+        parameters: [param('business')],
+        responses: { ...ok('The last 12 months', 'Insights'), ...unauthorized, ...errors },
       },
     },
   };
