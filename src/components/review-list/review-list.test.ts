@@ -288,6 +288,28 @@ describe('<verity-review-list>', () => {
       expect(cards(el).filter((c) => c.id === card.id).length).to.equal(1);
     });
 
+    it('never shows a linked review of another business, or a product’s in the shop’s list', async () => {
+      const foreign = [
+        store.reviews.find((r) => r.business !== DEMO_BUSINESS && r.status === 'published')!,
+        store.reviews.find((r) => r.business === DEMO_BUSINESS && r.status === 'published' && r.product)!,
+      ];
+      for (const review of foreign) {
+        const requests = recordRequests(await useMocks(...createHandlers({ store })));
+        history.replaceState(null, '', `#verity-review-${review.id}`);
+        const el = await renderList();
+        await until(
+          () => requests.urls.some((u) => u.includes(`/v1/reviews/${review.id}`)),
+          'the link was not followed',
+        );
+        await aTimeout(50);
+        await el.updateComplete;
+        requests.stop();
+        expect($(el, `#verity-review-${CSS.escape(review.id)}`)).to.equal(null);
+        expect($(el, '.linked-label')).to.equal(null);
+        expect(cards(el).length).to.equal(10);
+      }
+    });
+
     it('follows a hash change to a review already shown', async () => {
       const el = await renderList();
       const third = cards(el)[2]!;

@@ -9,6 +9,7 @@ import type { ListParams } from '../../client/client.js';
 import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { isOwnReview } from '../../internal/ownership.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
@@ -679,7 +680,9 @@ export class VerityReviewList extends VerityDataElement {
       if (!client) return;
       try {
         const review = await client.getReview(id);
-        if (review.business !== this.resolvedBusiness || review.product !== (this.resolvedProduct ?? null)) return;
+        // Another business's or product's review may be shown by another widget on the page.
+        const business = this.resolvedBusiness;
+        if (!business || !isOwnReview(review, { business, product: this.resolvedProduct ?? null })) return;
         this.linked = review;
       } catch (error) {
         this.reportError(error);

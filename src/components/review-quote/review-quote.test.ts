@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { Review } from '../../client/schemas.js';
 import type { VerityErrorEvent } from '../../internal/events.js';
-import { DEMO_BUSINESS } from '../../mocks/fixtures.js';
+import { configure } from '../../internal/config.js';
+import { DEMO_BUSINESS, DEMO_PRODUCTS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { serverError } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
@@ -43,6 +44,7 @@ describe('<verity-review-quote>', () => {
       'the packaging is compostable and the taste has been consistent … Customer service answered within a day';
     const { el, event } = await renderQuote(
       html`<verity-review-quote
+        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         excerpt=${excerpt}
@@ -67,6 +69,7 @@ describe('<verity-review-quote>', () => {
   it('links to href with the review’s anchor, which the list follows', async () => {
     const { el } = await renderQuote(
       html`<verity-review-quote
+        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         href="/reviews"
@@ -91,6 +94,7 @@ describe('<verity-review-quote>', () => {
       try {
         const { el } = await renderQuote(
           html`<verity-review-quote
+            business=${DEMO_BUSINESS}
             api=${freshApi()}
             review=${longReview.id}
             excerpt=${excerpt}
@@ -118,6 +122,7 @@ describe('<verity-review-quote>', () => {
   it('picks whole sentences itself, up to max-length, marking the cut', async () => {
     const { el } = await renderQuote(
       html`<verity-review-quote
+        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         max-length="200"
@@ -134,6 +139,7 @@ describe('<verity-review-quote>', () => {
     const sentence = twoStars.body.split('. ')[0]!;
     const { el } = await renderQuote(
       html`<verity-review-quote
+        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${twoStars.id}
         excerpt=${sentence}
@@ -146,7 +152,12 @@ describe('<verity-review-quote>', () => {
 
   it('renders hostile text as text', async () => {
     const { el } = await renderQuote(
-      html`<verity-review-quote api=${freshApi()} review=${hostile.id} locale="en"></verity-review-quote>`,
+      html`<verity-review-quote
+        business=${DEMO_BUSINESS}
+        api=${freshApi()}
+        review=${hostile.id}
+        locale="en"
+      ></verity-review-quote>`,
     );
     expect(blockquote(el)!.textContent).to.contain('<img src=x onerror="alert(1)">');
     expect(el.shadowRoot!.querySelectorAll('blockquote *').length).to.equal(0);
@@ -156,7 +167,12 @@ describe('<verity-review-quote>', () => {
     const bad: Review = { ...(store.review(longReview.id).body as Review), url: 'javascript:alert(1)' };
     await useMocks(http.get('*/v1/reviews/:id', () => HttpResponse.json(bad)));
     const { el } = await renderQuote(
-      html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale="en"></verity-review-quote>`,
+      html`<verity-review-quote
+        business=${DEMO_BUSINESS}
+        api=${freshApi()}
+        review=${longReview.id}
+        locale="en"
+      ></verity-review-quote>`,
     );
     expect(link(el)).to.equal(null);
     expect(blockquote(el)!.hasAttribute('cite')).to.equal(false);
@@ -168,7 +184,11 @@ describe('<verity-review-quote>', () => {
   it('shows nothing for a review that does not exist, and fires not_found', async () => {
     const page = watchPageErrors();
     const { el, event } = await renderQuote(
-      html`<verity-review-quote api=${freshApi()} review="no-such-review"></verity-review-quote>`,
+      html`<verity-review-quote
+        business=${DEMO_BUSINESS}
+        api=${freshApi()}
+        review="no-such-review"
+      ></verity-review-quote>`,
     );
     page.stop();
     expect((event as VerityErrorEvent).detail.code).to.equal('not_found');
@@ -180,16 +200,112 @@ describe('<verity-review-quote>', () => {
   it('shows nothing when the API fails, and fires the error', async () => {
     await useMocks(...serverError());
     const { el, event } = await renderQuote(
-      html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
+      html`<verity-review-quote
+        business=${DEMO_BUSINESS}
+        api=${freshApi()}
+        review=${longReview.id}
+      ></verity-review-quote>`,
     );
     expect((event as VerityErrorEvent).detail.code).to.equal('http');
     expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
   });
 
+  describe('stays in its shop', () => {
+    const otherShops = store.reviews.filter((r) => r.business !== DEMO_BUSINESS && r.status === 'published');
+    const productReview = store.reviews.find(
+      (r) => r.business === DEMO_BUSINESS && r.status === 'published' && r.product === DEMO_PRODUCTS.grinder,
+    )!;
+
+    async function refused(
+      template: ReturnType<typeof html>,
+    ): Promise<{ el: VerityReviewQuote; error: VerityErrorEvent }> {
+      const page = watchPageErrors();
+      const { el, event } = await renderQuote(template);
+      page.stop();
+      expect(page.errors).to.deep.equal([]);
+      expect(event.type).to.equal('verity-error');
+      return { el, error: event as VerityErrorEvent };
+    }
+
+    it('never shows another business’s review: it shows nothing and fires foreign_review', async () => {
+      const foreign = otherShops[0]!;
+      const { el, error } = await refused(
+        html`<verity-review-quote
+          business=${DEMO_BUSINESS}
+          api=${freshApi()}
+          review=${foreign.id}
+          locale="en"
+        ></verity-review-quote>`,
+      );
+      expect(error.detail.code).to.equal('foreign_review');
+      expect(error.detail.message).to.contain(foreign.id);
+      expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
+      expect(visibleText(el.shadowRoot!)).to.equal('');
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('with product, never shows a review of another product or of the shop itself', async () => {
+      for (const review of [productReview, longReview]) {
+        const { el, error } = await refused(
+          html`<verity-review-quote
+            business=${DEMO_BUSINESS}
+            product=${DEMO_PRODUCTS.espresso}
+            api=${freshApi()}
+            review=${review.id}
+          ></verity-review-quote>`,
+        );
+        expect(error.detail.code).to.equal('foreign_review');
+        expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
+      }
+    });
+
+    it('without product, quotes any review of its business, a product’s too', async () => {
+      const { el, event } = await renderQuote(
+        html`<verity-review-quote
+          business=${DEMO_BUSINESS}
+          api=${freshApi()}
+          review=${productReview.id}
+          locale="en"
+        ></verity-review-quote>`,
+      );
+      expect(event.type).to.equal('verity-load');
+      expect(blockquote(el)).to.not.equal(null);
+    });
+
+    it('takes its business from the page configuration, and without one shows nothing: missing_config', async () => {
+      const worker = await useMocks(...createHandlers({ store }));
+      const requests = recordRequests(worker);
+      const { el, error } = await refused(
+        html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
+      );
+      requests.stop();
+      expect(error.detail.code).to.equal('missing_config');
+      expect(error.detail.message).to.contain('needs business');
+      expect(requests.urls).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
+      configure({ business: otherShops[0]!.business });
+      try {
+        const { el: configured, error: foreign } = await refused(
+          html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
+        );
+        expect(foreign.detail.code).to.equal('foreign_review');
+        expect(configured.shadowRoot!.querySelector('blockquote')).to.equal(null);
+      } finally {
+        configure({ business: undefined });
+      }
+    });
+  });
+
   it('reserves space while loading', async () => {
     await useMocks(http.get('*/v1/reviews/:id', () => new Promise<Response>(() => undefined)));
     const el = await fixture<VerityReviewQuote>(
-      html`<verity-review-quote api=${freshApi()} review="x" locale="en"></verity-review-quote>`,
+      html`<verity-review-quote
+        business=${DEMO_BUSINESS}
+        api=${freshApi()}
+        review="x"
+        locale="en"
+      ></verity-review-quote>`,
     );
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
@@ -201,6 +317,7 @@ describe('<verity-review-quote>', () => {
       html`<p>
         Our customers say
         <verity-review-quote
+          business=${DEMO_BUSINESS}
           api=${freshApi()}
           review=${longReview.id}
           variant="inline"
@@ -218,13 +335,23 @@ describe('<verity-review-quote>', () => {
     const words = { sv: 'Läs hela recensionen', cs: 'Přečíst celou recenzi', de: 'Ganze Bewertung lesen' };
     for (const [locale, text] of Object.entries(words)) {
       const { el } = await renderQuote(
-        html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale=${locale}></verity-review-quote>`,
+        html`<verity-review-quote
+          business=${DEMO_BUSINESS}
+          api=${freshApi()}
+          review=${longReview.id}
+          locale=${locale}
+        ></verity-review-quote>`,
       );
       expect(link(el)!.textContent).to.equal(text);
     }
     const { el } = await renderQuote(
       html`<div style="background:#0d1117;padding:8px">
-        <verity-review-quote api=${freshApi()} review=${longReview.id} theme="dark"></verity-review-quote>
+        <verity-review-quote
+          business=${DEMO_BUSINESS}
+          api=${freshApi()}
+          review=${longReview.id}
+          theme="dark"
+        ></verity-review-quote>
       </div>`,
     );
     await expect(el).to.be.accessible();
@@ -241,11 +368,11 @@ describe('<verity-review-quote>', () => {
     await until(() => list.shadowRoot!.querySelectorAll('article').length === 10, 'the list did not load');
     const wall = await fixture<HTMLElement>(
       html`<div>
-        <verity-review-quote api=${api} review=${first[1]!.id}></verity-review-quote>
-        <verity-review-quote api=${api} review=${first[2]!.id}></verity-review-quote>
-        <verity-review-quote api=${api} review=${longReview.id}></verity-review-quote>
-        <verity-review-quote api=${api} review=${twoStars.id}></verity-review-quote>
-        <verity-review-quote api=${api} review=${twoStars.id}></verity-review-quote>
+        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${first[1]!.id}></verity-review-quote>
+        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${first[2]!.id}></verity-review-quote>
+        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${longReview.id}></verity-review-quote>
+        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${twoStars.id}></verity-review-quote>
+        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${twoStars.id}></verity-review-quote>
       </div>`,
     );
     await until(

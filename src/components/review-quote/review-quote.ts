@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { DEFAULT_EXCERPT_LENGTH, autoExcerpt, checkQuote } from '../../rules/quote.js';
@@ -38,12 +39,16 @@ const warned = new Set<string>();
  * the review's own stars (a kind sentence from a 2-star review is seen for what it is), the
  * author, the date, the provenance, and links to the full review.
  *
+ * A quote shows only its own shop's reviews: a review of another business (or of another
+ * product, when `product` is set) is not shown, and fires `verity-error` (`foreign_review`).
+ *
  * @customElement verity-review-quote
  * @summary A verbatim quote from a review, with its stars and a link to the full review.
  *
  * @event verity-load - The quote is shown.
- * @event verity-error - `quote_mismatch` (a fallback excerpt is shown), or the review could not
- *   be loaded (`not_found`, `network`, …; nothing is shown).
+ * @event verity-error - `quote_mismatch` (a fallback excerpt is shown), `foreign_review` (the
+ *   review is another business's or product's; nothing is shown), or the review could not be
+ *   loaded (`not_found`, `network`, `missing_config`, …; nothing is shown).
  *
  * @csspart base - The `<figure>`.
  * @csspart quote - The `<blockquote>` with the excerpt.
@@ -180,15 +185,17 @@ export class VerityReviewQuote extends VerityDataElement {
   @property() href?: string;
 
   private readonly data = new Task(this, {
-    task: async ([client, id], { signal }) => {
-      if (!client || !id) {
+    task: async ([client, business, product, id], { signal }) => {
+      if (!id) {
         throw new MissingConfigError(
-          `<verity-review-quote> needs ${!id ? 'review' : 'api'}: set the attribute, a <verity-provider>, or configure({...}).`,
+          '<verity-review-quote> needs review: set the attribute, a <verity-provider>, or configure({...}).',
         );
       }
-      return this.withLocale(client.getReview(id, { signal }));
+      const [source, own] = this.requireSource(client, business);
+      const review = await this.withLocale(source.getReview(id, { signal }));
+      return requireOwnReview(review, { business: own, product });
     },
-    args: () => [this.client, this.review] as const,
+    args: () => [this.client, this.resolvedBusiness, this.resolvedProduct, this.review] as const,
     onComplete: () => {
       void this.updateComplete.then(() => this.dispatchEvent(new VerityLoadEvent({ kind: 'review' })));
     },
