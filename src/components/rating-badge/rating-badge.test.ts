@@ -9,6 +9,7 @@ import { serverError, malformedJson, offline, slow } from '../../mocks/scenarios
 import { MockStore } from '../../mocks/store.js';
 import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import { summaryOf } from '../../../test/helpers/summaries.js';
 import '../provider/define.js';
 import './define.js';
@@ -307,6 +308,37 @@ describe('<verity-rating-badge>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('offline: waits with one online listener however often it fails, none once removed, and loads when back', async () => {
+      const browser = goOffline();
+      try {
+        await useMocks(...offline());
+        const el = await renderBadge(
+          html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
+        );
+        expect(browser.listeners()).to.equal(1);
+        for (const product of ['SKU-1', 'SKU-2']) {
+          const failed = nextOutcome();
+          el.product = product;
+          expect((await failed).type).to.equal('verity-error');
+          expect(browser.listeners()).to.equal(1);
+        }
+        const parent = el.parentElement!;
+        el.remove();
+        expect(browser.listeners()).to.equal(0);
+        parent.append(el);
+        expect(browser.listeners()).to.equal(1);
+        const worker = await useMocks(serve(summaryOf()));
+        const requests = recordRequests(worker);
+        browser.reconnect();
+        await until(() => text(el, 'average') === '4.62 out of 5', 'did not load when back online');
+        requests.stop();
+        expect(requests.urls.length).to.equal(1);
+        expect(browser.listeners()).to.equal(0);
+      } finally {
+        browser.restore();
+      }
+    });
 
     it('an unknown business is not_found', async () => {
       await useMocks(...createHandlers());

@@ -2,10 +2,10 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { isVerityApiError } from '../../client/errors.js';
 import type { Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { OnlineRetryController } from '../../internal/online.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
@@ -84,12 +84,11 @@ export class VerityRatingBadge extends VerityDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      // Offline: try again by itself as soon as the browser is back online.
-      if (isVerityApiError(error) && error.code === 'network' && !navigator.onLine) {
-        window.addEventListener('online', () => void this.summary.run(), { once: true });
-      }
+      this.online.failed(error);
     },
   });
+
+  private readonly online = new OnlineRetryController(this, () => void this.summary.run());
 
   protected override updated(): void {
     const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;

@@ -5,10 +5,11 @@ import type { Review, ReviewPage } from '../../client/schemas.js';
 import type { VerityFilterChangeEvent } from '../../internal/events.js';
 import { DEMO_BUSINESS, EMPTY_BUSINESS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
-import { serverError, slow } from '../../mocks/scenarios.js';
+import { offline, serverError, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import './define.js';
 import type { VerityReviewList } from './review-list.js';
 
@@ -44,6 +45,19 @@ function waitFor(el: HTMLElement): Promise<Event> {
     el.addEventListener('verity-load', done);
     el.addEventListener('verity-error', done);
   });
+}
+
+/** Renders a list whose first page fails, and waits for its error state. */
+async function renderFailing(locale = 'en'): Promise<VerityReviewList> {
+  const el = document.createElement('verity-review-list');
+  el.setAttribute('api', freshApi());
+  el.setAttribute('business', DEMO_BUSINESS);
+  el.setAttribute('locale', locale);
+  const outcome = waitFor(el);
+  await fixture(el);
+  expect((await outcome).type).to.equal('verity-error');
+  await until(() => $(el, '.state.error'), 'no error state');
+  return el;
 }
 
 const $ = <T extends Element = HTMLElement>(el: VerityReviewList, selector: string) =>
@@ -452,14 +466,7 @@ describe('<verity-review-list>', () => {
     it('shows an error with a retry that works once the API is back', async () => {
       await useMocks(...serverError());
       const page = watchPageErrors();
-      const outcome = nextOutcome();
-      const el = document.createElement('verity-review-list');
-      el.setAttribute('api', freshApi());
-      el.setAttribute('business', DEMO_BUSINESS);
-      el.setAttribute('locale', 'sv');
-      await fixture(el);
-      expect((await outcome).type).to.equal('verity-error');
-      await until(() => $(el, '.state.error'), 'no error state');
+      const el = await renderFailing('sv');
       expect(visibleText($(el, '.state.error')!)).to.equal('Recensionerna kunde inte laddas. Försök igen');
       await expect(el).to.be.accessible();
       await useMocks(...createHandlers({ store }));
@@ -467,6 +474,33 @@ describe('<verity-review-list>', () => {
       await until(() => cards(el).length === 10, 'retry did not load the list');
       page.stop();
       expect(page.errors).to.deep.equal([]);
+    });
+
+    it('offline: says so, waits with one online listener however often it fails, and loads when back', async () => {
+      const browser = goOffline();
+      try {
+        await useMocks(...offline());
+        const el = await renderFailing();
+        expect(visibleText($(el, '.state.error')!)).to.contain('You are offline.');
+        expect(browser.listeners()).to.equal(1);
+        for (let i = 0; i < 2; i += 1) {
+          const failed = waitFor(el);
+          $<HTMLButtonElement>(el, '.state.error button')!.click();
+          expect((await failed).type).to.equal('verity-error');
+          await until(() => $(el, '.state.error'), 'no error state');
+          expect(browser.listeners()).to.equal(1);
+        }
+        const parent = el.parentElement!;
+        el.remove();
+        expect(browser.listeners()).to.equal(0);
+        parent.append(el);
+        await useMocks(...createHandlers({ store }));
+        browser.reconnect();
+        await until(() => cards(el).length === 10, 'did not load when back online');
+        expect(browser.listeners()).to.equal(0);
+      } finally {
+        browser.restore();
+      }
     });
 
     for (const locale of ['sv', 'cs', 'de']) {

@@ -9,6 +9,7 @@ import type { ListParams } from '../../client/client.js';
 import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
 import { isOwnReview } from '../../internal/ownership.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -203,11 +204,11 @@ export class VerityReviewList extends VerityDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      if (isVerityApiError(error) && error.code === 'network' && !navigator.onLine) {
-        window.addEventListener('online', () => void this.firstPage.run(), { once: true });
-      }
+      this.online.failed(error);
     },
   });
+
+  private readonly online = new OnlineRetryController(this, () => this.retry());
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -426,7 +427,7 @@ export class VerityReviewList extends VerityDataElement {
   private renderError(): TemplateResult {
     const { t } = this.l10n;
     const error = this.firstPage.error;
-    const offline = isVerityApiError(error) && error.code === 'network' && !navigator.onLine;
+    const offline = isOfflineError(error);
     return html`<div class="state error" role="alert">
       <p>${offline ? t.offline : t.loadError}</p>
       <button type="button" class="button" @click=${this.retry}>${t.retry}</button>

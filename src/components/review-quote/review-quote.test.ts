@@ -5,11 +5,12 @@ import type { VerityErrorEvent } from '../../internal/events.js';
 import { configure } from '../../internal/config.js';
 import { DEMO_BUSINESS, DEMO_PRODUCTS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
-import { serverError } from '../../mocks/scenarios.js';
+import { offline, serverError } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
 import { LONG_TEXT } from '../../mocks/texts.js';
 import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import '../review-list/define.js';
 import './define.js';
 import type { VerityReviewQuote } from './review-quote.js';
@@ -295,6 +296,37 @@ describe('<verity-review-quote>', () => {
         configure({ business: undefined });
       }
     });
+  });
+
+  it('offline: waits with one online listener however often it fails, and shows the quote when back', async () => {
+    const browser = goOffline();
+    try {
+      await useMocks(...offline());
+      const { el, event } = await renderQuote(
+        html`<verity-review-quote
+          business=${DEMO_BUSINESS}
+          api=${freshApi()}
+          review=${longReview.id}
+          locale="en"
+        ></verity-review-quote>`,
+      );
+      expect((event as VerityErrorEvent).detail.code).to.equal('network');
+      expect(browser.listeners()).to.equal(1);
+      const failed = nextOutcome();
+      el.review = twoStars.id;
+      expect((await failed).type).to.equal('verity-error');
+      expect(browser.listeners()).to.equal(1);
+      const parent = el.parentElement!;
+      el.remove();
+      expect(browser.listeners()).to.equal(0);
+      parent.append(el);
+      await useMocks(...createHandlers({ store }));
+      browser.reconnect();
+      await until(() => blockquote(el), 'did not load when back online');
+      expect(browser.listeners()).to.equal(0);
+    } finally {
+      browser.restore();
+    }
   });
 
   it('reserves space while loading', async () => {

@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { OnlineRetryController } from '../../internal/online.js';
 import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -199,8 +200,13 @@ export class VerityReviewQuote extends VerityDataElement {
     onComplete: () => {
       void this.updateComplete.then(() => this.dispatchEvent(new VerityLoadEvent({ kind: 'review' })));
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => {
+      this.reportError(error);
+      this.online.failed(error);
+    },
   });
+
+  private readonly online = new OnlineRetryController(this, () => void this.data.run());
 
   /** What is shown, decided once per review, excerpt and length. */
   private shown?: { key: string; text: string; mismatch?: string };
