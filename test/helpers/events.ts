@@ -56,3 +56,28 @@ export function visibleText(root: ShadowRoot | Element): string {
 export function until(predicate: () => unknown, message: string): Promise<void> {
   return waitUntil(predicate, message, { timeout: 8000 });
 }
+
+/** Every live region on the page, in the document and in every shadow root. */
+export function liveRegions(root: Document | ShadowRoot = document): Element[] {
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const live = el.getAttribute('aria-live');
+    if ((live && live !== 'off') || ['status', 'alert', 'log'].includes(el.getAttribute('role') ?? '')) found.push(el);
+    if (el.shadowRoot) found.push(...liveRegions(el.shadowRoot));
+  }
+  return found;
+}
+
+/** Each text the page's loading announcement takes from now on (`''` when it falls silent). */
+export function loadingAnnouncements(): { said: string[]; stop: () => void } {
+  const said: string[] = [];
+  const current = () => document.querySelector('[data-verity-live]')?.textContent ?? '';
+  let last = current();
+  const observer = new MutationObserver(() => {
+    const text = current();
+    if (text !== last) said.push(text);
+    last = text;
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  return { said, stop: () => observer.disconnect() };
+}

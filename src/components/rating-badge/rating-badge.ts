@@ -5,6 +5,7 @@ import { property, query } from 'lit/decorators.js';
 import type { Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
@@ -90,6 +91,10 @@ export class VerityRatingBadge extends VerityDataElement {
 
   private readonly online = new OnlineRetryController(this, () => void this.summary.run());
 
+  private readonly loading = new LoadingAnnouncer(this, () =>
+    settled(this.summary) ? undefined : this.l10n.t.loading,
+  );
+
   protected override updated(): void {
     const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;
     this.jsonLd.set(this.seo && summary ? productJsonLd(summary) : undefined);
@@ -105,7 +110,6 @@ export class VerityRatingBadge extends VerityDataElement {
   private renderSkeleton(): TemplateResult {
     const compact = this.variant === 'compact';
     return html`<div part="base" class="badge ${compact ? 'compact' : 'full'}" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
       <div class="line" aria-hidden="true">
         <span class="skeleton stars-skeleton"></span>
         <span class="skeleton w-average"></span>

@@ -7,7 +7,7 @@ import { DEMO_BUSINESS, EMPTY_BUSINESS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { offline, serverError, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { liveRegions, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
 import { goOffline } from '../../../test/helpers/online.js';
 import './define.js';
@@ -453,6 +453,10 @@ describe('<verity-review-list>', () => {
       await fixture(el);
       expect($(el, '[aria-busy="true"]')).to.not.equal(null);
       expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
+      // The page's one loading announcement speaks for it; its own live region stays quiet.
+      await until(() => document.querySelector('[data-verity-live]')?.textContent, 'nothing announced');
+      expect(document.querySelector('[data-verity-live]')!.textContent).to.equal('Loading reviews…');
+      expect(liveRegions(el.shadowRoot!).map((region) => region.textContent!.trim())).to.deep.equal(['']);
       await expect(el).to.be.accessible();
     });
 

@@ -9,6 +9,7 @@ import type { ListParams } from '../../client/client.js';
 import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
 import { isOwnReview } from '../../internal/ownership.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
@@ -209,6 +210,11 @@ export class VerityReviewList extends VerityDataElement {
   });
 
   private readonly online = new OnlineRetryController(this, () => this.retry());
+
+  // The skeleton of the first page is what loading looks like; later fetches keep the cards.
+  private readonly loading = new LoadingAnnouncer(this, () =>
+    this.firstPage.status !== TaskStatus.ERROR && !this.firstPage.value ? this.l10n.t.loading : undefined,
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -412,7 +418,6 @@ export class VerityReviewList extends VerityDataElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="skeleton-list" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
       ${[0, 1, 2].map(
         () =>
           html`<div class="card skeleton-card" aria-hidden="true">

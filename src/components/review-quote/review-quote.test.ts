@@ -8,7 +8,7 @@ import { createHandlers } from '../../mocks/handlers.js';
 import { offline, serverError } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
 import { LONG_TEXT } from '../../mocks/texts.js';
-import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { liveRegions, nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
 import { goOffline } from '../../../test/helpers/online.js';
 import '../review-list/define.js';
@@ -341,6 +341,9 @@ describe('<verity-review-quote>', () => {
     );
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    expect(liveRegions(el.shadowRoot!)).to.deep.equal([]);
+    await until(() => document.querySelector('[data-verity-live]')?.textContent, 'nothing announced');
+    expect(document.querySelector('[data-verity-live]')!.textContent).to.equal('Loading reviews…');
     await expect(el).to.be.accessible();
   });
 

@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
 import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
@@ -208,6 +209,8 @@ export class VerityReviewQuote extends VerityDataElement {
 
   private readonly online = new OnlineRetryController(this, () => void this.data.run());
 
+  private readonly loading = new LoadingAnnouncer(this, () => (settled(this.data) ? undefined : this.l10n.t.loading));
+
   /** What is shown, decided once per review, excerpt and length. */
   private shown?: { key: string; text: string; mismatch?: string };
 
@@ -252,7 +255,6 @@ export class VerityReviewQuote extends VerityDataElement {
     const review = this.data.value;
     if (!review || this.data.status !== TaskStatus.COMPLETE) {
       return html`<div part="base" class=${inline ? 'inline' : 'card'} aria-busy="true">
-        <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
         <span class="skeleton sk-long" aria-hidden="true"></span>
         ${inline ? nothing : html`<span class="skeleton sk-short" aria-hidden="true"></span>`}
       </div>`;
