@@ -148,3 +148,23 @@ export const buttonStyles = css`
     cursor: pointer;
   }
 `;
+
+/** A field's problem, beside the field: the form's fields and the star input share it. */
+export const fieldMessageStyles = css`
+  :host {
+    --error: light-dark(#b42318, #ff8a80);
+  }
+
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --error: #b42318;
+    }
+  }
+
+  .message {
+    margin: 0;
+    color: var(--error);
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+`;

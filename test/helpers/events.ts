@@ -1,4 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { VerityErrorEvent, VerityLoadEvent } from '../../src/internal/events.js';
 
 /** Resolves with the next `verity-load` or `verity-error` anywhere on the page. */
@@ -80,4 +81,31 @@ export function loadingAnnouncements(): { said: string[]; stop: () => void } {
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   return { said, stop: () => observer.disconnect() };
+}
+
+/** An element's accessible description: the text of what its `aria-describedby` names in its own root. */
+export function description(el: Element): string {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return (el.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+    .join(' ');
+}
+
+/** An element's node of the browser's accessibility tree: what a screen reader is given. */
+export interface AccessibilityNode {
+  role?: string;
+  name?: string;
+  description?: string;
+  invalid?: string;
+}
+
+/**
+ * The accessibility node of the first element matching `selector`, searched through shadow
+ * roots; `null` where the engine's driver cannot tell (only Chromium's can).
+ */
+export async function accessibilityNode(selector: string): Promise<AccessibilityNode | null> {
+  if (!navigator.userAgent.includes('Chrome')) return null;
+  return executeServerCommand<AccessibilityNode | null, { selector: string }>('accessibility-node', { selector });
 }

@@ -93,17 +93,6 @@ export const formStyles = css`
     color: var(--text);
   }
 
-  .message {
-    margin: 0;
-    color: var(--error);
-    font-weight: 600;
-    font-size: 0.9em;
-  }
-
-  :host {
-    --error: light-dark(#b42318, #ff8a80);
-  }
-
   .error-summary {
     padding: 0.75rem 1rem;
     border: 2px solid var(--error);

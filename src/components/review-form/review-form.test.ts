@@ -6,7 +6,7 @@ import { DEMO_BUSINESS, DEMO_INVITATIONS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { MockStore } from '../../mocks/store.js';
 import { subtractMonths } from '../../rules/score.js';
-import { until, visibleText } from '../../../test/helpers/events.js';
+import { accessibilityNode, description, until, visibleText } from '../../../test/helpers/events.js';
 import { freshApi, useMocks } from '../../../test/helpers/msw.js';
 import './define.js';
 import type { VerityReviewForm } from './review-form.js';
@@ -142,6 +142,12 @@ describe('<verity-review-form>', () => {
     expect(body.getAttribute('aria-invalid')).to.equal('true');
     expect(body.getAttribute('aria-describedby')).to.contain('e-body');
     expect(el.shadowRoot!.getElementById('e-body')!.textContent).to.equal('Write about your experience.');
+    // The rating's problem reaches the radio group inside the star input.
+    const group = $(el, 'verity-star-input')!.shadowRoot!.querySelector('[role="radiogroup"]')!;
+    expect(group.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(group)).to.equal('Choose a rating from 1 to 5 stars.');
+    const spoken = await accessibilityNode('[role="radiogroup"]');
+    if (spoken) expect(spoken).to.include({ invalid: 'true', description: 'Choose a rating from 1 to 5 stars.' });
     await expect(el).to.be.accessible();
     (summary.querySelectorAll('a')[1] as HTMLAnchorElement).click();
     expect(el.shadowRoot!.activeElement).to.equal(body);

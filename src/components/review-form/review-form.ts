@@ -11,7 +11,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
-import { buttonStyles } from '../../internal/styles.js';
+import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
 import { formStyles } from './review-form.styles.js';
 
 /** What the visitor has typed: the draft that is saved and restored. */
@@ -84,7 +84,7 @@ type Status = 'editing' | 'submitting' | 'network' | 'server' | 'rate-limited' |
  * @cssproperty --verity-radius - Corner radius.
  */
 export class VerityReviewForm extends VerityDataElement {
-  static override styles = [...VerityDataElement.styles, buttonStyles, formStyles];
+  static override styles = [...VerityDataElement.styles, buttonStyles, fieldMessageStyles, formStyles];
 
   /** An invitation token (R8); also read from `?invitation=` in the page's URL. */
   @property() invitation?: string;
@@ -488,11 +488,10 @@ export class VerityReviewForm extends VerityDataElement {
           name="rating"
           required
           .value=${f.rating}
+          .error=${ratingProblem ? this.message('rating', ratingProblem) : ''}
           label=${t.ratingLabel}
           locale=${l10n.locale}
-          aria-describedby=${describedBy(ratingProblem ? 'e-rating' : '')}
         ></verity-star-input>
-        ${ratingProblem ? html`<p class="message" id="e-rating">${this.message('rating', ratingProblem)}</p>` : nothing}
       </div>
       ${this.field(
         'title',
