@@ -14,6 +14,7 @@ export function isOfflineError(error: unknown): boolean {
 export class OnlineRetryController implements ReactiveController {
   private waiting = false;
   private listening = false;
+  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -26,14 +27,17 @@ export class OnlineRetryController implements ReactiveController {
   failed(error: unknown): void {
     if (!isOfflineError(error)) return;
     this.waiting = true;
-    this.listen(true);
+    // A request that fails after the widget left the page waits until it is back.
+    if (this.connected) this.listen(true);
   }
 
   hostConnected(): void {
+    this.connected = true;
     if (this.waiting) this.listen(true);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.listen(false);
   }
 

@@ -132,7 +132,8 @@ export const buttonStyles = css`
     color: var(--link);
   }
 
-  .button[disabled] {
+  /* Busy buttons stay focusable (a disabled one would drop the keyboard focus). */
+  .button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }

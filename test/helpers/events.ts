@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { VerityErrorEvent, VerityLoadEvent } from '../../src/internal/events.js';
 
@@ -108,4 +108,21 @@ export interface AccessibilityNode {
 export async function accessibilityNode(selector: string): Promise<AccessibilityNode | null> {
   if (!navigator.userAgent.includes('Chrome')) return null;
   return executeServerCommand<AccessibilityNode | null, { selector: string }>('accessibility-node', { selector });
+}
+
+const describeElement = (el: Element | null | undefined): string =>
+  el
+    ? `<${el.localName}${el.className ? ` class="${el.className}"` : ''}> "${el.textContent?.trim().slice(0, 40)}"`
+    : 'nothing';
+
+/**
+ * Asserts that the keyboard focus is on `target` (in its own shadow root), naming what has it
+ * otherwise. (A failed `expect(activeElement).to.equal(target)` would try to print two elements.)
+ */
+export function expectFocusOn(target: Element): void {
+  const active = (target.getRootNode() as Document | ShadowRoot).activeElement;
+  expect(
+    active === target,
+    `the focus is on ${describeElement(active ?? document.activeElement)}, not on ${describeElement(target)}`,
+  ).to.equal(true);
 }

@@ -1,13 +1,14 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
+import { DEFAULT_RETRY } from '../../client/client.js';
 import type { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { DEMO_BUSINESS, DEMO_INVITATIONS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { MockStore } from '../../mocks/store.js';
 import { subtractMonths } from '../../rules/score.js';
-import { accessibilityNode, description, until, visibleText } from '../../../test/helpers/events.js';
-import { freshApi, useMocks } from '../../../test/helpers/msw.js';
+import { accessibilityNode, description, expectFocusOn, until, visibleText } from '../../../test/helpers/events.js';
+import { freshApi, gate, useMocks } from '../../../test/helpers/msw.js';
 import './define.js';
 import type { VerityReviewForm } from './review-form.js';
 
@@ -264,12 +265,57 @@ describe('<verity-review-form>', () => {
     button.click();
     button.click();
     await el.updateComplete;
-    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.textContent!.trim()).to.equal('Sending…');
     await expect(el).to.be.accessible();
     await until(() => $(el, '.thanks'), 'not sent');
     expect(posts).to.equal(1);
     expect(stored('Double Click').length).to.equal(1);
+  });
+
+  it('keeps the keyboard focus on the send and retry buttons while sending and after a failure', async () => {
+    let posts = 0;
+    const answers = gate();
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', async () => {
+        posts += 1;
+        await answers.wait();
+        return HttpResponse.error();
+      }),
+    );
+    const el = await renderForm();
+    await fillValid(el);
+    const button = $<HTMLButtonElement>(el, '[part="submit"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expectFocusOn(button);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Sending…');
+    await sendKeys({ press: 'Enter' });
+    answers.open();
+    await until(() => $(el, '.failure'), 'no failure message');
+    expectFocusOn(button);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    // One send (the client's own retries included): the second Enter while sending sent nothing.
+    const perSend = DEFAULT_RETRY.retries + 1;
+    expect(posts).to.equal(perSend);
+
+    const retry = $<HTMLButtonElement>(el, '.failure button.retry')!;
+    answers.close();
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expectFocusOn(retry);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(retry.textContent!.trim()).to.equal('Sending…');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    answers.open();
+    await until(() => retry.getAttribute('aria-disabled') === 'false', 'the retry did not end');
+    expectFocusOn(retry);
+    expect(retry.textContent!.trim()).to.equal('Try again');
+    expect(posts).to.equal(2 * perSend);
   });
 
   it('says when to try again after a 429, keeping the text', async () => {

@@ -47,7 +47,10 @@ const FIELD_ORDER = ['rating', 'title', 'body', 'authorName', 'email', 'experien
 const SAVE_DEBOUNCE_MS = 400;
 const SPEAK_DEBOUNCE_MS = 1200;
 
-type Status = 'editing' | 'submitting' | 'network' | 'server' | 'rate-limited' | 'conflict' | 'done';
+type Status = 'editing' | 'submitting' | 'done';
+
+/** Why the last send failed: shown, with a retry, until the visitor edits or it is sent. */
+type Failure = 'network' | 'server' | 'rate-limited' | 'conflict';
 
 /**
  * The review form. It collects an honest review (a rating, the text, a display name, the date of
@@ -93,6 +96,7 @@ export class VerityReviewForm extends VerityDataElement {
   @state() private errors: FieldErrors = {};
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
+  @state() private failure?: Failure;
   @state() private result?: SubmitResult;
   @state() private restored = false;
   @state() private retryAfter?: number;
@@ -184,13 +188,14 @@ export class VerityReviewForm extends VerityDataElement {
     this.showSummary = false;
     this.restored = false;
     this.status = 'editing';
+    this.failure = undefined;
   };
 
   // -- Editing ---------------------------------------------------------------------------------
 
   private setField<K extends keyof DraftFields>(name: K, value: DraftFields[K]): void {
     this.fields = { ...this.fields, [name]: value };
-    if (this.status !== 'submitting' && this.status !== 'done') this.status = 'editing';
+    if (this.status === 'editing') this.failure = undefined;
     // After a failed submit, problems disappear as the visitor fixes them.
     if (this.showSummary) this.errors = this.validate().fields;
     this.scheduleSave();
@@ -262,7 +267,7 @@ export class VerityReviewForm extends VerityDataElement {
         'missing_config',
         '<verity-review-form> needs api and business: set the attributes, a <verity-provider>, or configure({...}).',
       );
-      this.status = 'server';
+      this.failure = 'server';
       return;
     }
     this.errors = {};
@@ -275,6 +280,7 @@ export class VerityReviewForm extends VerityDataElement {
       const result = await client.submitReview(business, payload, { idempotencyKey: this.idempotencyKey });
       this.result = result;
       this.status = 'done';
+      this.failure = undefined;
       if (this.draftKey) removeItem(this.draftKey);
       this.idempotencyKey = undefined;
       this.restored = false;
@@ -283,37 +289,37 @@ export class VerityReviewForm extends VerityDataElement {
       this.thanksHeading?.focus();
     } catch (error) {
       this.reportError(error);
+      this.status = 'editing';
       if (!isVerityApiError(error)) {
-        this.status = 'server';
+        this.failure = 'server';
         return;
       }
       switch (error.code) {
         case 'validation_failed':
-          this.status = 'editing';
+          this.failure = undefined;
           this.errors = (error.fields ?? {}) as FieldErrors;
           this.showSummary = true;
           await this.updateComplete;
           this.summaryElement?.focus();
           break;
         case 'rate_limited':
-          this.status = 'rate-limited';
+          this.failure = 'rate-limited';
           this.retryAfter = error.retryAfter;
           break;
         case 'idempotency_conflict':
-          this.status = 'conflict';
+          this.failure = 'conflict';
           break;
         case 'network':
         case 'timeout':
-          this.status = 'network';
+          this.failure = 'network';
           break;
         default:
-          this.status = 'server';
+          this.failure = 'server';
       }
     }
   }
 
   private readonly retry = (): void => {
-    this.status = 'editing';
     void this.submit();
   };
 
@@ -384,29 +390,31 @@ export class VerityReviewForm extends VerityDataElement {
       <h3 class="title">${t.formTitle}</h3>
       ${this.renderNotices()} ${this.renderSummary()} ${this.renderFields()}
       <p class="hint">${t.moderationNote} ${t.noIncentive}</p>
-      <button
-        part="submit"
-        class="button submit"
-        type="submit"
-        ?disabled=${this.status === 'submitting'}
-        aria-disabled=${this.status === 'submitting' ? 'true' : 'false'}
-      >
-        ${this.status === 'submitting' ? t.submitting : t.submit}
+      <button part="submit" class="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${this.busy ? t.submitting : t.submit}
       </button>
     </form>`;
+  }
+
+  /**
+   * Sending: the buttons that send stay focusable and say so (`aria-disabled`), and ignore
+   * clicks; a `disabled` button would drop the keyboard focus to the page.
+   */
+  private get busy(): boolean {
+    return this.status === 'submitting';
   }
 
   private renderNotices(): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
     const failure =
-      this.status === 'network'
+      this.failure === 'network'
         ? t.networkFailed
-        : this.status === 'server'
+        : this.failure === 'server'
           ? t.serverFailed
-          : this.status === 'conflict'
+          : this.failure === 'conflict'
             ? t.alreadySent
-            : this.status === 'rate-limited'
+            : this.failure === 'rate-limited'
               ? t.rateLimited(l10n.relative(new Date(Date.now() + (this.retryAfter ?? 60) * 1000)))
               : undefined;
     return html`${this.invitationToken ? html`<p part="notice" class="notice verified">${t.invitationNote}</p>` : nothing}
@@ -424,12 +432,19 @@ export class VerityReviewForm extends VerityDataElement {
             ? html`<div part="notice" class="notice failure">
                 <p>${failure}</p>
                 ${
-                  this.status === 'network' || this.status === 'server' || this.status === 'rate-limited'
-                    ? html`<button type="button" class="button secondary" @click=${this.retry}>${t.retry}</button>`
-                    : nothing
+                  this.failure === 'conflict'
+                    ? nothing
+                    : html`<button
+                        type="button"
+                        class="button secondary retry"
+                        aria-disabled=${this.busy ? 'true' : 'false'}
+                        @click=${this.retry}
+                      >
+                        ${this.busy ? t.submitting : t.retry}
+                      </button>`
                 }
                 ${
-                  this.status === 'conflict'
+                  this.failure === 'conflict'
                     ? html`<button type="button" class="button secondary" @click=${this.discardDraft}>
                         ${t.discardDraft}
                       </button>`

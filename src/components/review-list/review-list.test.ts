@@ -1,14 +1,15 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
+import { DEFAULT_RETRY } from '../../client/client.js';
 import type { Review, ReviewPage } from '../../client/schemas.js';
 import type { VerityFilterChangeEvent } from '../../internal/events.js';
 import { DEMO_BUSINESS, EMPTY_BUSINESS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { offline, serverError, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { liveRegions, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
-import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { expectFocusOn, liveRegions, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { freshApi, gate, recordRequests, useMocks } from '../../../test/helpers/msw.js';
 import { goOffline } from '../../../test/helpers/online.js';
 import './define.js';
 import type { VerityReviewList } from './review-list.js';
@@ -288,6 +289,36 @@ describe('<verity-review-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the keyboard focus on "Show more" while it loads and when it fails', async () => {
+      const el = await renderList();
+      let pages = 0;
+      const answers = gate();
+      await useMocks(
+        http.get('*/v1/businesses/:business/reviews', async ({ request }) => {
+          if (!new URL(request.url).searchParams.has('cursor')) return undefined;
+          pages += 1;
+          await answers.wait();
+          return HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 });
+        }),
+        ...createHandlers({ store }),
+      );
+      const button = $<HTMLButtonElement>(el, '[part="show-more"]')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expectFocusOn(button);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.textContent!.trim()).to.equal('Loading reviews…');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      answers.open();
+      await until(() => $(el, '.more [role="alert"]'), 'no failure message');
+      expectFocusOn(button);
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      // One load (the client's own retries included): the second Enter while loading loaded nothing.
+      expect(pages).to.equal(DEFAULT_RETRY.retries + 1);
+    });
+
     it('shows a linked review that is not on the first page first, highlighted and focused', async () => {
       const oldest = (store.list(DEMO_BUSINESS, new URLSearchParams('sort=oldest&limit=1')).body as ReviewPage)
         .items[0]!;
@@ -339,17 +370,25 @@ describe('<verity-review-list>', () => {
       const card = cards(el)[0]!;
       const review = store.review(card.id.replace('verity-review-', '')).body as Review;
       const button = card.querySelector<HTMLButtonElement>('[part="helpful"]')!;
-      button.click();
+      button.focus();
+      await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(button.getAttribute('aria-pressed')).to.equal('true');
-      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expectFocusOn(button);
       expect(visibleText(button)).to.equal(`Helpful · ${review.helpfulCount + 1}`);
       await until(
         () => (store.review(review.id).body as Review).helpfulCount === review.helpfulCount + 1,
         'vote not stored',
       );
+      await sendKeys({ press: 'Enter' });
+      await aTimeout(100);
+      expect((store.review(review.id).body as Review).helpfulCount).to.equal(review.helpfulCount + 1);
+      expectFocusOn(button);
       const again = await renderList();
-      expect(cards(again)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.disabled).to.equal(true);
+      const voted = cards(again)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
+      expect(voted.getAttribute('aria-disabled')).to.equal('true');
+      expect(voted.getAttribute('aria-pressed')).to.equal('true');
     });
 
     it('rolls back with a message when the vote fails', async () => {
@@ -369,7 +408,7 @@ describe('<verity-review-list>', () => {
         'Your vote could not be saved. Please try again.',
       );
       expect(visibleText(button)).to.equal(before);
-      expect(button.disabled).to.equal(false);
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
       expect(button.getAttribute('aria-pressed')).to.equal('false');
       await expect(el).to.be.accessible();
     });
@@ -405,6 +444,8 @@ describe('<verity-review-list>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => dialog.textContent!.includes('Thank you'), 'no confirmation');
       expect(reported).to.deep.equal({ reason: 'spam', note: 'Advert' });
+      // The send button gave way to the thanks, and the focus to its Close button.
+      await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Close', 'the focus was lost');
       await sendKeys({ press: 'Escape' });
       await until(() => !dialog.open, 'the dialog did not close');
       expect(el.shadowRoot!.activeElement).to.equal(report);
@@ -427,13 +468,27 @@ describe('<verity-review-list>', () => {
 
     it('keeps the dialog open with a message when sending fails', async () => {
       const el = await renderList();
-      await useMocks(...serverError());
+      const answers = gate();
+      await useMocks(
+        http.post('*/v1/reviews/:id/reports', async () => {
+          await answers.wait();
+          return HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 });
+        }),
+      );
       cards(el)[0]!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
       const dialog = $<HTMLDialogElement>(el, 'dialog')!;
       await until(() => dialog.open, 'the dialog did not open');
       dialog.querySelector<HTMLInputElement>('input[value="offensive"]')!.click();
-      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      const send = dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+      send.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expectFocusOn(send);
+      expect(send.getAttribute('aria-disabled')).to.equal('true');
+      answers.open();
       await until(() => dialog.querySelector('[role="alert"]'), 'no failure message');
+      expectFocusOn(send);
+      expect(send.getAttribute('aria-disabled')).to.equal('false');
       expect(dialog.open).to.equal(true);
       expect(visibleText(dialog.querySelector('[role="alert"]')!)).to.equal(
         'The report could not be sent. Please try again.',
@@ -478,6 +533,39 @@ describe('<verity-review-list>', () => {
       await until(() => cards(el).length === 10, 'retry did not load the list');
       page.stop();
       expect(page.errors).to.deep.equal([]);
+    });
+
+    it('keeps the keyboard focus on the retry button while it loads, then moves it to the first review', async () => {
+      let fail = true;
+      const answers = gate();
+      answers.open();
+      await useMocks(
+        http.get('*/v1/businesses/:business/reviews', async () => {
+          await answers.wait();
+          return fail
+            ? HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 })
+            : undefined;
+        }),
+        ...createHandlers({ store }),
+      );
+      const el = await renderFailing();
+      const retry = $<HTMLButtonElement>(el, '.state.error button')!;
+      answers.close();
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expectFocusOn(retry);
+      expect(retry.getAttribute('aria-disabled')).to.equal('true');
+      expect(retry.textContent!.trim()).to.equal('Loading reviews…');
+      await expect(el).to.be.accessible();
+      answers.open();
+      await until(() => retry.getAttribute('aria-disabled') === 'false', 'the retry did not end');
+      expectFocusOn(retry);
+      fail = false;
+      await sendKeys({ press: 'Enter' });
+      await until(() => cards(el).length === 10, 'the retry did not load the list');
+      await el.updateComplete;
+      expectFocusOn(cards(el)[0]!);
     });
 
     it('offline: says so, waits with one online listener however often it fails, and loads when back', async () => {

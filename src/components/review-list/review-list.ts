@@ -131,6 +131,8 @@ export class VerityReviewList extends VerityDataElement {
   @state() private more: Review[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadingMore = false;
+  /** The retry button was pressed: the error stays, with the button busy, until the answer. */
+  @state() private retrying = false;
   @state() private moreFailed = false;
   @state() private expanded = new Set<string>();
   @state() private linked?: Review;
@@ -193,6 +195,13 @@ export class VerityReviewList extends VerityDataElement {
         this.limit,
       ] as const,
     onComplete: (page) => {
+      if (this.retrying) {
+        this.retrying = false;
+        // The retry button goes away with the error: the keyboard focus goes to the first review.
+        if (this.shadowRoot?.activeElement?.classList.contains('retry') && page.items[0]) {
+          this.pendingFocus = cardId(page.items[0]);
+        }
+      }
       this.generation += 1;
       this.more = [];
       this.nextCursor = page.nextCursor;
@@ -204,6 +213,7 @@ export class VerityReviewList extends VerityDataElement {
       });
     },
     onError: (error) => {
+      this.retrying = false;
       this.reportError(error);
       this.online.failed(error);
     },
@@ -407,7 +417,9 @@ export class VerityReviewList extends VerityDataElement {
   private renderBody(): TemplateResult {
     const status = this.firstPage.status;
     const page = this.firstPage.value;
-    if (status === TaskStatus.ERROR) return html`${this.renderControls(page)}${this.renderError()}`;
+    if (status === TaskStatus.ERROR || (this.retrying && !page)) {
+      return html`${this.renderControls(page)}${this.renderError()}`;
+    }
     if (!page) return this.renderSkeleton();
     const busy = status === TaskStatus.PENDING;
     return html`${this.renderControls(page)}
@@ -435,7 +447,9 @@ export class VerityReviewList extends VerityDataElement {
     const offline = isOfflineError(error);
     return html`<div class="state error" role="alert">
       <p>${offline ? t.offline : t.loadError}</p>
-      <button type="button" class="button" @click=${this.retry}>${t.retry}</button>
+      <button type="button" class="button retry" aria-disabled=${this.retrying ? 'true' : 'false'} @click=${this.retry}>
+        ${this.retrying ? t.loading : t.retry}
+      </button>
     </div>`;
   }
 
@@ -491,7 +505,7 @@ export class VerityReviewList extends VerityDataElement {
                 part="show-more"
                 type="button"
                 class="button"
-                ?disabled=${this.loadingMore}
+                aria-disabled=${this.loadingMore ? 'true' : 'false'}
                 @click=${this.loadMore}
               >
                 ${this.loadingMore ? t.loading : t.showMore}
@@ -555,8 +569,12 @@ export class VerityReviewList extends VerityDataElement {
                         <button type="button" class="button secondary" @click=${() => this.dialog?.close()}>
                           ${t.cancel}
                         </button>
-                        <button type="submit" class="button" ?disabled=${this.reportStatus === 'sending'}>
-                          ${t.sendReport}
+                        <button
+                          type="submit"
+                          class="button"
+                          aria-disabled=${this.reportStatus === 'sending' ? 'true' : 'false'}
+                        >
+                          ${this.reportStatus === 'sending' ? t.submitting : t.sendReport}
                         </button>
                       </div>`
               }
@@ -630,6 +648,8 @@ export class VerityReviewList extends VerityDataElement {
   };
 
   private readonly retry = (): void => {
+    if (this.retrying) return;
+    this.retrying = true;
     void this.summary.run();
     void this.firstPage.run();
   };
@@ -764,6 +784,9 @@ export class VerityReviewList extends VerityDataElement {
     try {
       await client.reportReview(review.id, { reason, ...(note ? { note } : {}) });
       this.reportStatus = 'sent';
+      // The send button gives way to the thanks: the focus moves to its Close button.
+      await this.updateComplete;
+      this.dialog?.querySelector<HTMLButtonElement>('.dialog-actions button')?.focus();
     } catch (error) {
       this.reportStatus = isVerityApiError(error) && error.code === 'report_window_closed' ? 'window-closed' : 'failed';
       this.reportError(error);
