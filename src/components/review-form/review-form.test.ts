@@ -81,7 +81,7 @@ describe('<verity-review-form>', () => {
     const api = freshApi();
     localStorage.setItem(
       `verity-draft:${api}|${DEMO_BUSINESS}|`,
-      JSON.stringify({ fields: { experiencedAt: today() }, idempotencyKey: 'kb-1', savedAt: '' }),
+      JSON.stringify({ fields: { experiencedAt: today() }, idempotencyKey: 'kb-1', savedAt: new Date().toISOString() }),
     );
     const events: VerityReviewSubmittedEvent[] = [];
     document.addEventListener('verity-review-submitted', (e) => events.push(e), { once: true });
@@ -218,6 +218,88 @@ describe('<verity-review-form>', () => {
     expect($<HTMLTextAreaElement>(again, '[name="body"]')!.value).to.equal('');
     const third = await renderForm({}, api);
     expect($<HTMLTextAreaElement>(third, '[name="body"]')!.value).to.equal('');
+  });
+
+  describe('drafts keep no personal data for long', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const keyOf = (api: string) => `verity-draft:${api}|${DEMO_BUSINESS}|`;
+    const saved = (daysAgo: number) =>
+      JSON.stringify({
+        fields: { rating: 5, body: 'A review written a while ago, never sent.', authorName: 'Old Draft' },
+        idempotencyKey: `old-${daysAgo}`,
+        savedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      });
+
+    it('restores a draft saved 6 days ago, and forgets one saved 8 days ago', async () => {
+      const recent = freshApi();
+      localStorage.setItem(keyOf(recent), saved(6));
+      const kept = await renderForm({}, recent);
+      expect($<HTMLInputElement>(kept, '[name="authorName"]')!.value).to.equal('Old Draft');
+      expect(visibleText($(kept, '[part="notice"]')!)).to.contain('We kept the review you had not sent yet.');
+
+      const old = freshApi();
+      localStorage.setItem(keyOf(old), saved(8));
+      const forgotten = await renderForm({}, old);
+      expect($<HTMLInputElement>(forgotten, '[name="authorName"]')!.value).to.equal('');
+      expect($<HTMLTextAreaElement>(forgotten, '[name="body"]')!.value).to.equal('');
+      expect($(forgotten, '[part="notice"]')).to.equal(null);
+      expect(localStorage.getItem(keyOf(old))).to.equal(null);
+    });
+
+    it('forgets a draft without a date it was saved', async () => {
+      const api = freshApi();
+      localStorage.setItem(keyOf(api), JSON.stringify({ fields: { authorName: 'Undated' }, idempotencyKey: 'x' }));
+      const el = await renderForm({}, api);
+      expect($<HTMLInputElement>(el, '[name="authorName"]')!.value).to.equal('');
+      expect(localStorage.getItem(keyOf(api))).to.equal(null);
+    });
+
+    it('never stores the e-mail address, and drops one an older draft had', async () => {
+      const api = freshApi();
+      const el = await renderForm({}, api);
+      await fillValid(el, 'Private Person');
+      el.remove(); // saves at once
+      const stored = localStorage.getItem(keyOf(api))!;
+      expect(stored).to.contain('Private Person');
+      expect(stored).to.not.contain('ana@mail.example');
+      const again = await renderForm({}, api);
+      expect($<HTMLInputElement>(again, '[name="authorName"]')!.value).to.equal('Private Person');
+      expect($<HTMLInputElement>(again, '[name="email"]')!.value).to.equal('');
+
+      const older = freshApi();
+      const draft = JSON.parse(saved(1)) as { fields: Record<string, unknown> };
+      draft.fields.email = 'old@mail.example';
+      localStorage.setItem(keyOf(older), JSON.stringify(draft));
+      const restored = await renderForm({}, older);
+      expect($<HTMLInputElement>(restored, '[name="authorName"]')!.value).to.equal('Old Draft');
+      expect($<HTMLInputElement>(restored, '[name="email"]')!.value).to.equal('');
+      expect(localStorage.getItem(keyOf(older))).to.not.contain('old@mail.example');
+    });
+
+    it('is removed once the review is sent, even when typed into while sending', async () => {
+      const answers = gate();
+      await useMocks(
+        http.post('*/v1/businesses/:business/reviews', async () => {
+          await answers.wait();
+          return undefined;
+        }),
+        ...createHandlers({ store }),
+      );
+      const api = freshApi();
+      const el = await renderForm({}, api);
+      await fillValid(el, 'Sent Once');
+      await submit(el);
+      await fill(el, 'title', 'Lovely beans, really');
+      answers.open();
+      await until(() => $(el, '.thanks'), 'not sent');
+      await aTimeout(600); // past the autosave's pause
+      expect(localStorage.getItem(keyOf(api))).to.equal(null);
+      el.remove();
+      expect(localStorage.getItem(keyOf(api))).to.equal(null);
+      const again = await renderForm({}, api);
+      expect($(again, '[part="notice"]')).to.equal(null);
+      expect($<HTMLInputElement>(again, '[name="authorName"]')!.value).to.equal('');
+    });
   });
 
   it('keeps everything when the network fails, and a retry creates exactly one review with the same key', async () => {

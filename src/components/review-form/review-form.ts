@@ -25,11 +25,15 @@ export interface DraftFields {
   consent: boolean;
 }
 
+/** A draft in `localStorage`: never the e-mail address, and only for a week. */
 interface StoredDraft {
-  fields: DraftFields;
+  fields: Omit<DraftFields, 'email'>;
   idempotencyKey: string;
   savedAt: string;
 }
+
+/** How long an unsent draft (a name among it) is kept. */
+export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const EMPTY: DraftFields = {
   rating: 0,
@@ -57,7 +61,9 @@ type Failure = 'network' | 'server' | 'rate-limited' | 'conflict';
  * the experience within the last 6 months (R7), a consent that no incentive was received (R8))
  * and never loses a word: the draft is saved as the visitor types and restored after a reload,
  * a failed submit keeps everything, and a retry reuses the draft's idempotency key, so however
- * often it is sent, exactly one review is created.
+ * often it is sent, exactly one review is created. The saved draft keeps no personal data
+ * longer than needed: never the e-mail address, gone once the review is sent, and forgotten
+ * after 7 days.
  *
  * With an invitation token (the `invitation` attribute, or `?invitation=` in the page's URL)
  * the review is verified and no e-mail address is asked for.
@@ -151,22 +157,33 @@ export class VerityReviewForm extends VerityDataElement {
     if (!this.draftKey) return;
     const raw = readItem(this.draftKey);
     if (!raw) return;
+    let draft: StoredDraft | undefined;
     try {
-      const draft = JSON.parse(raw) as StoredDraft;
-      this.fields = { ...EMPTY, ...draft.fields };
-      this.idempotencyKey = draft.idempotencyKey;
-      this.restored = Object.values(draft.fields).some((value) => Boolean(value));
+      draft = JSON.parse(raw) as StoredDraft;
     } catch {
-      removeItem(this.draftKey);
+      // unreadable: forgotten below
     }
+    const age = Date.now() - Date.parse(draft?.savedAt ?? '');
+    if (!draft || typeof draft.fields !== 'object' || !(age >= 0 && age <= DRAFT_MAX_AGE_MS)) {
+      removeItem(this.draftKey);
+      return;
+    }
+    const { email, ...fields } = draft.fields as Partial<DraftFields>;
+    this.fields = { ...EMPTY, ...fields };
+    this.idempotencyKey = draft.idempotencyKey;
+    this.restored = Object.values(fields).some((value) => Boolean(value));
+    // A draft saved by an older version may hold the e-mail address: it is dropped at once.
+    if (email !== undefined) this.saveDraft();
   }
 
   private saveDraft(): void {
     this.saveTimer = undefined;
-    if (!this.draftKey) return;
+    // Sent: nothing is left to keep (a keystroke during sending must not bring the draft back).
+    if (!this.draftKey || this.status === 'done') return;
     this.idempotencyKey ??= randomId();
+    const { email: _email, ...fields } = this.fields;
     const draft: StoredDraft = {
-      fields: this.fields,
+      fields,
       idempotencyKey: this.idempotencyKey,
       savedAt: new Date().toISOString(),
     };
