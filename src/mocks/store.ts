@@ -212,6 +212,16 @@ export class MockStore {
             invitationToken: 'invitation_used',
           });
         }
+        if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) {
+          return errorAnswer(400, 'validation_failed', 'This invitation has expired', {
+            invitationToken: 'invitation_expired',
+          });
+        }
+        if (invitation.product && data.product && invitation.product !== data.product) {
+          return errorAnswer(400, 'validation_failed', 'This invitation is for another product', {
+            product: 'invitation_mismatch',
+          });
+        }
       }
       const id = `${businessId}-${randomId().slice(0, 8)}`;
       const verification = invitation

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { VerityErrorEvent, VerityLoadEvent } from '../../src/internal/events.js';
 
 /** Resolves with the next `verity-load` or `verity-error` anywhere on the page. */
@@ -125,4 +125,27 @@ export function expectFocusOn(target: Element): void {
     active === target,
     `the focus is on ${describeElement(active ?? document.activeElement)}, not on ${describeElement(target)}`,
   ).to.equal(true);
+}
+
+/**
+ * Presses Enter on `button` and asserts that while `host` is busy with it the button keeps the
+ * keyboard focus, is `aria-disabled` and says `busyText`.
+ */
+export async function pressAndStayBusy(
+  button: HTMLElement,
+  host: { updateComplete: Promise<unknown> },
+  busyText: string,
+): Promise<void> {
+  button.focus();
+  await sendKeys({ press: 'Enter' });
+  await host.updateComplete;
+  expectFocusOn(button);
+  expect(button.getAttribute('aria-disabled')).to.equal('true');
+  expect(button.textContent!.trim()).to.equal(busyText);
+}
+
+/** Asserts that `button`, no longer busy, still has the keyboard focus. */
+export function expectIdleWithFocus(button: HTMLElement): void {
+  expectFocusOn(button);
+  expect(button.getAttribute('aria-disabled')).to.equal('false');
 }

@@ -5,6 +5,8 @@
 export interface Offline {
   /** `online` listeners attached to `window` right now. */
   listeners: () => number;
+  /** Takes `el` out of the page and puts it back; answers the listeners counted while it was out. */
+  leaveAndReturn: (el: Element) => number;
   /** Back online: `navigator.onLine` is true again and `online` fires. */
   reconnect: () => void;
   /** Restores `navigator.onLine` and `window`'s listener methods. */
@@ -31,6 +33,13 @@ export function goOffline(): Offline {
   };
   return {
     listeners: () => attached.size,
+    leaveAndReturn: (el) => {
+      const parent = el.parentElement!;
+      el.remove();
+      const away = attached.size;
+      parent.append(el);
+      return away;
+    },
     reconnect: () => {
       delete (navigator as { onLine?: boolean }).onLine;
       window.dispatchEvent(new Event('online'));

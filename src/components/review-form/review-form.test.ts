@@ -3,11 +3,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { DEFAULT_RETRY } from '../../client/client.js';
 import type { VerityReviewSubmittedEvent } from '../../internal/events.js';
-import { DEMO_BUSINESS, DEMO_INVITATIONS } from '../../mocks/fixtures.js';
+import { DEMO_BUSINESS, DEMO_INVITATIONS, DEMO_PRODUCTS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { MockStore } from '../../mocks/store.js';
 import { subtractMonths } from '../../rules/score.js';
-import { accessibilityNode, description, expectFocusOn, until, visibleText } from '../../../test/helpers/events.js';
+import {
+  accessibilityNode,
+  description,
+  expectIdleWithFocus,
+  pressAndStayBusy,
+  until,
+  visibleText,
+} from '../../../test/helpers/events.js';
 import { freshApi, gate, useMocks } from '../../../test/helpers/msw.js';
 import './define.js';
 import type { VerityReviewForm } from './review-form.js';
@@ -368,34 +375,23 @@ describe('<verity-review-form>', () => {
     const el = await renderForm();
     await fillValid(el);
     const button = $<HTMLButtonElement>(el, '[part="submit"]')!;
-    button.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expectFocusOn(button);
-    expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(button.textContent!.trim()).to.equal('Sending…');
+    await pressAndStayBusy(button, el, 'Sending…');
     await sendKeys({ press: 'Enter' });
     answers.open();
     await until(() => $(el, '.failure'), 'no failure message');
-    expectFocusOn(button);
-    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    expectIdleWithFocus(button);
     // One send (the client's own retries included): the second Enter while sending sent nothing.
     const perSend = DEFAULT_RETRY.retries + 1;
     expect(posts).to.equal(perSend);
 
     const retry = $<HTMLButtonElement>(el, '.failure button.retry')!;
     answers.close();
-    retry.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expectFocusOn(retry);
-    expect(retry.getAttribute('aria-disabled')).to.equal('true');
-    expect(retry.textContent!.trim()).to.equal('Sending…');
+    await pressAndStayBusy(retry, el, 'Sending…');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Enter' });
     answers.open();
     await until(() => retry.getAttribute('aria-disabled') === 'false', 'the retry did not end');
-    expectFocusOn(retry);
+    expectIdleWithFocus(retry);
     expect(retry.textContent!.trim()).to.equal('Try again');
     expect(posts).to.equal(2 * perSend);
   });
@@ -417,13 +413,130 @@ describe('<verity-review-form>', () => {
     expect($<HTMLInputElement>(el, '[name="authorName"]')!.value).to.equal('Ana L.');
   });
 
-  it('puts the server’s field errors on the fields', async () => {
-    const el = await renderForm({ invitation: 'no-such-token' });
+  it('puts the server’s field errors on the fields, and says those without a field', async () => {
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'validation_failed',
+              message: 'Invalid',
+              fields: { body: 'too_short', product: 'unknown_product' },
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const el = await renderForm();
     await fillValid(el);
     await submit(el);
     await until(() => $(el, '[part="error-summary"]'), 'no summary');
-    expect(visibleText($(el, '[part="error-summary"]')!)).to.contain('This invitation link is not valid.');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+    const summary = $(el, '[part="error-summary"]')!;
+    expect([...summary.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
+      'Write at least 20 characters.',
+      'This product cannot be reviewed here.',
+    ]);
+    // A link only where there is a field to go to.
+    expect([...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#f-body']);
+    expect(el.shadowRoot!.getElementById('e-body')!.textContent).to.equal('Write at least 20 characters.');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+  });
+
+  describe('invitations', () => {
+    it('takes the token out of the page’s URL, keeping the rest and the hash, and keeps it across a reload', async () => {
+      const api = freshApi();
+      history.replaceState(
+        { shop: 1 },
+        '',
+        `${location.pathname}?utm_source=mail&invitation=${DEMO_INVITATIONS[1]}&q=a%20b+c#write`,
+      );
+      const el = await renderForm({}, api);
+      expect(location.search).to.equal('?utm_source=mail&q=a%20b+c');
+      expect(location.hash).to.equal('#write');
+      expect(history.state).to.deep.equal({ shop: 1 });
+      expect(visibleText($(el, '.notice.verified')!)).to.contain('your review will be marked as verified');
+      el.remove();
+      // A reload: the URL no longer has the token, the draft does.
+      const again = await renderForm({}, api);
+      expect($(again, '[name="email"]')).to.equal(null);
+      await fillValid(again, 'Reloaded Buyer');
+      await submit(again);
+      await until(() => $(again, '.thanks'), 'not sent');
+      expect(stored('Reloaded Buyer')[0]!.verification).to.deep.equal({ status: 'verified', method: 'invitation' });
+      expect(localStorage.getItem(`verity-draft:${api}|${DEMO_BUSINESS}|`)).to.equal(null);
+    });
+
+    const problems: [string, () => Record<string, string>, string][] = [
+      [
+        'expired',
+        () => {
+          store.invitations.get(DEMO_INVITATIONS[2]!)!.expiresAt = new Date(Date.now() - 86_400_000).toISOString();
+          return { invitation: DEMO_INVITATIONS[2]! };
+        },
+        'This review link has expired.',
+      ],
+      [
+        'used',
+        () => {
+          store.invitations.get(DEMO_INVITATIONS[3]!)!.usedBy = 'an-earlier-review';
+          return { invitation: DEMO_INVITATIONS[3]! };
+        },
+        'This review link was already used for a review.',
+      ],
+      ['not valid', () => ({ invitation: 'no-such-token' }), 'This review link is not valid.'],
+      [
+        'for another product',
+        // The fixtures' fifth invitation is for the espresso.
+        () => ({ invitation: DEMO_INVITATIONS[4]!, product: DEMO_PRODUCTS.grinder }),
+        'This review link is for another product.',
+      ],
+    ];
+    for (const [name, setUp, message] of problems) {
+      it(`an invitation link ${name}: says so, and sends the review as not verified with every typed word`, async () => {
+        const sent: Record<string, unknown>[] = [];
+        await useMocks(
+          http.post('*/v1/businesses/:business/reviews', async ({ request }) => {
+            sent.push((await request.clone().json()) as Record<string, unknown>);
+            return undefined;
+          }),
+          ...createHandlers({ store }),
+        );
+        const el = await renderForm(setUp());
+        await fillValid(el, `Refused ${name}`);
+        await submit(el);
+        await until(() => $(el, '.invitation-problem'), 'no message about the invitation');
+        const alert = $(el, '.invitation-problem')!;
+        expect(alert.getAttribute('role')).to.equal('alert');
+        expect(visibleText(alert)).to.equal(
+          `${message} You can still send your review; it will be shown as not verified. Continue as not verified`,
+        );
+        expect(el.shadowRoot!.activeElement).to.equal(alert);
+        expect($(el, '.notice.verified')).to.equal(null);
+        expect($(el, '[part="error-summary"]')).to.equal(null);
+        await expect(el).to.be.accessible();
+
+        alert.querySelector('button')!.click();
+        await el.updateComplete;
+        expect($(el, '.invitation-problem')).to.equal(null);
+        const email = $<HTMLInputElement>(el, '[name="email"]')!;
+        expect(el.shadowRoot!.activeElement).to.equal(email);
+        expect($<HTMLInputElement>(el, '[name="title"]')!.value).to.equal('Lovely beans');
+        expect($<HTMLTextAreaElement>(el, '[name="body"]')!.value).to.equal(
+          'Fresh beans, quick delivery and a friendly note in the box.',
+        );
+        expect($<HTMLInputElement>(el, '[name="authorName"]')!.value).to.equal(`Refused ${name}`);
+        expect(($(el, '[name="rating"]') as unknown as { value: number }).value).to.equal(4);
+        expect($<HTMLInputElement>(el, '[name="consent"]')!.checked).to.equal(true);
+        await fill(el, 'email', 'buyer@mail.example');
+        await submit(el);
+        await until(() => $(el, '.thanks'), 'not sent');
+        expect(sent.at(-1)).to.not.have.property('invitationToken');
+        const [review] = stored(`Refused ${name}`);
+        expect(review!.verification).to.deep.equal({ status: 'unverified', method: null });
+        expect(review!.email).to.equal('buyer@mail.example');
+      });
+    }
   });
 
   it('answers a filled honeypot like a success but stores nothing', async () => {
@@ -438,6 +551,7 @@ describe('<verity-review-form>', () => {
   it('with an invitation: says the review will be verified, asks no e-mail, and is verified (R8)', async () => {
     history.replaceState(null, '', `${location.pathname}?invitation=${DEMO_INVITATIONS[0]}`);
     const el = await renderForm();
+    expect(location.search).to.equal('');
     expect($(el, '[name="email"]')).to.equal(null);
     expect(visibleText($(el, '.notice.verified')!)).to.equal(
       'You were invited after your purchase: your review will be marked as verified.',

@@ -12,6 +12,7 @@ import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
 import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
+import type { Translation } from '../../translations/en.js';
 import { formStyles } from './review-form.styles.js';
 
 /** What the visitor has typed: the draft that is saved and restored. */
@@ -30,6 +31,43 @@ interface StoredDraft {
   fields: Omit<DraftFields, 'email'>;
   idempotencyKey: string;
   savedAt: string;
+  /** The invitation token taken from the page's URL, so a reload keeps the review verified. */
+  invitation?: string;
+}
+
+/** Why the API refused the invitation: the review can still be sent, as not verified. */
+export type InvitationProblem = keyof Translation['invitationProblems'];
+
+/** The invitation's problem in a `validation_failed` answer, if it has one. */
+function invitationProblemOf(fields: FieldErrors): InvitationProblem | undefined {
+  if (fields.product === 'invitation_mismatch') return 'mismatch';
+  const token: string | undefined = fields.invitationToken;
+  if (token === undefined) return undefined;
+  return token === 'invitation_expired' ? 'expired' : token === 'invitation_used' ? 'used' : 'invalid';
+}
+
+/**
+ * Takes `?invitation=` out of the page's URL (the rest of it and the hash stay exactly as they
+ * were), so the token is not kept in the history, sent on as a referrer or shared with a link.
+ */
+function takeInvitationFromUrl(): string | undefined {
+  try {
+    const query = location.search.replace(/^\?/, '');
+    if (!query) return undefined;
+    let token: string | undefined;
+    const kept = query.split('&').filter((pair) => {
+      const [name = '', value = ''] = pair.split('=');
+      if (decodeURIComponent(name.replace(/\+/g, ' ')) !== 'invitation') return true;
+      token ??= decodeURIComponent(value.replace(/\+/g, ' ')) || undefined;
+      return false;
+    });
+    if (kept.length === query.split('&').length) return undefined;
+    const search = kept.length > 0 ? `?${kept.join('&')}` : '';
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    return token;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How long an unsent draft (a name among it) is kept. */
@@ -65,8 +103,11 @@ type Failure = 'network' | 'server' | 'rate-limited' | 'conflict';
  * longer than needed: never the e-mail address, gone once the review is sent, and forgotten
  * after 7 days.
  *
- * With an invitation token (the `invitation` attribute, or `?invitation=` in the page's URL)
- * the review is verified and no e-mail address is asked for.
+ * With an invitation token (the `invitation` attribute, or `?invitation=` in the page's URL,
+ * which the form then removes from the URL and keeps with the draft) the review is verified and
+ * no e-mail address is asked for. When the API refuses the token (expired, already used, not
+ * valid, or for another product) the form says so and offers to send the review as not
+ * verified, keeping everything that was typed.
  *
  * @customElement verity-review-form
  * @summary The write-a-review form, verified by invitation.
@@ -103,12 +144,18 @@ export class VerityReviewForm extends VerityDataElement {
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
   @state() private failure?: Failure;
+  @state() private invitationProblem?: InvitationProblem;
+  /** The visitor chose to send without the refused invitation. */
+  @state() private invitationDropped = false;
+  /** The token taken from the page's URL (or the draft), once. */
+  @state() private urlInvitation?: string;
   @state() private result?: SubmitResult;
   @state() private restored = false;
   @state() private retryAfter?: number;
   @state() private spokenCounter = '';
 
   @query('.error-summary') private summaryElement?: HTMLElement;
+  @query('.invitation-problem') private invitationAlert?: HTMLElement;
   @query('.thanks h3') private thanksHeading?: HTMLElement;
 
   private idempotencyKey?: string;
@@ -126,18 +173,24 @@ export class VerityReviewForm extends VerityDataElement {
     clearTimeout(this.speakTimer);
   }
 
-  /** The invitation in effect: the attribute, else `?invitation=` in the page's URL. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.urlInvitation ??= takeInvitationFromUrl();
+  }
+
+  /** The invitation in effect: the attribute, else the one from the page's URL. */
   get invitationToken(): string | undefined {
-    if (this.invitation) return this.invitation;
-    try {
-      return new URLSearchParams(location.search).get('invitation') || undefined;
-    } catch {
-      return undefined;
-    }
+    if (this.invitationDropped) return undefined;
+    return this.invitation || this.urlInvitation;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('invitation') && changed.get('invitation') !== undefined) {
+      // The page gave another invitation: it is tried afresh.
+      this.invitationDropped = false;
+      this.invitationProblem = undefined;
+    }
     const business = this.resolvedBusiness;
     const key = business
       ? `verity-draft:${this.resolvedApi ?? ''}|${business}|${this.resolvedProduct ?? ''}`
@@ -156,7 +209,11 @@ export class VerityReviewForm extends VerityDataElement {
     this.restored = false;
     if (!this.draftKey) return;
     const raw = readItem(this.draftKey);
-    if (!raw) return;
+    if (!raw) {
+      // A token that has left the URL is kept with the draft at once: a reload keeps it.
+      if (this.urlInvitation) this.saveDraft();
+      return;
+    }
     let draft: StoredDraft | undefined;
     try {
       draft = JSON.parse(raw) as StoredDraft;
@@ -172,6 +229,7 @@ export class VerityReviewForm extends VerityDataElement {
     this.fields = { ...EMPTY, ...fields };
     this.idempotencyKey = draft.idempotencyKey;
     this.restored = Object.values(fields).some((value) => Boolean(value));
+    this.urlInvitation ??= draft.invitation;
     // A draft saved by an older version may hold the e-mail address: it is dropped at once.
     if (email !== undefined) this.saveDraft();
   }
@@ -186,6 +244,7 @@ export class VerityReviewForm extends VerityDataElement {
       fields,
       idempotencyKey: this.idempotencyKey,
       savedAt: new Date().toISOString(),
+      ...(this.urlInvitation && !this.invitationDropped ? { invitation: this.urlInvitation } : {}),
     };
     writeItem(this.draftKey, JSON.stringify(draft));
   }
@@ -206,6 +265,8 @@ export class VerityReviewForm extends VerityDataElement {
     this.restored = false;
     this.status = 'editing';
     this.failure = undefined;
+    // The text goes; an invitation from the URL stays with the (now empty) draft.
+    if (this.urlInvitation && !this.invitationDropped) this.saveDraft();
   };
 
   // -- Editing ---------------------------------------------------------------------------------
@@ -312,13 +373,19 @@ export class VerityReviewForm extends VerityDataElement {
         return;
       }
       switch (error.code) {
-        case 'validation_failed':
+        case 'validation_failed': {
           this.failure = undefined;
-          this.errors = (error.fields ?? {}) as FieldErrors;
+          const fields = (error.fields ?? {}) as FieldErrors;
+          this.invitationProblem = invitationProblemOf(fields);
+          // The invitation has no field of its own: its problem is said at the top of the form.
+          const { invitationToken: _token, ...rest } = fields;
+          if (rest.product === 'invitation_mismatch') delete rest.product;
+          this.errors = rest;
           this.showSummary = true;
           await this.updateComplete;
-          this.summaryElement?.focus();
+          (this.invitationProblem ? this.invitationAlert : this.summaryElement)?.focus();
           break;
+        }
         case 'rate_limited':
           this.failure = 'rate-limited';
           this.retryAfter = error.retryAfter;
@@ -338,6 +405,16 @@ export class VerityReviewForm extends VerityDataElement {
 
   private readonly retry = (): void => {
     void this.submit();
+  };
+
+  /** Sends without the refused invitation, as not verified: everything typed stays. */
+  private readonly dropInvitation = async (): Promise<void> => {
+    this.invitationDropped = true;
+    this.invitationProblem = undefined;
+    this.saveDraft();
+    await this.updateComplete;
+    // Without an invitation the e-mail address is needed: the visitor is taken there.
+    this.renderRoot.querySelector<HTMLElement>('#f-email')?.focus();
   };
 
   // -- Rendering -------------------------------------------------------------------------------
@@ -369,8 +446,6 @@ export class VerityReviewForm extends VerityDataElement {
         return this.fields.experiencedAt ? e.invalid : e.dateRequired;
       case 'consent':
         return e.consent;
-      case 'invitationToken':
-        return problem === 'invitation_used' ? e.invitationUsed : e.invitationInvalid;
       case 'product':
         return e.productUnknown;
       default:
@@ -434,7 +509,17 @@ export class VerityReviewForm extends VerityDataElement {
             : this.failure === 'rate-limited'
               ? t.rateLimited(l10n.relative(new Date(Date.now() + (this.retryAfter ?? 60) * 1000)))
               : undefined;
-    return html`${this.invitationToken ? html`<p part="notice" class="notice verified">${t.invitationNote}</p>` : nothing}
+    const invitation = this.invitationProblem;
+    return html`${
+        invitation
+          ? html`<div part="notice" class="notice failure invitation-problem" role="alert" tabindex="-1">
+              <p>${t.invitationProblems[invitation]} ${t.invitationFallback}</p>
+              <button type="button" class="button secondary" @click=${this.dropInvitation}>${t.dropInvitation}</button>
+            </div>`
+          : this.invitationToken
+            ? html`<p part="notice" class="notice verified">${t.invitationNote}</p>`
+            : nothing
+      }
       ${
         this.restored
           ? html`<p part="notice" class="notice">
@@ -484,13 +569,15 @@ export class VerityReviewForm extends VerityDataElement {
     return html`<div part="error-summary" class="error-summary" tabindex="-1" role="alert">
       <p><strong>${this.l10n.t.errorSummary}</strong></p>
       <ul>
-        ${entries.map(
-          ([name, problem]) =>
-            html`<li>
-              <a href="#f-${name}" @click=${(event: Event) => this.focusField(event, name)}
-                >${this.message(name, problem!)}</a
-              >
-            </li>`,
+        ${entries.map(([name, problem]) =>
+          (FIELD_ORDER as readonly string[]).includes(name)
+            ? html`<li>
+                <a href="#f-${name}" @click=${(event: Event) => this.focusField(event, name)}
+                  >${this.message(name, problem!)}</a
+                >
+              </li>`
+            : // A problem without a field of its own (the product) is said, not linked.
+              html`<li>${this.message(name, problem!)}</li>`,
         )}
       </ul>
     </div>`;
