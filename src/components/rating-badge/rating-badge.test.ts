@@ -374,10 +374,7 @@ describe('<verity-rating-badge>', () => {
           expect((await failed).type).to.equal('verity-error');
           expect(browser.listeners()).to.equal(1);
         }
-        const parent = el.parentElement!;
-        el.remove();
-        expect(browser.listeners()).to.equal(0);
-        parent.append(el);
+        expect(browser.leaveAndReturn(el)).to.equal(0);
         expect(browser.listeners()).to.equal(1);
         const worker = await useMocks(serve(summaryOf()));
         const requests = recordRequests(worker);

@@ -8,7 +8,15 @@ import { DEMO_BUSINESS, EMPTY_BUSINESS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
 import { offline, serverError, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { expectFocusOn, liveRegions, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import {
+  expectFocusOn,
+  expectIdleWithFocus,
+  liveRegions,
+  pressAndStayBusy,
+  until,
+  visibleText,
+  watchPageErrors,
+} from '../../../test/helpers/events.js';
 import { freshApi, gate, recordRequests, useMocks } from '../../../test/helpers/msw.js';
 import { goOffline } from '../../../test/helpers/online.js';
 import './define.js';
@@ -303,18 +311,12 @@ describe('<verity-review-list>', () => {
         ...createHandlers({ store }),
       );
       const button = $<HTMLButtonElement>(el, '[part="show-more"]')!;
-      button.focus();
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expectFocusOn(button);
-      expect(button.getAttribute('aria-disabled')).to.equal('true');
-      expect(button.textContent!.trim()).to.equal('Loading reviews…');
+      await pressAndStayBusy(button, el, 'Loading reviews…');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Enter' });
       answers.open();
       await until(() => $(el, '.more [role="alert"]'), 'no failure message');
-      expectFocusOn(button);
-      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      expectIdleWithFocus(button);
       // One load (the client's own retries included): the second Enter while loading loaded nothing.
       expect(pages).to.equal(DEFAULT_RETRY.retries + 1);
     });
@@ -480,15 +482,10 @@ describe('<verity-review-list>', () => {
       await until(() => dialog.open, 'the dialog did not open');
       dialog.querySelector<HTMLInputElement>('input[value="offensive"]')!.click();
       const send = dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-      send.focus();
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expectFocusOn(send);
-      expect(send.getAttribute('aria-disabled')).to.equal('true');
+      await pressAndStayBusy(send, el, 'Sending…');
       answers.open();
       await until(() => dialog.querySelector('[role="alert"]'), 'no failure message');
-      expectFocusOn(send);
-      expect(send.getAttribute('aria-disabled')).to.equal('false');
+      expectIdleWithFocus(send);
       expect(dialog.open).to.equal(true);
       expect(visibleText(dialog.querySelector('[role="alert"]')!)).to.equal(
         'The report could not be sent. Please try again.',
@@ -551,16 +548,11 @@ describe('<verity-review-list>', () => {
       const el = await renderFailing();
       const retry = $<HTMLButtonElement>(el, '.state.error button')!;
       answers.close();
-      retry.focus();
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expectFocusOn(retry);
-      expect(retry.getAttribute('aria-disabled')).to.equal('true');
-      expect(retry.textContent!.trim()).to.equal('Loading reviews…');
+      await pressAndStayBusy(retry, el, 'Loading reviews…');
       await expect(el).to.be.accessible();
       answers.open();
       await until(() => retry.getAttribute('aria-disabled') === 'false', 'the retry did not end');
-      expectFocusOn(retry);
+      expectIdleWithFocus(retry);
       fail = false;
       await sendKeys({ press: 'Enter' });
       await until(() => cards(el).length === 10, 'the retry did not load the list');
@@ -582,10 +574,7 @@ describe('<verity-review-list>', () => {
           await until(() => $(el, '.state.error'), 'no error state');
           expect(browser.listeners()).to.equal(1);
         }
-        const parent = el.parentElement!;
-        el.remove();
-        expect(browser.listeners()).to.equal(0);
-        parent.append(el);
+        expect(browser.leaveAndReturn(el)).to.equal(0);
         await useMocks(...createHandlers({ store }));
         browser.reconnect();
         await until(() => cards(el).length === 10, 'did not load when back online');

@@ -36,6 +36,10 @@ const blockquote = (el: VerityReviewQuote) => el.shadowRoot!.querySelector('bloc
 const link = (el: VerityReviewQuote) => el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
 
 describe('<verity-review-quote>', () => {
+  // The page's configuration names the business, as the script tag's data-business does.
+  before(() => configure({ business: DEMO_BUSINESS }));
+  after(() => configure({ business: undefined }));
+
   beforeEach(async () => {
     await useMocks(...createHandlers({ store }));
   });
@@ -45,7 +49,6 @@ describe('<verity-review-quote>', () => {
       'the packaging is compostable and the taste has been consistent … Customer service answered within a day';
     const { el, event } = await renderQuote(
       html`<verity-review-quote
-        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         excerpt=${excerpt}
@@ -70,7 +73,6 @@ describe('<verity-review-quote>', () => {
   it('links to href with the review’s anchor, which the list follows', async () => {
     const { el } = await renderQuote(
       html`<verity-review-quote
-        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         href="/reviews"
@@ -95,7 +97,6 @@ describe('<verity-review-quote>', () => {
       try {
         const { el } = await renderQuote(
           html`<verity-review-quote
-            business=${DEMO_BUSINESS}
             api=${freshApi()}
             review=${longReview.id}
             excerpt=${excerpt}
@@ -123,7 +124,6 @@ describe('<verity-review-quote>', () => {
   it('picks whole sentences itself, up to max-length, marking the cut', async () => {
     const { el } = await renderQuote(
       html`<verity-review-quote
-        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${longReview.id}
         max-length="200"
@@ -140,7 +140,6 @@ describe('<verity-review-quote>', () => {
     const sentence = twoStars.body.split('. ')[0]!;
     const { el } = await renderQuote(
       html`<verity-review-quote
-        business=${DEMO_BUSINESS}
         api=${freshApi()}
         review=${twoStars.id}
         excerpt=${sentence}
@@ -153,12 +152,7 @@ describe('<verity-review-quote>', () => {
 
   it('renders hostile text as text', async () => {
     const { el } = await renderQuote(
-      html`<verity-review-quote
-        business=${DEMO_BUSINESS}
-        api=${freshApi()}
-        review=${hostile.id}
-        locale="en"
-      ></verity-review-quote>`,
+      html`<verity-review-quote api=${freshApi()} review=${hostile.id} locale="en"></verity-review-quote>`,
     );
     expect(blockquote(el)!.textContent).to.contain('<img src=x onerror="alert(1)">');
     expect(el.shadowRoot!.querySelectorAll('blockquote *').length).to.equal(0);
@@ -168,12 +162,7 @@ describe('<verity-review-quote>', () => {
     const bad: Review = { ...(store.review(longReview.id).body as Review), url: 'javascript:alert(1)' };
     await useMocks(http.get('*/v1/reviews/:id', () => HttpResponse.json(bad)));
     const { el } = await renderQuote(
-      html`<verity-review-quote
-        business=${DEMO_BUSINESS}
-        api=${freshApi()}
-        review=${longReview.id}
-        locale="en"
-      ></verity-review-quote>`,
+      html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale="en"></verity-review-quote>`,
     );
     expect(link(el)).to.equal(null);
     expect(blockquote(el)!.hasAttribute('cite')).to.equal(false);
@@ -185,11 +174,7 @@ describe('<verity-review-quote>', () => {
   it('shows nothing for a review that does not exist, and fires not_found', async () => {
     const page = watchPageErrors();
     const { el, event } = await renderQuote(
-      html`<verity-review-quote
-        business=${DEMO_BUSINESS}
-        api=${freshApi()}
-        review="no-such-review"
-      ></verity-review-quote>`,
+      html`<verity-review-quote api=${freshApi()} review="no-such-review"></verity-review-quote>`,
     );
     page.stop();
     expect((event as VerityErrorEvent).detail.code).to.equal('not_found');
@@ -201,11 +186,7 @@ describe('<verity-review-quote>', () => {
   it('shows nothing when the API fails, and fires the error', async () => {
     await useMocks(...serverError());
     const { el, event } = await renderQuote(
-      html`<verity-review-quote
-        business=${DEMO_BUSINESS}
-        api=${freshApi()}
-        review=${longReview.id}
-      ></verity-review-quote>`,
+      html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
     );
     expect((event as VerityErrorEvent).detail.code).to.equal('http');
     expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
@@ -217,30 +198,30 @@ describe('<verity-review-quote>', () => {
       (r) => r.business === DEMO_BUSINESS && r.status === 'published' && r.product === DEMO_PRODUCTS.grinder,
     )!;
 
-    async function refused(
-      template: ReturnType<typeof html>,
-    ): Promise<{ el: VerityReviewQuote; error: VerityErrorEvent }> {
+    /** A quote with these attributes, once it has loaded or failed. */
+    async function quoteOf(attributes: Record<string, string>): Promise<{ el: VerityReviewQuote; event: Event }> {
+      const el = document.createElement('verity-review-quote');
+      for (const [name, value] of Object.entries({ api: freshApi(), locale: 'en', ...attributes })) {
+        el.setAttribute(name, value);
+      }
       const page = watchPageErrors();
-      const { el, event } = await renderQuote(template);
+      const outcome = nextOutcome();
+      await fixture(el);
+      const event = await outcome;
+      await el.updateComplete;
       page.stop();
       expect(page.errors).to.deep.equal([]);
-      expect(event.type).to.equal('verity-error');
-      return { el, error: event as VerityErrorEvent };
+      return { el, event };
     }
+
+    const errorOf = (event: Event) => (event as VerityErrorEvent).detail;
 
     it('never shows another business’s review: it shows nothing and fires foreign_review', async () => {
       const foreign = otherShops[0]!;
-      const { el, error } = await refused(
-        html`<verity-review-quote
-          business=${DEMO_BUSINESS}
-          api=${freshApi()}
-          review=${foreign.id}
-          locale="en"
-        ></verity-review-quote>`,
-      );
-      expect(error.detail.code).to.equal('foreign_review');
-      expect(error.detail.message).to.contain(foreign.id);
-      expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
+      const { el, event } = await quoteOf({ review: foreign.id });
+      expect(errorOf(event).code).to.equal('foreign_review');
+      expect(errorOf(event).message).to.contain(foreign.id);
+      expect(blockquote(el)).to.equal(null);
       expect(visibleText(el.shadowRoot!)).to.equal('');
       expect(el.getBoundingClientRect().height).to.equal(0);
       await expect(el).to.be.accessible();
@@ -248,52 +229,32 @@ describe('<verity-review-quote>', () => {
 
     it('with product, never shows a review of another product or of the shop itself', async () => {
       for (const review of [productReview, longReview]) {
-        const { el, error } = await refused(
-          html`<verity-review-quote
-            business=${DEMO_BUSINESS}
-            product=${DEMO_PRODUCTS.espresso}
-            api=${freshApi()}
-            review=${review.id}
-          ></verity-review-quote>`,
-        );
-        expect(error.detail.code).to.equal('foreign_review');
-        expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
+        const { el, event } = await quoteOf({ review: review.id, product: DEMO_PRODUCTS.espresso });
+        expect(errorOf(event).code).to.equal('foreign_review');
+        expect(blockquote(el)).to.equal(null);
       }
     });
 
     it('without product, quotes any review of its business, a product’s too', async () => {
-      const { el, event } = await renderQuote(
-        html`<verity-review-quote
-          business=${DEMO_BUSINESS}
-          api=${freshApi()}
-          review=${productReview.id}
-          locale="en"
-        ></verity-review-quote>`,
-      );
+      const { el, event } = await quoteOf({ review: productReview.id });
       expect(event.type).to.equal('verity-load');
       expect(blockquote(el)).to.not.equal(null);
     });
 
-    it('takes its business from the page configuration, and without one shows nothing: missing_config', async () => {
-      const worker = await useMocks(...createHandlers({ store }));
-      const requests = recordRequests(worker);
-      const { el, error } = await refused(
-        html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
-      );
-      requests.stop();
-      expect(error.detail.code).to.equal('missing_config');
-      expect(error.detail.message).to.contain('needs business');
-      expect(requests.urls).to.deep.equal([]);
-      expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
-      configure({ business: otherShops[0]!.business });
+    it('takes its business from the attribute before the page’s, and without one shows nothing: missing_config', async () => {
+      const attributed = await quoteOf({ review: longReview.id, business: otherShops[0]!.business });
+      expect(errorOf(attributed.event).code).to.equal('foreign_review');
+      configure({ business: undefined });
       try {
-        const { el: configured, error: foreign } = await refused(
-          html`<verity-review-quote api=${freshApi()} review=${longReview.id}></verity-review-quote>`,
-        );
-        expect(foreign.detail.code).to.equal('foreign_review');
-        expect(configured.shadowRoot!.querySelector('blockquote')).to.equal(null);
+        const requests = recordRequests(await useMocks(...createHandlers({ store })));
+        const { el, event } = await quoteOf({ review: longReview.id });
+        requests.stop();
+        expect(errorOf(event).code).to.equal('missing_config');
+        expect(errorOf(event).message).to.contain('needs business');
+        expect(requests.urls).to.deep.equal([]);
+        expect(blockquote(el)).to.equal(null);
       } finally {
-        configure({ business: undefined });
+        configure({ business: DEMO_BUSINESS });
       }
     });
   });
@@ -303,12 +264,7 @@ describe('<verity-review-quote>', () => {
     try {
       await useMocks(...offline());
       const { el, event } = await renderQuote(
-        html`<verity-review-quote
-          business=${DEMO_BUSINESS}
-          api=${freshApi()}
-          review=${longReview.id}
-          locale="en"
-        ></verity-review-quote>`,
+        html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale="en"></verity-review-quote>`,
       );
       expect((event as VerityErrorEvent).detail.code).to.equal('network');
       expect(browser.listeners()).to.equal(1);
@@ -316,10 +272,7 @@ describe('<verity-review-quote>', () => {
       el.review = twoStars.id;
       expect((await failed).type).to.equal('verity-error');
       expect(browser.listeners()).to.equal(1);
-      const parent = el.parentElement!;
-      el.remove();
-      expect(browser.listeners()).to.equal(0);
-      parent.append(el);
+      expect(browser.leaveAndReturn(el)).to.equal(0);
       await useMocks(...createHandlers({ store }));
       browser.reconnect();
       await until(() => blockquote(el), 'did not load when back online');
@@ -332,12 +285,7 @@ describe('<verity-review-quote>', () => {
   it('reserves space while loading', async () => {
     await useMocks(http.get('*/v1/reviews/:id', () => new Promise<Response>(() => undefined)));
     const el = await fixture<VerityReviewQuote>(
-      html`<verity-review-quote
-        business=${DEMO_BUSINESS}
-        api=${freshApi()}
-        review="x"
-        locale="en"
-      ></verity-review-quote>`,
+      html`<verity-review-quote api=${freshApi()} review="x" locale="en"></verity-review-quote>`,
     );
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
@@ -352,7 +300,6 @@ describe('<verity-review-quote>', () => {
       html`<p>
         Our customers say
         <verity-review-quote
-          business=${DEMO_BUSINESS}
           api=${freshApi()}
           review=${longReview.id}
           variant="inline"
@@ -370,23 +317,13 @@ describe('<verity-review-quote>', () => {
     const words = { sv: 'Läs hela recensionen', cs: 'Přečíst celou recenzi', de: 'Ganze Bewertung lesen' };
     for (const [locale, text] of Object.entries(words)) {
       const { el } = await renderQuote(
-        html`<verity-review-quote
-          business=${DEMO_BUSINESS}
-          api=${freshApi()}
-          review=${longReview.id}
-          locale=${locale}
-        ></verity-review-quote>`,
+        html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale=${locale}></verity-review-quote>`,
       );
       expect(link(el)!.textContent).to.equal(text);
     }
     const { el } = await renderQuote(
       html`<div style="background:#0d1117;padding:8px">
-        <verity-review-quote
-          business=${DEMO_BUSINESS}
-          api=${freshApi()}
-          review=${longReview.id}
-          theme="dark"
-        ></verity-review-quote>
+        <verity-review-quote api=${freshApi()} review=${longReview.id} theme="dark"></verity-review-quote>
       </div>`,
     );
     await expect(el).to.be.accessible();
@@ -403,11 +340,11 @@ describe('<verity-review-quote>', () => {
     await until(() => list.shadowRoot!.querySelectorAll('article').length === 10, 'the list did not load');
     const wall = await fixture<HTMLElement>(
       html`<div>
-        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${first[1]!.id}></verity-review-quote>
-        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${first[2]!.id}></verity-review-quote>
-        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${longReview.id}></verity-review-quote>
-        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${twoStars.id}></verity-review-quote>
-        <verity-review-quote business=${DEMO_BUSINESS} api=${api} review=${twoStars.id}></verity-review-quote>
+        <verity-review-quote api=${api} review=${first[1]!.id}></verity-review-quote>
+        <verity-review-quote api=${api} review=${first[2]!.id}></verity-review-quote>
+        <verity-review-quote api=${api} review=${longReview.id}></verity-review-quote>
+        <verity-review-quote api=${api} review=${twoStars.id}></verity-review-quote>
+        <verity-review-quote api=${api} review=${twoStars.id}></verity-review-quote>
       </div>`,
     );
     await until(
