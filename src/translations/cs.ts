@@ -135,6 +135,7 @@ export const cs: Translation = {
   ratingLabel: 'Vaše hodnocení',
   titleLabel: 'Nadpis (nepovinné)',
   bodyLabel: 'Vaše recenze',
+  reviewLanguageLabel: 'Jazyk vaší recenze',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min

@@ -121,6 +121,7 @@ export const de: Translation = {
   ratingLabel: 'Ihre Bewertung',
   titleLabel: 'Überschrift (optional)',
   bodyLabel: 'Ihr Erfahrungsbericht',
+  reviewLanguageLabel: 'Sprache Ihrer Bewertung',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min ? `Noch ${min - length} Zeichen nötig` : `Noch ${max - length} Zeichen übrig`,

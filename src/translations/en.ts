@@ -104,6 +104,8 @@ export interface Translation {
   ratingLabel: string;
   titleLabel: string;
   bodyLabel: string;
+  /** The form's choice of the language the review is written in. */
+  reviewLanguageLabel: string;
   /** The visible counter under the review text. */
   bodyCounter: (length: string, max: string) => string;
   /** What the counter says to screen readers when the writer pauses. */
@@ -269,6 +271,7 @@ export const en: Translation = {
   ratingLabel: 'Your rating',
   titleLabel: 'Title (optional)',
   bodyLabel: 'Your review',
+  reviewLanguageLabel: 'Language of your review',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min

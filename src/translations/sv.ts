@@ -121,6 +121,7 @@ export const sv: Translation = {
   ratingLabel: 'Ditt betyg',
   titleLabel: 'Rubrik (valfritt)',
   bodyLabel: 'Din recension',
+  reviewLanguageLabel: 'Språk i din recension',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min ? `${min - length} tecken till behövs` : `${max - length} tecken kvar`,

@@ -108,6 +108,8 @@ describe('<verity-review-form>', () => {
     await sendKeys({ type: 'Great-taste' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Fresh-beans-quick-delivery-great-taste' });
+    await sendKeys({ press: 'Tab' }); // the review's language: the page's
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('language');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Ola' });
     await sendKeys({ press: 'Tab' });
@@ -126,6 +128,7 @@ describe('<verity-review-form>', () => {
       rating: 4,
       title: 'Great-taste',
       body: 'Fresh-beans-quick-delivery-great-taste',
+      language: 'en',
       status: 'pending',
     });
     expect(review!.email).to.equal('ola@mail.example');
@@ -225,6 +228,34 @@ describe('<verity-review-form>', () => {
     expect($<HTMLTextAreaElement>(again, '[name="body"]')!.value).to.equal('');
     const third = await renderForm({}, api);
     expect($<HTMLTextAreaElement>(third, '[name="body"]')!.value).to.equal('');
+  });
+
+  it('asks the language of the review, the page’s by default, and sends the one chosen', async () => {
+    const el = await renderForm({ locale: 'sv' });
+    await until(() => $(el, 'label[for="f-language"]')?.textContent === 'Språk i din recension', 'not Swedish');
+    const select = $<HTMLSelectElement>(el, 'select[name="language"]')!;
+    expect(select.value).to.equal('sv');
+    expect([...select.options].map((o) => o.value).sort()).to.deep.equal(['cs', 'de', 'en', 'sv']);
+    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal(
+      new Intl.DisplayNames('sv', { type: 'language' }).of('sv'),
+    );
+    await expect(el).to.be.accessible();
+    await fillValid(el, 'Deutsch Schreiber');
+    await fill(el, 'language', 'de');
+    await submit(el);
+    await until(() => $(el, '.thanks'), 'not sent');
+    expect(stored('Deutsch Schreiber')[0]!.language).to.equal('de');
+  });
+
+  it('offers the page’s language too when it is not built in, and sends it unless changed', async () => {
+    const el = await renderForm({ locale: 'fr-CA' });
+    const select = $<HTMLSelectElement>(el, 'select[name="language"]')!;
+    expect(select.value).to.equal('fr');
+    expect([...select.options].map((o) => o.value).sort()).to.deep.equal(['cs', 'de', 'en', 'fr', 'sv']);
+    await fillValid(el, 'Page Language');
+    await submit(el);
+    await until(() => $(el, '.thanks'), 'not sent');
+    expect(stored('Page Language')[0]!.language).to.equal('fr');
   });
 
   describe('drafts keep no personal data for long', () => {

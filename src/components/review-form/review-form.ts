@@ -9,6 +9,7 @@ import { validateReviewInput } from '../../client/validate.js';
 import type { FieldErrors, FieldProblem } from '../../client/validate.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
+import { BUILT_IN_LOCALES } from '../../internal/localize.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
 import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
@@ -20,6 +21,8 @@ export interface DraftFields {
   rating: number;
   title: string;
   body: string;
+  /** The language the review is written in; empty: the page's. */
+  language: string;
   authorName: string;
   email: string;
   experiencedAt: string;
@@ -77,6 +80,7 @@ const EMPTY: DraftFields = {
   rating: 0,
   title: '',
   body: '',
+  language: '',
   authorName: '',
   email: '',
   experiencedAt: '',
@@ -84,7 +88,7 @@ const EMPTY: DraftFields = {
 };
 
 /** The order fields appear in, for the error summary. */
-const FIELD_ORDER = ['rating', 'title', 'body', 'authorName', 'email', 'experiencedAt', 'consent'] as const;
+const FIELD_ORDER = ['rating', 'title', 'body', 'language', 'authorName', 'email', 'experiencedAt', 'consent'] as const;
 
 const SAVE_DEBOUNCE_MS = 400;
 const SPEAK_DEBOUNCE_MS = 1200;
@@ -308,10 +312,15 @@ export class VerityReviewForm extends VerityDataElement {
       authorName: f.authorName,
       ...(invitation ? { invitationToken: invitation } : f.email.trim() ? { email: f.email.trim() } : {}),
       experiencedAt: f.experiencedAt,
-      language: this.l10n.t.$code.split('-')[0]!,
+      language: f.language || this.pageLanguage,
       consent: f.consent as true,
       website,
     };
+  }
+
+  /** The page's language (`de` for `de-AT`), which a review is written in unless the reviewer says otherwise. */
+  private get pageLanguage(): string {
+    return this.resolvedLocale.trim().toLowerCase().split(/[-_]/)[0] || 'en';
   }
 
   private validate(): { payload: ReviewInput; fields: FieldErrors } {
@@ -590,6 +599,23 @@ export class VerityReviewForm extends VerityDataElement {
     target?.scrollIntoView({ block: 'center' });
   }
 
+  /** The built-in languages and the page's, each in the page's language, the chosen one selected. */
+  private renderLanguages(describedBy: string, invalid: boolean): TemplateResult {
+    const l10n = this.l10n;
+    const chosen = this.fields.language || this.pageLanguage;
+    const codes = [...new Set<string>([...BUILT_IN_LOCALES, this.pageLanguage, chosen])]
+      .map((code) => ({ code, name: l10n.displayName('language', code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, l10n.locale));
+    return html`<select
+      id="f-language"
+      name="language"
+      aria-describedby=${describedBy || nothing}
+      aria-invalid=${invalid ? 'true' : 'false'}
+    >
+      ${codes.map(({ code, name }) => html`<option value=${code} ?selected=${code === chosen}>${name}</option>`)}
+    </select>`;
+  }
+
   private renderFields(): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
@@ -649,6 +675,7 @@ export class VerityReviewForm extends VerityDataElement {
             </p>
             <span class="visually-hidden" aria-live="polite">${this.spokenCounter}</span>`,
       )}
+      ${this.field('language', t.reviewLanguageLabel, (ids, invalid) => this.renderLanguages(ids, invalid))}
       ${this.field(
         'authorName',
         t.nameLabel,
