@@ -609,6 +609,26 @@ describe('<verity-review-form>', () => {
     expect($<HTMLTextAreaElement>(again, '[name="body"]')!.value).to.equal('');
   });
 
+  it('thanks for a review published at once (a verified invitation) without saying it is checked first', async () => {
+    await useMocks(
+      http.post('*/v1/businesses/:business/reviews', () =>
+        HttpResponse.json(
+          { id: 'published-1', status: 'published', verification: { status: 'verified', method: 'invitation' } },
+          { status: 201 },
+        ),
+      ),
+    );
+    const events: VerityReviewSubmittedEvent[] = [];
+    const el = await renderForm({ invitation: DEMO_INVITATIONS[0]! });
+    el.addEventListener('verity-review-submitted', (e) => events.push(e));
+    await fillValid(el);
+    await submit(el);
+    await until(() => $(el, '.thanks'), 'no thanks');
+    expect(visibleText($(el, '.thanks')!)).to.equal('Thank you for your review! Your review is published.');
+    expect(events.map((e) => e.detail)).to.deep.equal([{ id: 'published-1', status: 'published' }]);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks each built-in locale and is accessible in the dark theme', async () => {
     for (const [locale, submitText] of [
       ['sv', 'Skicka recension'],

@@ -484,7 +484,6 @@ export class VerityReviewForm extends VerityDataElement {
       return html`<div part="thanks" class="thanks" role="status">
         <h3 tabindex="-1">${t.thanksTitle}</h3>
         <p>${this.result.status === 'published' ? t.thanksPublished : t.thanksPending}</p>
-        ${this.result.status === 'published' ? html`<p class="hint">${t.moderationNote}</p>` : nothing}
       </div>`;
     }
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}>
