@@ -51,6 +51,9 @@ function decodeCursor(cursor: string): number | undefined {
 
 const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
 
+/** `sv` for `sv-SE`: the language filter and the summary's languages go by the primary subtag. */
+const primaryLanguage = (tag: string) => tag.toLowerCase().split('-')[0]!;
+
 export class MockStore {
   readonly businesses = new Map<string, FixtureBusiness>();
   readonly reviews: StoredReview[];
@@ -118,6 +121,7 @@ export class MockStore {
           : null,
       verificationPolicyUrl: business.verificationPolicyUrl,
       updatedAt: new Date(latest || now.getTime()).toISOString(),
+      languages: [...new Set(reviews.map((r) => primaryLanguage(r.language)))].sort(),
     };
   }
 
@@ -140,12 +144,12 @@ export class MockStore {
     }
 
     const needle = query.q ? normalize(query.q.trim()) : '';
-    const language = query.language?.toLowerCase().split('-')[0];
+    const language = query.language && primaryLanguage(query.language);
     const matching = this.published(businessId, query.product).filter(
       (r) =>
         (!query.rating || query.rating.includes(r.rating)) &&
         (!query.verified || r.verification.status === 'verified') &&
-        (!language || r.language.toLowerCase().split('-')[0] === language) &&
+        (!language || primaryLanguage(r.language) === language) &&
         (!needle || normalize(`${r.title ?? ''}\n${r.body}`).includes(needle)),
     );
     const comparator = COMPARATORS[query.sort ?? 'newest'];

@@ -234,6 +234,48 @@ describe('<verity-review-list>', () => {
       expect(cards(el).every((card) => card.querySelector('.card-body')!.getAttribute('lang') === 'sv')).to.equal(true);
     });
 
+    it('keeps the language filter after a language is chosen, with every language of the summary', async () => {
+      const el = await renderList();
+      const options = () => [...$<HTMLSelectElement>(el, 'select[name="language"]')!.options].map((o) => o.value);
+      const every = ['', ...store.summary(DEMO_BUSINESS)!.languages!];
+      expect(every).to.include.members(['sv', 'de', 'cs', 'en']);
+      expect(options()).to.deep.equal(every);
+      const language = $<HTMLSelectElement>(el, 'select[name="language"]')!;
+      language.value = 'de';
+      language.dispatchEvent(new Event('change'));
+      await settled(el);
+      expect(cards(el).every((card) => card.querySelector('.card-body')!.getAttribute('lang') === 'de')).to.equal(true);
+      expect(options()).to.deep.equal(every);
+      expect($<HTMLSelectElement>(el, 'select[name="language"]')!.value).to.equal('de');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a language of the summary that no loaded review is in, and falls back to the loaded ones without it', async () => {
+      const summary = store.summary(DEMO_BUSINESS)!;
+      await useMocks(
+        http.get('*/v1/businesses/:business/summary', () => HttpResponse.json({ ...summary, languages: ['fi', 'sv'] })),
+        ...createHandlers({ store }),
+      );
+      const el = await renderList({ 'page-size': '1' });
+      const options = () => [...$<HTMLSelectElement>(el, 'select[name="language"]')!.options].map((o) => o.value);
+      expect(options()).to.deep.equal(['', 'fi', 'sv']);
+
+      // A server without `languages`: the loaded reviews' languages; the chosen one stays offered.
+      const { languages: _languages, ...older } = summary;
+      await useMocks(
+        http.get('*/v1/businesses/:business/summary', () => HttpResponse.json(older)),
+        ...createHandlers({ store }),
+      );
+      const fallback = await renderList({ 'page-size': '50' });
+      const select = $<HTMLSelectElement>(fallback, 'select[name="language"]')!;
+      expect([...select.options].map((o) => o.value)).to.include.members(['', 'sv', 'de', 'cs', 'en']);
+      select.value = 'cs';
+      select.dispatchEvent(new Event('change'));
+      await settled(fallback);
+      expect($(fallback, 'select[name="language"]')).to.not.equal(null);
+      expect($<HTMLSelectElement>(fallback, 'select[name="language"]')!.value).to.equal('cs');
+    });
+
     it('searches after the visitor stops typing, with one request', async () => {
       const el = await renderList();
       const requests = recordRequests(await useMocks(...createHandlers({ store })));

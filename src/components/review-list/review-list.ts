@@ -351,13 +351,23 @@ export class VerityReviewList extends VerityDataElement {
     </div>`;
   }
 
+  /**
+   * The languages to filter by: the summary's (every published review's), else, from a server
+   * that does not send them, those of the reviews loaded so far; and the one chosen.
+   */
+  private filterLanguages(page: ReviewPage | undefined): Set<string> {
+    const fromSummary = this.summary.value?.languages;
+    const languages = new Set<string>(
+      fromSummary ?? [...(page?.items ?? []), ...this.more].map((review) => review.language),
+    );
+    if (this.language) languages.add(this.language);
+    return new Set([...languages].map((code) => code.split('-')[0]!.toLowerCase()));
+  }
+
   private renderControls(page: ReviewPage | undefined): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
-    const languages = new Set<string>();
-    for (const review of [...(page?.items ?? []), ...this.more])
-      languages.add(review.language.split('-')[0]!.toLowerCase());
-    if (this.language) languages.add(this.language);
+    const languages = this.filterLanguages(page);
     return html`<div part="controls" class="controls">
         <label class="control">
           <span>${t.sortLabel}</span>
@@ -381,7 +391,8 @@ export class VerityReviewList extends VerityDataElement {
           <span>${t.verifiedOnly}</span>
         </label>
         ${
-          languages.size > 1
+          // Once a language is chosen the select stays, so "All languages" can be chosen again.
+          languages.size > 1 || this.language
             ? html`<label class="control">
                 <span>${t.languageLabel}</span>
                 <select name="language" @change=${this.onLanguage} .value=${this.language}>
