@@ -39,12 +39,14 @@ function liveRegion(): HTMLElement {
   return region;
 }
 
-function start(owner: LoadingAnnouncer, text: string): void {
+function start(owner: LoadingAnnouncer): void {
   loading.add(owner);
   if (loading.size > 1) return;
   const target = liveRegion();
   timer = setTimeout(() => {
-    if (loading.size > 0) target.textContent = text;
+    // Read when said: by then the widget's language has usually loaded too.
+    const [first] = loading;
+    target.textContent = first?.currentText() ?? '';
   }, ANNOUNCE_AFTER_MS);
 }
 
@@ -64,10 +66,14 @@ export class LoadingAnnouncer implements ReactiveController {
     host.addController(this);
   }
 
+  /** What the widget is loading, in its language; `undefined` when it is not loading. */
+  currentText(): string | undefined {
+    return this.text();
+  }
+
   hostUpdated(): void {
-    const text = this.text();
-    if (text === undefined) stop(this);
-    else if (!loading.has(this)) start(this, text);
+    if (this.text() === undefined) stop(this);
+    else if (!loading.has(this)) start(this);
   }
 
   hostDisconnected(): void {

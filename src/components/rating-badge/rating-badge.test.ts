@@ -51,6 +51,21 @@ describe('<verity-rating-badge>', () => {
     configure({ api: undefined, business: undefined, product: undefined, locale: undefined });
   });
 
+  // First in the file: German is not loaded yet, as on a page's first visit.
+  describe('the loading announcement', () => {
+    it('announces the loading in the widget’s language', async () => {
+      await useMocks(...slow(600, [serve(summaryOf())]));
+      const announcements = loadingAnnouncements();
+      try {
+        await fixture(html`<verity-rating-badge api=${freshApi()} business="shop" locale="de"></verity-rating-badge>`);
+        await until(() => announcements.said.length > 0, 'nothing was announced');
+        expect(announcements.said[0]).to.equal('Bewertungen werden geladen…');
+      } finally {
+        announcements.stop();
+      }
+    });
+  });
+
   describe('loaded', () => {
     it('shows stars, average, grade, count and invited share in English', async () => {
       await useMocks(serve(summaryOf()));
