@@ -76,6 +76,24 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {
+      // `accessibility-node`: one element's node of the browser's accessibility tree (what a
+      // screen reader is given: role, name, description, invalid…), found through shadow roots.
+      // Chromium only; the other engines' drivers cannot tell.
+      name: 'accessibility-node',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'accessibility-node') return undefined;
+        if (session.browser.type !== 'puppeteer') return null;
+        try {
+          const page = session.browser.getPage(session.id);
+          const root = await page.$(`pierce/${payload.selector}`);
+          const node = root ? await page.accessibility.snapshot({ root, interestingOnly: false }) : null;
+          return node ? { ...node, children: undefined } : null;
+        } catch {
+          return null;
+        }
+      },
+    },
+    {
       name: 'msw-worker',
       serve(context) {
         if (context.path === '/mockServiceWorker.js') {

@@ -117,6 +117,31 @@ export const RateLimited: Story = {
   play: ({ canvasElement }) => fillIn(canvasElement, true),
 };
 export const WithInvitation: Story = { args: { invitation: DEMO_INVITATIONS[1] } };
+
+/** The API refuses the invitation token: the form says why and offers to send it as not verified. */
+function refusedInvitation(problem: 'invitation_expired' | 'invitation_used') {
+  return [
+    http.post('*/v1/businesses/:business/reviews', () =>
+      HttpResponse.json(
+        { error: { code: 'validation_failed', message: 'Invitation refused', fields: { invitationToken: problem } } },
+        { status: 400 },
+      ),
+    ),
+    ...createHandlers(),
+  ];
+}
+export const InvitationExpired: Story = {
+  name: 'Invitation link expired',
+  args: { invitation: 'an-expired-token' },
+  parameters: { msw: { handlers: refusedInvitation('invitation_expired') } },
+  play: ({ canvasElement }) => fillIn(canvasElement, true),
+};
+export const InvitationUsed: Story = {
+  name: 'Invitation link already used',
+  args: { invitation: 'a-used-token' },
+  parameters: { msw: { handlers: refusedInvitation('invitation_used') } },
+  play: ({ canvasElement }) => fillIn(canvasElement, true),
+};
 export const ProductReview: Story = { args: { product: DEMO_PRODUCTS.grinder } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Czech: Story = { args: { locale: 'cs' } };

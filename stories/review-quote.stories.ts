@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { http, HttpResponse } from 'msw';
 import { QUOTE_VARIANTS } from '../src/components/review-quote/review-quote.js';
 import type { QuoteVariant } from '../src/components/review-quote/review-quote.js';
 import { createHandlers } from '../src/mocks/handlers.js';
@@ -20,6 +21,7 @@ const fiveStars = shopReviews.filter(
 );
 
 interface QuoteArgs {
+  business: string;
   review: string;
   excerpt?: string;
   maxLength: number;
@@ -34,6 +36,7 @@ const meta: Meta<QuoteArgs> = {
   component: 'verity-review-quote',
   tags: ['autodocs'],
   args: {
+    business: DEMO_BUSINESS,
     review: longReview.id,
     excerpt: 'every bag has arrived within a week of roasting … the taste has been consistent from bag to bag.',
     maxLength: 160,
@@ -51,12 +54,13 @@ const meta: Meta<QuoteArgs> = {
     theme: { control: 'inline-radio', options: THEME_OPTIONS },
   },
   parameters: { msw: { handlers: createHandlers({ store }) } },
-  render: ({ review, excerpt, maxLength, variant, locale, href, theme }) =>
+  render: ({ business, review, excerpt, maxLength, variant, locale, href, theme }) =>
     onPage(
       theme,
       html`<div style="max-width: 36rem">
         <verity-review-quote
           api=${API}
+          business=${business}
           review=${review}
           excerpt=${ifDefined(excerpt || undefined)}
           max-length=${maxLength}
@@ -75,13 +79,14 @@ type Story = StoryObj<QuoteArgs>;
 export const Card: Story = {};
 export const Inline: Story = {
   args: { variant: 'inline', excerpt: 'I would recommend starting with the sampler' },
-  render: ({ review, excerpt, locale }) =>
+  render: ({ business, review, excerpt, locale }) =>
     onPage(
       undefined,
       html`<p style="max-width: 40rem">
         What do customers think of the subscription?
         <verity-review-quote
           api=${API}
+          business=${business}
           review=${review}
           excerpt=${ifDefined(excerpt)}
           variant="inline"
@@ -100,6 +105,21 @@ export const TwoStarReview: Story = {
   args: { review: twoStars.id, excerpt: twoStars.body.split('. ')[0] },
 };
 export const NotFound: Story = { name: 'Review not found (shows nothing)', args: { review: 'no-such-review' } };
+/** `GET /v1/reviews/{id}` answers for any business: a quote shows only its own shop's reviews. */
+export const ForeignReview: Story = {
+  name: 'Review of another business (shows nothing, fires foreign_review)',
+  args: { review: 'other-shop-review-1', excerpt: undefined },
+  parameters: {
+    msw: {
+      handlers: [
+        http.get('*/v1/reviews/:id', ({ params }) =>
+          HttpResponse.json({ ...store.toPublic(longReview), id: String(params.id), business: 'other-shop' }),
+        ),
+        ...createHandlers({ store }),
+      ],
+    },
+  },
+};
 export const Loading: Story = { parameters: { msw: { handlers: slow(Infinity) } } };
 export const Swedish: Story = { args: { locale: 'sv' } };
 export const Czech: Story = { args: { locale: 'cs' } };
@@ -107,7 +127,7 @@ export const German: Story = { args: { locale: 'de' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const QuoteWall: Story = {
   name: 'Quote wall',
-  render: ({ locale }) =>
+  render: ({ business, locale }) =>
     onPage(
       undefined,
       html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr))">
@@ -117,12 +137,19 @@ export const QuoteWall: Story = {
             (r) =>
               html`<verity-review-quote
                 api=${API}
+                business=${business}
                 review=${r.id}
                 max-length="120"
                 locale=${locale}
               ></verity-review-quote>`,
           )}
-        <verity-review-quote api=${API} review=${twoStars.id} max-length="120" locale=${locale}></verity-review-quote>
+        <verity-review-quote
+          api=${API}
+          business=${business}
+          review=${twoStars.id}
+          max-length="120"
+          locale=${locale}
+        ></verity-review-quote>
       </div>`,
     ),
 };

@@ -145,6 +145,13 @@ export const summarySchema = lazy(() =>
     optedOut: z.optional(nonNegativeInt),
     verificationPolicyUrl: z.nullable(z.string()),
     updatedAt: isoDateTime,
+    /**
+     * The languages the published reviews (of the shop, or of the product) are written in: the
+     * primary subtags, lowercase, e.g. `["de", "sv"]`. The list's language filter offers them.
+     * Optional: a server that leaves it out is still valid, and the list falls back to the
+     * languages of the reviews it has loaded.
+     */
+    languages: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(35)))),
   }),
 );
 

@@ -18,6 +18,9 @@ export const FIELD_PROBLEMS = [
   'too_old',
   'invalid_invitation',
   'invitation_used',
+  'invitation_expired',
+  /** `product`: the invitation is for another product than the review. */
+  'invitation_mismatch',
   'unknown_product',
   'invalid_token',
 ] as const;

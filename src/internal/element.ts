@@ -77,7 +77,8 @@ export class VerityElement extends LitElement {
   /** Reports a failure to the page: one `verity-error` event, never an exception. */
   protected reportError(error: unknown): void {
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    const code: VerityErrorCode = isVerityApiError(error) ? error.code : 'unknown';
+    const code: VerityErrorCode =
+      isVerityApiError(error) || error instanceof VerityWidgetError ? error.code : 'unknown';
     const message = error instanceof Error ? error.message : String(error);
     this.emitError(code, message);
   }
@@ -87,9 +88,22 @@ export class VerityElement extends LitElement {
   }
 }
 
+/** A widget's own failure (not the API's): reported as `verity-error` with its code. */
+export class VerityWidgetError extends Error {
+  constructor(
+    readonly code: VerityErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Raised when no API or business is configured anywhere. */
-export class MissingConfigError extends Error {
+export class MissingConfigError extends VerityWidgetError {
   override readonly name = 'MissingConfigError';
+  constructor(message: string) {
+    super('missing_config', message);
+  }
 }
 
 /**
@@ -137,13 +151,5 @@ export class VerityDataElement extends VerityElement {
       );
     }
     return [client, business];
-  }
-
-  protected override reportError(error: unknown): void {
-    if (error instanceof MissingConfigError) {
-      this.emitError('missing_config', error.message);
-      return;
-    }
-    super.reportError(error);
   }
 }

@@ -13,6 +13,8 @@ export type VerityErrorCode =
   | 'missing_config'
   /** A quote's excerpt is not verbatim (R5). */
   | 'quote_mismatch'
+  /** A quoted review belongs to another business, or to another product than the quote's. */
+  | 'foreign_review'
   /** Anything unexpected. */
   | 'unknown';
 

@@ -132,7 +132,8 @@ export const buttonStyles = css`
     color: var(--link);
   }
 
-  .button[disabled] {
+  /* Busy buttons stay focusable (a disabled one would drop the keyboard focus). */
+  .button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }
@@ -146,5 +147,25 @@ export const buttonStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
     cursor: pointer;
+  }
+`;
+
+/** A field's problem, beside the field: the form's fields and the star input share it. */
+export const fieldMessageStyles = css`
+  :host {
+    --error: light-dark(#b42318, #ff8a80);
+  }
+
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --error: #b42318;
+    }
+  }
+
+  .message {
+    margin: 0;
+    color: var(--error);
+    font-weight: 600;
+    font-size: 0.9em;
   }
 `;

@@ -30,6 +30,8 @@ export interface FixtureInvitation {
   orderRef: string;
   /** The review written with it; an invitation works once (R8). */
   usedBy: string | null;
+  /** When it stops working; never when left out. */
+  expiresAt?: string;
 }
 
 export interface FixtureData {

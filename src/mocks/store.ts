@@ -51,6 +51,9 @@ function decodeCursor(cursor: string): number | undefined {
 
 const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
 
+/** `sv` for `sv-SE`: the language filter and the summary's languages go by the primary subtag. */
+const primaryLanguage = (tag: string) => tag.toLowerCase().split('-')[0]!;
+
 export class MockStore {
   readonly businesses = new Map<string, FixtureBusiness>();
   readonly reviews: StoredReview[];
@@ -119,6 +122,7 @@ export class MockStore {
       ...(business.orders ? { optedOut: business.orders.optedOut ?? 0 } : {}),
       verificationPolicyUrl: business.verificationPolicyUrl,
       updatedAt: new Date(latest || now.getTime()).toISOString(),
+      languages: [...new Set(reviews.map((r) => primaryLanguage(r.language)))].sort(),
     };
   }
 
@@ -141,12 +145,12 @@ export class MockStore {
     }
 
     const needle = query.q ? normalize(query.q.trim()) : '';
-    const language = query.language?.toLowerCase().split('-')[0];
+    const language = query.language && primaryLanguage(query.language);
     const matching = this.published(businessId, query.product).filter(
       (r) =>
         (!query.rating || query.rating.includes(r.rating)) &&
         (!query.verified || r.verification.status === 'verified') &&
-        (!language || r.language.toLowerCase().split('-')[0] === language) &&
+        (!language || primaryLanguage(r.language) === language) &&
         (!needle || normalize(`${r.title ?? ''}\n${r.body}`).includes(needle)),
     );
     const comparator = COMPARATORS[query.sort ?? 'newest'];
@@ -211,6 +215,16 @@ export class MockStore {
         if (invitation.usedBy) {
           return errorAnswer(400, 'validation_failed', 'This invitation was already used', {
             invitationToken: 'invitation_used',
+          });
+        }
+        if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) {
+          return errorAnswer(400, 'validation_failed', 'This invitation has expired', {
+            invitationToken: 'invitation_expired',
+          });
+        }
+        if (invitation.product && data.product && invitation.product !== data.product) {
+          return errorAnswer(400, 'validation_failed', 'This invitation is for another product', {
+            product: 'invitation_mismatch',
           });
         }
       }

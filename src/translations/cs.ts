@@ -135,6 +135,7 @@ export const cs: Translation = {
   ratingLabel: 'Vaše hodnocení',
   titleLabel: 'Nadpis (nepovinné)',
   bodyLabel: 'Vaše recenze',
+  reviewLanguageLabel: 'Jazyk vaší recenze',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min
@@ -160,6 +161,14 @@ export const cs: Translation = {
   moderationNote:
     'Každou recenzi před zveřejněním kontrolujeme kvůli urážlivým výrazům a osobním údajům, nikdy kvůli jejímu hodnocení.',
   invitationNote: 'Byli jste pozváni po nákupu: vaše recenze bude označena jako ověřená.',
+  invitationProblems: {
+    expired: 'Platnost tohoto odkazu na recenzi vypršela.',
+    used: 'Tento odkaz na recenzi už byl k recenzi použit.',
+    invalid: 'Tento odkaz na recenzi není platný.',
+    mismatch: 'Tento odkaz na recenzi patří k jinému produktu.',
+  },
+  invitationFallback: 'Recenzi můžete přesto odeslat; zobrazí se jako neověřená.',
+  dropInvitation: 'Pokračovat bez ověření',
   submit: 'Odeslat recenzi',
   submitting: 'Odesílání…',
   errorSummary: 'Zkontrolujte prosím tato pole:',
@@ -178,8 +187,6 @@ export const cs: Translation = {
     dateFuture: 'Datum nemůže být v budoucnosti.',
     dateTooOld: (earliest) => `Recenze se týkají zkušeností z posledních 6 měsíců: zvolte ${earliest} nebo později.`,
     consent: 'Potvrďte, že jde o vaši vlastní zkušenost a že jste za ni nic nedostali.',
-    invitationInvalid: 'Odkaz s pozvánkou není platný.',
-    invitationUsed: 'Odkaz s pozvánkou už byl k recenzi použit.',
     productUnknown: 'Tento produkt zde nelze hodnotit.',
     invalid: 'Zkontrolujte toto pole.',
   },

@@ -121,6 +121,7 @@ export const de: Translation = {
   ratingLabel: 'Ihre Bewertung',
   titleLabel: 'Überschrift (optional)',
   bodyLabel: 'Ihr Erfahrungsbericht',
+  reviewLanguageLabel: 'Sprache Ihrer Bewertung',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min ? `Noch ${min - length} Zeichen nötig` : `Noch ${max - length} Zeichen übrig`,
@@ -136,6 +137,14 @@ export const de: Translation = {
   moderationNote:
     'Jede Bewertung wird vor der Veröffentlichung auf beleidigende Sprache und personenbezogene Daten geprüft, nie auf ihre Sternezahl.',
   invitationNote: 'Sie wurden nach Ihrem Kauf eingeladen: Ihre Bewertung wird als verifiziert gekennzeichnet.',
+  invitationProblems: {
+    expired: 'Dieser Bewertungslink ist abgelaufen.',
+    used: 'Dieser Bewertungslink wurde bereits für eine Bewertung verwendet.',
+    invalid: 'Dieser Bewertungslink ist ungültig.',
+    mismatch: 'Dieser Bewertungslink gilt für ein anderes Produkt.',
+  },
+  invitationFallback: 'Sie können Ihre Bewertung trotzdem senden; sie wird dann als nicht verifiziert angezeigt.',
+  dropInvitation: 'Ohne Verifizierung fortfahren',
   submit: 'Bewertung senden',
   submitting: 'Wird gesendet…',
   errorSummary: 'Bitte prüfen Sie diese Felder:',
@@ -155,8 +164,6 @@ export const de: Translation = {
     dateTooOld: (earliest) =>
       `Bewertungen betreffen Erfahrungen der letzten 6 Monate: Wählen Sie den ${earliest} oder später.`,
     consent: 'Bestätigen Sie, dass es Ihre eigene Erfahrung ist und Sie nichts dafür erhalten haben.',
-    invitationInvalid: 'Dieser Einladungslink ist ungültig.',
-    invitationUsed: 'Dieser Einladungslink wurde bereits für eine Bewertung verwendet.',
     productUnknown: 'Dieses Produkt kann hier nicht bewertet werden.',
     invalid: 'Bitte prüfen Sie dieses Feld.',
   },

@@ -104,6 +104,8 @@ export interface Translation {
   ratingLabel: string;
   titleLabel: string;
   bodyLabel: string;
+  /** The form's choice of the language the review is written in. */
+  reviewLanguageLabel: string;
   /** The visible counter under the review text. */
   bodyCounter: (length: string, max: string) => string;
   /** What the counter says to screen readers when the writer pauses. */
@@ -120,6 +122,12 @@ export interface Translation {
   /** R4: what moderation checks, and what it never does. */
   moderationNote: string;
   invitationNote: string;
+  /** Why the API refused the review's invitation link (there is no field to show it at). */
+  invitationProblems: Record<'expired' | 'used' | 'invalid' | 'mismatch', string>;
+  /** After an invitation problem: the review can still be sent. */
+  invitationFallback: string;
+  /** The button that drops the refused invitation and keeps what was typed. */
+  dropInvitation: string;
   submit: string;
   submitting: string;
   errorSummary: string;
@@ -138,8 +146,6 @@ export interface Translation {
     dateFuture: string;
     dateTooOld: (earliest: string) => string;
     consent: string;
-    invitationInvalid: string;
-    invitationUsed: string;
     productUnknown: string;
     invalid: string;
   };
@@ -265,6 +271,7 @@ export const en: Translation = {
   ratingLabel: 'Your rating',
   titleLabel: 'Title (optional)',
   bodyLabel: 'Your review',
+  reviewLanguageLabel: 'Language of your review',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min
@@ -282,6 +289,14 @@ export const en: Translation = {
   moderationNote:
     'Every review is checked for offensive language and personal data before it is published, never for its rating.',
   invitationNote: 'You were invited after your purchase: your review will be marked as verified.',
+  invitationProblems: {
+    expired: 'This review link has expired.',
+    used: 'This review link was already used for a review.',
+    invalid: 'This review link is not valid.',
+    mismatch: 'This review link is for another product.',
+  },
+  invitationFallback: 'You can still send your review; it will be shown as not verified.',
+  dropInvitation: 'Continue as not verified',
   submit: 'Send review',
   submitting: 'Sending…',
   errorSummary: 'Please check these fields:',
@@ -300,8 +315,6 @@ export const en: Translation = {
     dateFuture: 'The date cannot be in the future.',
     dateTooOld: (earliest) => `Reviews are about experiences from the last 6 months: choose ${earliest} or later.`,
     consent: 'Confirm that this is your own experience and that you received nothing for it.',
-    invitationInvalid: 'This invitation link is not valid.',
-    invitationUsed: 'This invitation link has already been used for a review.',
     productUnknown: 'This product cannot be reviewed here.',
     invalid: 'Check this field.',
   },

@@ -121,6 +121,7 @@ export const sv: Translation = {
   ratingLabel: 'Ditt betyg',
   titleLabel: 'Rubrik (valfritt)',
   bodyLabel: 'Din recension',
+  reviewLanguageLabel: 'Språk i din recension',
   bodyCounter: (length, max) => `${length} / ${max}`,
   bodyCounterSpoken: (length, min, max) =>
     length < min ? `${min - length} tecken till behövs` : `${max - length} tecken kvar`,
@@ -136,6 +137,14 @@ export const sv: Translation = {
   moderationNote:
     'Alla recensioner granskas för stötande språk och personuppgifter innan de publiceras, aldrig för sitt betyg.',
   invitationNote: 'Du har bjudits in efter ditt köp: din recension markeras som verifierad.',
+  invitationProblems: {
+    expired: 'Den här recensionslänken har gått ut.',
+    used: 'Den här recensionslänken har redan använts för en recension.',
+    invalid: 'Den här recensionslänken är inte giltig.',
+    mismatch: 'Den här recensionslänken gäller en annan produkt.',
+  },
+  invitationFallback: 'Du kan ändå skicka din recension; den visas då som overifierad.',
+  dropInvitation: 'Fortsätt utan verifiering',
   submit: 'Skicka recension',
   submitting: 'Skickar…',
   errorSummary: 'Kontrollera de här fälten:',
@@ -155,8 +164,6 @@ export const sv: Translation = {
     dateTooOld: (earliest) =>
       `Recensioner gäller upplevelser från de senaste 6 månaderna: välj ${earliest} eller senare.`,
     consent: 'Bekräfta att det är din egen upplevelse och att du inte har fått något för den.',
-    invitationInvalid: 'Inbjudningslänken är inte giltig.',
-    invitationUsed: 'Inbjudningslänken har redan använts för en recension.',
     productUnknown: 'Den här produkten kan inte recenseras här.',
     invalid: 'Kontrollera fältet.',
   },

@@ -37,3 +37,14 @@ export function freshApi(): string {
   apiCounter += 1;
   return `${location.origin}/api-${Date.now().toString(36)}-${apiCounter}`;
 }
+
+/** Holds a handler's answers until the test lets them go: a busy state lasts as long as needed. */
+export function gate(): { wait: () => Promise<void>; open: () => void; close: () => void } {
+  let release = () => {};
+  let promise = Promise.resolve();
+  const close = () => {
+    promise = new Promise<void>((resolve) => (release = resolve));
+  };
+  close();
+  return { wait: () => promise, open: () => release(), close };
+}

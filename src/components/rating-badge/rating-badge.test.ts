@@ -7,8 +7,16 @@ import { createHandlers } from '../../mocks/handlers.js';
 import { EMPTY_BUSINESS, UNSCORED_BUSINESS, DEMO_BUSINESS } from '../../mocks/fixtures.js';
 import { serverError, malformedJson, offline, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import {
+  liveRegions,
+  loadingAnnouncements,
+  nextOutcome,
+  until,
+  visibleText,
+  watchPageErrors,
+} from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import { summaryOf } from '../../../test/helpers/summaries.js';
 import '../provider/define.js';
 import './define.js';
@@ -41,6 +49,21 @@ const text = (el: VerityRatingBadge, name: string) => part(el, name)?.textConten
 describe('<verity-rating-badge>', () => {
   afterEach(() => {
     configure({ api: undefined, business: undefined, product: undefined, locale: undefined });
+  });
+
+  // First in the file: German is not loaded yet, as on a page's first visit.
+  describe('the loading announcement', () => {
+    it('announces the loading in the widget’s language', async () => {
+      await useMocks(...slow(600, [serve(summaryOf())]));
+      const announcements = loadingAnnouncements();
+      try {
+        await fixture(html`<verity-rating-badge api=${freshApi()} business="shop" locale="de"></verity-rating-badge>`);
+        await until(() => announcements.said.length > 0, 'nothing was announced');
+        expect(announcements.said[0]).to.equal('Bewertungen werden geladen…');
+      } finally {
+        announcements.stop();
+      }
+    });
   });
 
   describe('loaded', () => {
@@ -256,13 +279,57 @@ describe('<verity-rating-badge>', () => {
         html`<verity-rating-badge api=${api} business="shop" locale="en"></verity-rating-badge>`,
       );
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Loading reviews…');
+      expect(liveRegions(el.shadowRoot!)).to.deep.equal([]);
       await expect(el).to.be.accessible();
       const loading = el.getBoundingClientRect();
       await outcome;
       await el.updateComplete;
       const loaded = el.getBoundingClientRect();
       expect(loaded.height).to.equal(loading.height);
+    });
+
+    it('24 loading badges make one polite announcement, from one live region of the page', async () => {
+      await useMocks(...slow(600, [serve(summaryOf())]));
+      const api = freshApi();
+      const announcements = loadingAnnouncements();
+      const loaded = new Set<EventTarget>();
+      const onLoad = (event: Event) => loaded.add(event.target!);
+      document.addEventListener('verity-load', onLoad);
+      try {
+        const page = await fixture<HTMLElement>(
+          html`<ul>
+            ${Array.from(
+              { length: 24 },
+              (_, i) =>
+                html`<li>
+                  <verity-rating-badge
+                    api=${api}
+                    business="shop"
+                    product=${`SKU-${i}`}
+                    variant="compact"
+                    locale="en"
+                  ></verity-rating-badge>
+                </li>`,
+            )}
+          </ul>`,
+        );
+        await until(() => announcements.said.length > 0, 'nothing was announced');
+        const regions = liveRegions();
+        expect(regions.length).to.equal(1);
+        expect(regions[0]!.getAttribute('role')).to.equal('status');
+        expect(regions[0]!.textContent).to.equal('Loading reviews…');
+        expect(page.contains(regions[0]!)).to.equal(false);
+        for (const badge of page.querySelectorAll('verity-rating-badge')) {
+          expect(badge.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
+        }
+        await until(() => loaded.size === 24, 'the badges did not load');
+        await until(() => regions[0]!.textContent === '', 'the announcement did not end');
+        expect(announcements.said).to.deep.equal(['Loading reviews…', '']);
+        expect(liveRegions().length).to.equal(1);
+      } finally {
+        announcements.stop();
+        document.removeEventListener('verity-load', onLoad);
+      }
     });
 
     it('keeps the compact skeleton the size of the compact badge', async () => {
@@ -307,6 +374,34 @@ describe('<verity-rating-badge>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('offline: waits with one online listener however often it fails, none once removed, and loads when back', async () => {
+      const browser = goOffline();
+      try {
+        await useMocks(...offline());
+        const el = await renderBadge(
+          html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
+        );
+        expect(browser.listeners()).to.equal(1);
+        for (const product of ['SKU-1', 'SKU-2']) {
+          const failed = nextOutcome();
+          el.product = product;
+          expect((await failed).type).to.equal('verity-error');
+          expect(browser.listeners()).to.equal(1);
+        }
+        expect(browser.leaveAndReturn(el)).to.equal(0);
+        expect(browser.listeners()).to.equal(1);
+        const worker = await useMocks(serve(summaryOf()));
+        const requests = recordRequests(worker);
+        browser.reconnect();
+        await until(() => text(el, 'average') === '4.62 out of 5', 'did not load when back online');
+        requests.stop();
+        expect(requests.urls.length).to.equal(1);
+        expect(browser.listeners()).to.equal(0);
+      } finally {
+        browser.restore();
+      }
+    });
 
     it('an unknown business is not_found', async () => {
       await useMocks(...createHandlers());

@@ -2,10 +2,11 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { isVerityApiError } from '../../client/errors.js';
 import type { Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer, settled } from '../../internal/loading.js';
+import { OnlineRetryController } from '../../internal/online.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
@@ -84,12 +85,15 @@ export class VerityRatingBadge extends VerityDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      // Offline: try again by itself as soon as the browser is back online.
-      if (isVerityApiError(error) && error.code === 'network' && !navigator.onLine) {
-        window.addEventListener('online', () => void this.summary.run(), { once: true });
-      }
+      this.online.failed(error);
     },
   });
+
+  private readonly online = new OnlineRetryController(this, () => void this.summary.run());
+
+  private readonly loading = new LoadingAnnouncer(this, () =>
+    settled(this.summary) ? undefined : this.l10n.t.loading,
+  );
 
   protected override updated(): void {
     const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;
@@ -106,7 +110,6 @@ export class VerityRatingBadge extends VerityDataElement {
   private renderSkeleton(): TemplateResult {
     const compact = this.variant === 'compact';
     return html`<div part="base" class="badge ${compact ? 'compact' : 'full'}" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
       <div class="line" aria-hidden="true">
         <span class="skeleton stars-skeleton"></span>
         <span class="skeleton w-average"></span>

@@ -56,6 +56,7 @@ export const formStyles = css`
   input[type='text'],
   input[type='email'],
   input[type='date'],
+  select,
   textarea {
     width: 100%;
     min-height: 44px;
@@ -72,6 +73,7 @@ export const formStyles = css`
   }
 
   .invalid input,
+  .invalid select,
   .invalid textarea {
     border-color: var(--error);
     border-width: 2px;
@@ -91,17 +93,6 @@ export const formStyles = css`
 
   .counter.short {
     color: var(--text);
-  }
-
-  .message {
-    margin: 0;
-    color: var(--error);
-    font-weight: 600;
-    font-size: 0.9em;
-  }
-
-  :host {
-    --error: light-dark(#b42318, #ff8a80);
   }
 
   .error-summary {

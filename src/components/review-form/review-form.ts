@@ -9,9 +9,11 @@ import { validateReviewInput } from '../../client/validate.js';
 import type { FieldErrors, FieldProblem } from '../../client/validate.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
+import { BUILT_IN_LOCALES } from '../../internal/localize.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
-import { buttonStyles } from '../../internal/styles.js';
+import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
+import type { Translation } from '../../translations/en.js';
 import { formStyles } from './review-form.styles.js';
 
 /** What the visitor has typed: the draft that is saved and restored. */
@@ -19,22 +21,66 @@ export interface DraftFields {
   rating: number;
   title: string;
   body: string;
+  /** The language the review is written in; empty: the page's. */
+  language: string;
   authorName: string;
   email: string;
   experiencedAt: string;
   consent: boolean;
 }
 
+/** A draft in `localStorage`: never the e-mail address, and only for a week. */
 interface StoredDraft {
-  fields: DraftFields;
+  fields: Omit<DraftFields, 'email'>;
   idempotencyKey: string;
   savedAt: string;
+  /** The invitation token taken from the page's URL, so a reload keeps the review verified. */
+  invitation?: string;
 }
+
+/** Why the API refused the invitation: the review can still be sent, as not verified. */
+export type InvitationProblem = keyof Translation['invitationProblems'];
+
+/** The invitation's problem in a `validation_failed` answer, if it has one. */
+function invitationProblemOf(fields: FieldErrors): InvitationProblem | undefined {
+  if (fields.product === 'invitation_mismatch') return 'mismatch';
+  const token: string | undefined = fields.invitationToken;
+  if (token === undefined) return undefined;
+  return token === 'invitation_expired' ? 'expired' : token === 'invitation_used' ? 'used' : 'invalid';
+}
+
+/**
+ * Takes `?invitation=` out of the page's URL (the rest of it and the hash stay exactly as they
+ * were), so the token is not kept in the history, sent on as a referrer or shared with a link.
+ */
+function takeInvitationFromUrl(): string | undefined {
+  try {
+    const query = location.search.replace(/^\?/, '');
+    if (!query) return undefined;
+    let token: string | undefined;
+    const kept = query.split('&').filter((pair) => {
+      const [name = '', value = ''] = pair.split('=');
+      if (decodeURIComponent(name.replace(/\+/g, ' ')) !== 'invitation') return true;
+      token ??= decodeURIComponent(value.replace(/\+/g, ' ')) || undefined;
+      return false;
+    });
+    if (kept.length === query.split('&').length) return undefined;
+    const search = kept.length > 0 ? `?${kept.join('&')}` : '';
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    return token;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long an unsent draft (a name among it) is kept. */
+export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const EMPTY: DraftFields = {
   rating: 0,
   title: '',
   body: '',
+  language: '',
   authorName: '',
   email: '',
   experiencedAt: '',
@@ -42,22 +88,30 @@ const EMPTY: DraftFields = {
 };
 
 /** The order fields appear in, for the error summary. */
-const FIELD_ORDER = ['rating', 'title', 'body', 'authorName', 'email', 'experiencedAt', 'consent'] as const;
+const FIELD_ORDER = ['rating', 'title', 'body', 'language', 'authorName', 'email', 'experiencedAt', 'consent'] as const;
 
 const SAVE_DEBOUNCE_MS = 400;
 const SPEAK_DEBOUNCE_MS = 1200;
 
-type Status = 'editing' | 'submitting' | 'network' | 'server' | 'rate-limited' | 'conflict' | 'done';
+type Status = 'editing' | 'submitting' | 'done';
+
+/** Why the last send failed: shown, with a retry, until the visitor edits or it is sent. */
+type Failure = 'network' | 'server' | 'rate-limited' | 'conflict';
 
 /**
  * The review form. It collects an honest review (a rating, the text, a display name, the date of
  * the experience within the last 6 months (R7), a consent that no incentive was received (R8))
  * and never loses a word: the draft is saved as the visitor types and restored after a reload,
  * a failed submit keeps everything, and a retry reuses the draft's idempotency key, so however
- * often it is sent, exactly one review is created.
+ * often it is sent, exactly one review is created. The saved draft keeps no personal data
+ * longer than needed: never the e-mail address, gone once the review is sent, and forgotten
+ * after 7 days.
  *
- * With an invitation token (the `invitation` attribute, or `?invitation=` in the page's URL)
- * the review is verified and no e-mail address is asked for.
+ * With an invitation token (the `invitation` attribute, or `?invitation=` in the page's URL,
+ * which the form then removes from the URL and keeps with the draft) the review is verified and
+ * no e-mail address is asked for. When the API refuses the token (expired, already used, not
+ * valid, or for another product) the form says so and offers to send the review as not
+ * verified, keeping everything that was typed.
  *
  * @customElement verity-review-form
  * @summary The write-a-review form, verified by invitation.
@@ -84,7 +138,7 @@ type Status = 'editing' | 'submitting' | 'network' | 'server' | 'rate-limited' |
  * @cssproperty --verity-radius - Corner radius.
  */
 export class VerityReviewForm extends VerityDataElement {
-  static override styles = [...VerityDataElement.styles, buttonStyles, formStyles];
+  static override styles = [...VerityDataElement.styles, buttonStyles, fieldMessageStyles, formStyles];
 
   /** An invitation token (R8); also read from `?invitation=` in the page's URL. */
   @property() invitation?: string;
@@ -93,12 +147,19 @@ export class VerityReviewForm extends VerityDataElement {
   @state() private errors: FieldErrors = {};
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
+  @state() private failure?: Failure;
+  @state() private invitationProblem?: InvitationProblem;
+  /** The visitor chose to send without the refused invitation. */
+  @state() private invitationDropped = false;
+  /** The token taken from the page's URL (or the draft), once. */
+  @state() private urlInvitation?: string;
   @state() private result?: SubmitResult;
   @state() private restored = false;
   @state() private retryAfter?: number;
   @state() private spokenCounter = '';
 
   @query('.error-summary') private summaryElement?: HTMLElement;
+  @query('.invitation-problem') private invitationAlert?: HTMLElement;
   @query('.thanks h3') private thanksHeading?: HTMLElement;
 
   private idempotencyKey?: string;
@@ -116,18 +177,24 @@ export class VerityReviewForm extends VerityDataElement {
     clearTimeout(this.speakTimer);
   }
 
-  /** The invitation in effect: the attribute, else `?invitation=` in the page's URL. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.urlInvitation ??= takeInvitationFromUrl();
+  }
+
+  /** The invitation in effect: the attribute, else the one from the page's URL. */
   get invitationToken(): string | undefined {
-    if (this.invitation) return this.invitation;
-    try {
-      return new URLSearchParams(location.search).get('invitation') || undefined;
-    } catch {
-      return undefined;
-    }
+    if (this.invitationDropped) return undefined;
+    return this.invitation || this.urlInvitation;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('invitation') && changed.get('invitation') !== undefined) {
+      // The page gave another invitation: it is tried afresh.
+      this.invitationDropped = false;
+      this.invitationProblem = undefined;
+    }
     const business = this.resolvedBusiness;
     const key = business
       ? `verity-draft:${this.resolvedApi ?? ''}|${business}|${this.resolvedProduct ?? ''}`
@@ -146,25 +213,42 @@ export class VerityReviewForm extends VerityDataElement {
     this.restored = false;
     if (!this.draftKey) return;
     const raw = readItem(this.draftKey);
-    if (!raw) return;
-    try {
-      const draft = JSON.parse(raw) as StoredDraft;
-      this.fields = { ...EMPTY, ...draft.fields };
-      this.idempotencyKey = draft.idempotencyKey;
-      this.restored = Object.values(draft.fields).some((value) => Boolean(value));
-    } catch {
-      removeItem(this.draftKey);
+    if (!raw) {
+      // A token that has left the URL is kept with the draft at once: a reload keeps it.
+      if (this.urlInvitation) this.saveDraft();
+      return;
     }
+    let draft: StoredDraft | undefined;
+    try {
+      draft = JSON.parse(raw) as StoredDraft;
+    } catch {
+      // unreadable: forgotten below
+    }
+    const age = Date.now() - Date.parse(draft?.savedAt ?? '');
+    if (!draft || typeof draft.fields !== 'object' || !(age >= 0 && age <= DRAFT_MAX_AGE_MS)) {
+      removeItem(this.draftKey);
+      return;
+    }
+    const { email, ...fields } = draft.fields as Partial<DraftFields>;
+    this.fields = { ...EMPTY, ...fields };
+    this.idempotencyKey = draft.idempotencyKey;
+    this.restored = Object.values(fields).some((value) => Boolean(value));
+    this.urlInvitation ??= draft.invitation;
+    // A draft saved by an older version may hold the e-mail address: it is dropped at once.
+    if (email !== undefined) this.saveDraft();
   }
 
   private saveDraft(): void {
     this.saveTimer = undefined;
-    if (!this.draftKey) return;
+    // Sent: nothing is left to keep (a keystroke during sending must not bring the draft back).
+    if (!this.draftKey || this.status === 'done') return;
     this.idempotencyKey ??= randomId();
+    const { email: _email, ...fields } = this.fields;
     const draft: StoredDraft = {
-      fields: this.fields,
+      fields,
       idempotencyKey: this.idempotencyKey,
       savedAt: new Date().toISOString(),
+      ...(this.urlInvitation && !this.invitationDropped ? { invitation: this.urlInvitation } : {}),
     };
     writeItem(this.draftKey, JSON.stringify(draft));
   }
@@ -184,13 +268,16 @@ export class VerityReviewForm extends VerityDataElement {
     this.showSummary = false;
     this.restored = false;
     this.status = 'editing';
+    this.failure = undefined;
+    // The text goes; an invitation from the URL stays with the (now empty) draft.
+    if (this.urlInvitation && !this.invitationDropped) this.saveDraft();
   };
 
   // -- Editing ---------------------------------------------------------------------------------
 
   private setField<K extends keyof DraftFields>(name: K, value: DraftFields[K]): void {
     this.fields = { ...this.fields, [name]: value };
-    if (this.status !== 'submitting' && this.status !== 'done') this.status = 'editing';
+    if (this.status === 'editing') this.failure = undefined;
     // After a failed submit, problems disappear as the visitor fixes them.
     if (this.showSummary) this.errors = this.validate().fields;
     this.scheduleSave();
@@ -225,10 +312,15 @@ export class VerityReviewForm extends VerityDataElement {
       authorName: f.authorName,
       ...(invitation ? { invitationToken: invitation } : f.email.trim() ? { email: f.email.trim() } : {}),
       experiencedAt: f.experiencedAt,
-      language: this.l10n.t.$code.split('-')[0]!,
+      language: f.language || this.pageLanguage,
       consent: f.consent as true,
       website,
     };
+  }
+
+  /** The page's language (`de` for `de-AT`), which a review is written in unless the reviewer says otherwise. */
+  private get pageLanguage(): string {
+    return this.resolvedLocale.trim().toLowerCase().split(/[-_]/)[0] || 'en';
   }
 
   private validate(): { payload: ReviewInput; fields: FieldErrors } {
@@ -262,7 +354,7 @@ export class VerityReviewForm extends VerityDataElement {
         'missing_config',
         '<verity-review-form> needs api and business: set the attributes, a <verity-provider>, or configure({...}).',
       );
-      this.status = 'server';
+      this.failure = 'server';
       return;
     }
     this.errors = {};
@@ -275,6 +367,7 @@ export class VerityReviewForm extends VerityDataElement {
       const result = await client.submitReview(business, payload, { idempotencyKey: this.idempotencyKey });
       this.result = result;
       this.status = 'done';
+      this.failure = undefined;
       if (this.draftKey) removeItem(this.draftKey);
       this.idempotencyKey = undefined;
       this.restored = false;
@@ -283,38 +376,54 @@ export class VerityReviewForm extends VerityDataElement {
       this.thanksHeading?.focus();
     } catch (error) {
       this.reportError(error);
+      this.status = 'editing';
       if (!isVerityApiError(error)) {
-        this.status = 'server';
+        this.failure = 'server';
         return;
       }
       switch (error.code) {
-        case 'validation_failed':
-          this.status = 'editing';
-          this.errors = (error.fields ?? {}) as FieldErrors;
+        case 'validation_failed': {
+          this.failure = undefined;
+          const fields = (error.fields ?? {}) as FieldErrors;
+          this.invitationProblem = invitationProblemOf(fields);
+          // The invitation has no field of its own: its problem is said at the top of the form.
+          const { invitationToken: _token, ...rest } = fields;
+          if (rest.product === 'invitation_mismatch') delete rest.product;
+          this.errors = rest;
           this.showSummary = true;
           await this.updateComplete;
-          this.summaryElement?.focus();
+          (this.invitationProblem ? this.invitationAlert : this.summaryElement)?.focus();
           break;
+        }
         case 'rate_limited':
-          this.status = 'rate-limited';
+          this.failure = 'rate-limited';
           this.retryAfter = error.retryAfter;
           break;
         case 'idempotency_conflict':
-          this.status = 'conflict';
+          this.failure = 'conflict';
           break;
         case 'network':
         case 'timeout':
-          this.status = 'network';
+          this.failure = 'network';
           break;
         default:
-          this.status = 'server';
+          this.failure = 'server';
       }
     }
   }
 
   private readonly retry = (): void => {
-    this.status = 'editing';
     void this.submit();
+  };
+
+  /** Sends without the refused invitation, as not verified: everything typed stays. */
+  private readonly dropInvitation = async (): Promise<void> => {
+    this.invitationDropped = true;
+    this.invitationProblem = undefined;
+    this.saveDraft();
+    await this.updateComplete;
+    // Without an invitation the e-mail address is needed: the visitor is taken there.
+    this.renderRoot.querySelector<HTMLElement>('#f-email')?.focus();
   };
 
   // -- Rendering -------------------------------------------------------------------------------
@@ -346,8 +455,6 @@ export class VerityReviewForm extends VerityDataElement {
         return this.fields.experiencedAt ? e.invalid : e.dateRequired;
       case 'consent':
         return e.consent;
-      case 'invitationToken':
-        return problem === 'invitation_used' ? e.invitationUsed : e.invitationInvalid;
       case 'product':
         return e.productUnknown;
       default:
@@ -377,39 +484,50 @@ export class VerityReviewForm extends VerityDataElement {
       return html`<div part="thanks" class="thanks" role="status">
         <h3 tabindex="-1">${t.thanksTitle}</h3>
         <p>${this.result.status === 'published' ? t.thanksPublished : t.thanksPending}</p>
-        ${this.result.status === 'published' ? html`<p class="hint">${t.moderationNote}</p>` : nothing}
       </div>`;
     }
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}>
       <h3 class="title">${t.formTitle}</h3>
       ${this.renderNotices()} ${this.renderSummary()} ${this.renderFields()}
       <p class="hint">${t.moderationNote} ${t.noIncentive}</p>
-      <button
-        part="submit"
-        class="button submit"
-        type="submit"
-        ?disabled=${this.status === 'submitting'}
-        aria-disabled=${this.status === 'submitting' ? 'true' : 'false'}
-      >
-        ${this.status === 'submitting' ? t.submitting : t.submit}
+      <button part="submit" class="button submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${this.busy ? t.submitting : t.submit}
       </button>
     </form>`;
+  }
+
+  /**
+   * Sending: the buttons that send stay focusable and say so (`aria-disabled`), and ignore
+   * clicks; a `disabled` button would drop the keyboard focus to the page.
+   */
+  private get busy(): boolean {
+    return this.status === 'submitting';
   }
 
   private renderNotices(): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
     const failure =
-      this.status === 'network'
+      this.failure === 'network'
         ? t.networkFailed
-        : this.status === 'server'
+        : this.failure === 'server'
           ? t.serverFailed
-          : this.status === 'conflict'
+          : this.failure === 'conflict'
             ? t.alreadySent
-            : this.status === 'rate-limited'
+            : this.failure === 'rate-limited'
               ? t.rateLimited(l10n.relative(new Date(Date.now() + (this.retryAfter ?? 60) * 1000)))
               : undefined;
-    return html`${this.invitationToken ? html`<p part="notice" class="notice verified">${t.invitationNote}</p>` : nothing}
+    const invitation = this.invitationProblem;
+    return html`${
+        invitation
+          ? html`<div part="notice" class="notice failure invitation-problem" role="alert" tabindex="-1">
+              <p>${t.invitationProblems[invitation]} ${t.invitationFallback}</p>
+              <button type="button" class="button secondary" @click=${this.dropInvitation}>${t.dropInvitation}</button>
+            </div>`
+          : this.invitationToken
+            ? html`<p part="notice" class="notice verified">${t.invitationNote}</p>`
+            : nothing
+      }
       ${
         this.restored
           ? html`<p part="notice" class="notice">
@@ -424,12 +542,19 @@ export class VerityReviewForm extends VerityDataElement {
             ? html`<div part="notice" class="notice failure">
                 <p>${failure}</p>
                 ${
-                  this.status === 'network' || this.status === 'server' || this.status === 'rate-limited'
-                    ? html`<button type="button" class="button secondary" @click=${this.retry}>${t.retry}</button>`
-                    : nothing
+                  this.failure === 'conflict'
+                    ? nothing
+                    : html`<button
+                        type="button"
+                        class="button secondary retry"
+                        aria-disabled=${this.busy ? 'true' : 'false'}
+                        @click=${this.retry}
+                      >
+                        ${this.busy ? t.submitting : t.retry}
+                      </button>`
                 }
                 ${
-                  this.status === 'conflict'
+                  this.failure === 'conflict'
                     ? html`<button type="button" class="button secondary" @click=${this.discardDraft}>
                         ${t.discardDraft}
                       </button>`
@@ -452,13 +577,15 @@ export class VerityReviewForm extends VerityDataElement {
     return html`<div part="error-summary" class="error-summary" tabindex="-1" role="alert">
       <p><strong>${this.l10n.t.errorSummary}</strong></p>
       <ul>
-        ${entries.map(
-          ([name, problem]) =>
-            html`<li>
-              <a href="#f-${name}" @click=${(event: Event) => this.focusField(event, name)}
-                >${this.message(name, problem!)}</a
-              >
-            </li>`,
+        ${entries.map(([name, problem]) =>
+          (FIELD_ORDER as readonly string[]).includes(name)
+            ? html`<li>
+                <a href="#f-${name}" @click=${(event: Event) => this.focusField(event, name)}
+                  >${this.message(name, problem!)}</a
+                >
+              </li>`
+            : // A problem without a field of its own (the product) is said, not linked.
+              html`<li>${this.message(name, problem!)}</li>`,
         )}
       </ul>
     </div>`;
@@ -469,6 +596,23 @@ export class VerityReviewForm extends VerityDataElement {
     const target = this.renderRoot.querySelector<HTMLElement>(`#f-${name}`);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The built-in languages and the page's, each in the page's language, the chosen one selected. */
+  private renderLanguages(describedBy: string, invalid: boolean): TemplateResult {
+    const l10n = this.l10n;
+    const chosen = this.fields.language || this.pageLanguage;
+    const codes = [...new Set<string>([...BUILT_IN_LOCALES, this.pageLanguage, chosen])]
+      .map((code) => ({ code, name: l10n.displayName('language', code) }))
+      .sort((a, b) => a.name.localeCompare(b.name, l10n.locale));
+    return html`<select
+      id="f-language"
+      name="language"
+      aria-describedby=${describedBy || nothing}
+      aria-invalid=${invalid ? 'true' : 'false'}
+    >
+      ${codes.map(({ code, name }) => html`<option value=${code} ?selected=${code === chosen}>${name}</option>`)}
+    </select>`;
   }
 
   private renderFields(): TemplateResult {
@@ -488,11 +632,10 @@ export class VerityReviewForm extends VerityDataElement {
           name="rating"
           required
           .value=${f.rating}
+          .error=${ratingProblem ? this.message('rating', ratingProblem) : ''}
           label=${t.ratingLabel}
           locale=${l10n.locale}
-          aria-describedby=${describedBy(ratingProblem ? 'e-rating' : '')}
         ></verity-star-input>
-        ${ratingProblem ? html`<p class="message" id="e-rating">${this.message('rating', ratingProblem)}</p>` : nothing}
       </div>
       ${this.field(
         'title',
@@ -531,6 +674,7 @@ export class VerityReviewForm extends VerityDataElement {
             </p>
             <span class="visually-hidden" aria-live="polite">${this.spokenCounter}</span>`,
       )}
+      ${this.field('language', t.reviewLanguageLabel, (ids, invalid) => this.renderLanguages(ids, invalid))}
       ${this.field(
         'authorName',
         t.nameLabel,

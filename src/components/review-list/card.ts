@@ -67,7 +67,7 @@ export function reviewCard(review: Review, state: CardState): TemplateResult {
     review.reply
       ? html`<div part="reply" class="reply" role="group" aria-label=${t.replyFrom(review.reply.authorName)}><p class="reply-head"><strong dir="auto">${t.replyFrom(review.reply.authorName)}</strong> · ${time(l10n, review.reply.createdAt, now)}</p><div class="reply-body" dir="auto">${review.reply.body}</div></div>`
       : nothing
-  }<footer class="card-actions"><button part="helpful" class="action" type="button" aria-pressed=${state.voted ? 'true' : 'false'} ?disabled=${state.voted} @click=${() => state.onHelpful(review)}>${helpful}</button><button part="report" class="action" type="button" aria-haspopup="dialog" @click=${(event: Event) => state.onReport(review, event.currentTarget as HTMLElement)}>${t.report}</button>${
+  }<footer class="card-actions"><button part="helpful" class="action" type="button" aria-pressed=${state.voted ? 'true' : 'false'} aria-disabled=${state.voted ? 'true' : 'false'} @click=${() => state.onHelpful(review)}>${helpful}</button><button part="report" class="action" type="button" aria-haspopup="dialog" @click=${(event: Event) => state.onReport(review, event.currentTarget as HTMLElement)}>${t.report}</button>${
     state.voteFailed ? html`<span class="vote-error" role="alert">${t.helpfulFailed}</span>` : nothing
   }</footer></article>`;
 }

@@ -290,7 +290,7 @@ export const listStyles = css`
     color: var(--link);
   }
 
-  .action[disabled] {
+  .action[aria-disabled='true'] {
     cursor: default;
   }
 

@@ -1,14 +1,24 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
+import { DEFAULT_RETRY } from '../../client/client.js';
 import type { Review, ReviewPage } from '../../client/schemas.js';
 import type { VerityFilterChangeEvent } from '../../internal/events.js';
 import { DEMO_BUSINESS, EMPTY_BUSINESS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
-import { serverError, slow } from '../../mocks/scenarios.js';
+import { offline, serverError, slow } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
-import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
-import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import {
+  expectFocusOn,
+  expectIdleWithFocus,
+  liveRegions,
+  pressAndStayBusy,
+  until,
+  visibleText,
+  watchPageErrors,
+} from '../../../test/helpers/events.js';
+import { freshApi, gate, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import './define.js';
 import type { VerityReviewList } from './review-list.js';
 
@@ -44,6 +54,19 @@ function waitFor(el: HTMLElement): Promise<Event> {
     el.addEventListener('verity-load', done);
     el.addEventListener('verity-error', done);
   });
+}
+
+/** Renders a list whose first page fails, and waits for its error state. */
+async function renderFailing(locale = 'en'): Promise<VerityReviewList> {
+  const el = document.createElement('verity-review-list');
+  el.setAttribute('api', freshApi());
+  el.setAttribute('business', DEMO_BUSINESS);
+  el.setAttribute('locale', locale);
+  const outcome = waitFor(el);
+  await fixture(el);
+  expect((await outcome).type).to.equal('verity-error');
+  await until(() => $(el, '.state.error'), 'no error state');
+  return el;
 }
 
 const $ = <T extends Element = HTMLElement>(el: VerityReviewList, selector: string) =>
@@ -211,6 +234,48 @@ describe('<verity-review-list>', () => {
       expect(cards(el).every((card) => card.querySelector('.card-body')!.getAttribute('lang') === 'sv')).to.equal(true);
     });
 
+    it('keeps the language filter after a language is chosen, with every language of the summary', async () => {
+      const el = await renderList();
+      const options = () => [...$<HTMLSelectElement>(el, 'select[name="language"]')!.options].map((o) => o.value);
+      const every = ['', ...store.summary(DEMO_BUSINESS)!.languages!];
+      expect(every).to.include.members(['sv', 'de', 'cs', 'en']);
+      expect(options()).to.deep.equal(every);
+      const language = $<HTMLSelectElement>(el, 'select[name="language"]')!;
+      language.value = 'de';
+      language.dispatchEvent(new Event('change'));
+      await settled(el);
+      expect(cards(el).every((card) => card.querySelector('.card-body')!.getAttribute('lang') === 'de')).to.equal(true);
+      expect(options()).to.deep.equal(every);
+      expect($<HTMLSelectElement>(el, 'select[name="language"]')!.value).to.equal('de');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a language of the summary that no loaded review is in, and falls back to the loaded ones without it', async () => {
+      const summary = store.summary(DEMO_BUSINESS)!;
+      await useMocks(
+        http.get('*/v1/businesses/:business/summary', () => HttpResponse.json({ ...summary, languages: ['fi', 'sv'] })),
+        ...createHandlers({ store }),
+      );
+      const el = await renderList({ 'page-size': '1' });
+      const options = () => [...$<HTMLSelectElement>(el, 'select[name="language"]')!.options].map((o) => o.value);
+      expect(options()).to.deep.equal(['', 'fi', 'sv']);
+
+      // A server without `languages`: the loaded reviews' languages; the chosen one stays offered.
+      const { languages: _languages, ...older } = summary;
+      await useMocks(
+        http.get('*/v1/businesses/:business/summary', () => HttpResponse.json(older)),
+        ...createHandlers({ store }),
+      );
+      const fallback = await renderList({ 'page-size': '50' });
+      const select = $<HTMLSelectElement>(fallback, 'select[name="language"]')!;
+      expect([...select.options].map((o) => o.value)).to.include.members(['', 'sv', 'de', 'cs', 'en']);
+      select.value = 'cs';
+      select.dispatchEvent(new Event('change'));
+      await settled(fallback);
+      expect($(fallback, 'select[name="language"]')).to.not.equal(null);
+      expect($<HTMLSelectElement>(fallback, 'select[name="language"]')!.value).to.equal('cs');
+    });
+
     it('searches after the visitor stops typing, with one request', async () => {
       const el = await renderList();
       const requests = recordRequests(await useMocks(...createHandlers({ store })));
@@ -274,6 +339,30 @@ describe('<verity-review-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the keyboard focus on "Show more" while it loads and when it fails', async () => {
+      const el = await renderList();
+      let pages = 0;
+      const answers = gate();
+      await useMocks(
+        http.get('*/v1/businesses/:business/reviews', async ({ request }) => {
+          if (!new URL(request.url).searchParams.has('cursor')) return undefined;
+          pages += 1;
+          await answers.wait();
+          return HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 });
+        }),
+        ...createHandlers({ store }),
+      );
+      const button = $<HTMLButtonElement>(el, '[part="show-more"]')!;
+      await pressAndStayBusy(button, el, 'Loading reviews…');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      answers.open();
+      await until(() => $(el, '.more [role="alert"]'), 'no failure message');
+      expectIdleWithFocus(button);
+      // One load (the client's own retries included): the second Enter while loading loaded nothing.
+      expect(pages).to.equal(DEFAULT_RETRY.retries + 1);
+    });
+
     it('shows a linked review that is not on the first page first, highlighted and focused', async () => {
       const oldest = (store.list(DEMO_BUSINESS, new URLSearchParams('sort=oldest&limit=1')).body as ReviewPage)
         .items[0]!;
@@ -286,6 +375,28 @@ describe('<verity-review-list>', () => {
       expect(visibleText(card)).to.contain('Linked review');
       expect(el.shadowRoot!.activeElement).to.equal(card);
       expect(cards(el).filter((c) => c.id === card.id).length).to.equal(1);
+    });
+
+    it('never shows a linked review of another business, or a product’s in the shop’s list', async () => {
+      const foreign = [
+        store.reviews.find((r) => r.business !== DEMO_BUSINESS && r.status === 'published')!,
+        store.reviews.find((r) => r.business === DEMO_BUSINESS && r.status === 'published' && r.product)!,
+      ];
+      for (const review of foreign) {
+        const requests = recordRequests(await useMocks(...createHandlers({ store })));
+        history.replaceState(null, '', `#verity-review-${review.id}`);
+        const el = await renderList();
+        await until(
+          () => requests.urls.some((u) => u.includes(`/v1/reviews/${review.id}`)),
+          'the link was not followed',
+        );
+        await aTimeout(50);
+        await el.updateComplete;
+        requests.stop();
+        expect($(el, `#verity-review-${CSS.escape(review.id)}`)).to.equal(null);
+        expect($(el, '.linked-label')).to.equal(null);
+        expect(cards(el).length).to.equal(10);
+      }
     });
 
     it('follows a hash change to a review already shown', async () => {
@@ -303,17 +414,25 @@ describe('<verity-review-list>', () => {
       const card = cards(el)[0]!;
       const review = store.review(card.id.replace('verity-review-', '')).body as Review;
       const button = card.querySelector<HTMLButtonElement>('[part="helpful"]')!;
-      button.click();
+      button.focus();
+      await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(button.getAttribute('aria-pressed')).to.equal('true');
-      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expectFocusOn(button);
       expect(visibleText(button)).to.equal(`Helpful · ${review.helpfulCount + 1}`);
       await until(
         () => (store.review(review.id).body as Review).helpfulCount === review.helpfulCount + 1,
         'vote not stored',
       );
+      await sendKeys({ press: 'Enter' });
+      await aTimeout(100);
+      expect((store.review(review.id).body as Review).helpfulCount).to.equal(review.helpfulCount + 1);
+      expectFocusOn(button);
       const again = await renderList();
-      expect(cards(again)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.disabled).to.equal(true);
+      const voted = cards(again)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
+      expect(voted.getAttribute('aria-disabled')).to.equal('true');
+      expect(voted.getAttribute('aria-pressed')).to.equal('true');
     });
 
     it('rolls back with a message when the vote fails', async () => {
@@ -333,7 +452,7 @@ describe('<verity-review-list>', () => {
         'Your vote could not be saved. Please try again.',
       );
       expect(visibleText(button)).to.equal(before);
-      expect(button.disabled).to.equal(false);
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
       expect(button.getAttribute('aria-pressed')).to.equal('false');
       await expect(el).to.be.accessible();
     });
@@ -369,6 +488,8 @@ describe('<verity-review-list>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => dialog.textContent!.includes('Thank you'), 'no confirmation');
       expect(reported).to.deep.equal({ reason: 'spam', note: 'Advert' });
+      // The send button gave way to the thanks, and the focus to its Close button.
+      await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Close', 'the focus was lost');
       await sendKeys({ press: 'Escape' });
       await until(() => !dialog.open, 'the dialog did not close');
       expect(el.shadowRoot!.activeElement).to.equal(report);
@@ -391,13 +512,22 @@ describe('<verity-review-list>', () => {
 
     it('keeps the dialog open with a message when sending fails', async () => {
       const el = await renderList();
-      await useMocks(...serverError());
+      const answers = gate();
+      await useMocks(
+        http.post('*/v1/reviews/:id/reports', async () => {
+          await answers.wait();
+          return HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 });
+        }),
+      );
       cards(el)[0]!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
       const dialog = $<HTMLDialogElement>(el, 'dialog')!;
       await until(() => dialog.open, 'the dialog did not open');
       dialog.querySelector<HTMLInputElement>('input[value="offensive"]')!.click();
-      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      const send = dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+      await pressAndStayBusy(send, el, 'Sending…');
+      answers.open();
       await until(() => dialog.querySelector('[role="alert"]'), 'no failure message');
+      expectIdleWithFocus(send);
       expect(dialog.open).to.equal(true);
       expect(visibleText(dialog.querySelector('[role="alert"]')!)).to.equal(
         'The report could not be sent. Please try again.',
@@ -417,6 +547,10 @@ describe('<verity-review-list>', () => {
       await fixture(el);
       expect($(el, '[aria-busy="true"]')).to.not.equal(null);
       expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
+      // The page's one loading announcement speaks for it; its own live region stays quiet.
+      await until(() => document.querySelector('[data-verity-live]')?.textContent, 'nothing announced');
+      expect(document.querySelector('[data-verity-live]')!.textContent).to.equal('Loading reviews…');
+      expect(liveRegions(el.shadowRoot!).map((region) => region.textContent!.trim())).to.deep.equal(['']);
       await expect(el).to.be.accessible();
     });
 
@@ -430,14 +564,7 @@ describe('<verity-review-list>', () => {
     it('shows an error with a retry that works once the API is back', async () => {
       await useMocks(...serverError());
       const page = watchPageErrors();
-      const outcome = nextOutcome();
-      const el = document.createElement('verity-review-list');
-      el.setAttribute('api', freshApi());
-      el.setAttribute('business', DEMO_BUSINESS);
-      el.setAttribute('locale', 'sv');
-      await fixture(el);
-      expect((await outcome).type).to.equal('verity-error');
-      await until(() => $(el, '.state.error'), 'no error state');
+      const el = await renderFailing('sv');
       expect(visibleText($(el, '.state.error')!)).to.equal('Recensionerna kunde inte laddas. Försök igen');
       await expect(el).to.be.accessible();
       await useMocks(...createHandlers({ store }));
@@ -445,6 +572,58 @@ describe('<verity-review-list>', () => {
       await until(() => cards(el).length === 10, 'retry did not load the list');
       page.stop();
       expect(page.errors).to.deep.equal([]);
+    });
+
+    it('keeps the keyboard focus on the retry button while it loads, then moves it to the first review', async () => {
+      let fail = true;
+      const answers = gate();
+      answers.open();
+      await useMocks(
+        http.get('*/v1/businesses/:business/reviews', async () => {
+          await answers.wait();
+          return fail
+            ? HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 })
+            : undefined;
+        }),
+        ...createHandlers({ store }),
+      );
+      const el = await renderFailing();
+      const retry = $<HTMLButtonElement>(el, '.state.error button')!;
+      answers.close();
+      await pressAndStayBusy(retry, el, 'Loading reviews…');
+      await expect(el).to.be.accessible();
+      answers.open();
+      await until(() => retry.getAttribute('aria-disabled') === 'false', 'the retry did not end');
+      expectIdleWithFocus(retry);
+      fail = false;
+      await sendKeys({ press: 'Enter' });
+      await until(() => cards(el).length === 10, 'the retry did not load the list');
+      await el.updateComplete;
+      expectFocusOn(cards(el)[0]!);
+    });
+
+    it('offline: says so, waits with one online listener however often it fails, and loads when back', async () => {
+      const browser = goOffline();
+      try {
+        await useMocks(...offline());
+        const el = await renderFailing();
+        expect(visibleText($(el, '.state.error')!)).to.contain('You are offline.');
+        expect(browser.listeners()).to.equal(1);
+        for (let i = 0; i < 2; i += 1) {
+          const failed = waitFor(el);
+          $<HTMLButtonElement>(el, '.state.error button')!.click();
+          expect((await failed).type).to.equal('verity-error');
+          await until(() => $(el, '.state.error'), 'no error state');
+          expect(browser.listeners()).to.equal(1);
+        }
+        expect(browser.leaveAndReturn(el)).to.equal(0);
+        await useMocks(...createHandlers({ store }));
+        browser.reconnect();
+        await until(() => cards(el).length === 10, 'did not load when back online');
+        expect(browser.listeners()).to.equal(0);
+      } finally {
+        browser.restore();
+      }
     });
 
     for (const locale of ['sv', 'cs', 'de']) {

@@ -9,6 +9,9 @@ import type { ListParams } from '../../client/client.js';
 import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer } from '../../internal/loading.js';
+import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
+import { isOwnReview } from '../../internal/ownership.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
@@ -128,6 +131,8 @@ export class VerityReviewList extends VerityDataElement {
   @state() private more: Review[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadingMore = false;
+  /** The retry button was pressed: the error stays, with the button busy, until the answer. */
+  @state() private retrying = false;
   @state() private moreFailed = false;
   @state() private expanded = new Set<string>();
   @state() private linked?: Review;
@@ -190,6 +195,13 @@ export class VerityReviewList extends VerityDataElement {
         this.limit,
       ] as const,
     onComplete: (page) => {
+      if (this.retrying) {
+        this.retrying = false;
+        // The retry button goes away with the error: the keyboard focus goes to the first review.
+        if (this.shadowRoot?.activeElement?.classList.contains('retry') && page.items[0]) {
+          this.pendingFocus = cardId(page.items[0]);
+        }
+      }
       this.generation += 1;
       this.more = [];
       this.nextCursor = page.nextCursor;
@@ -201,12 +213,18 @@ export class VerityReviewList extends VerityDataElement {
       });
     },
     onError: (error) => {
+      this.retrying = false;
       this.reportError(error);
-      if (isVerityApiError(error) && error.code === 'network' && !navigator.onLine) {
-        window.addEventListener('online', () => void this.firstPage.run(), { once: true });
-      }
+      this.online.failed(error);
     },
   });
+
+  private readonly online = new OnlineRetryController(this, () => this.retry());
+
+  // The skeleton of the first page is what loading looks like; later fetches keep the cards.
+  private readonly loading = new LoadingAnnouncer(this, () =>
+    this.firstPage.status !== TaskStatus.ERROR && !this.firstPage.value ? this.l10n.t.loading : undefined,
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -333,13 +351,23 @@ export class VerityReviewList extends VerityDataElement {
     </div>`;
   }
 
+  /**
+   * The languages to filter by: the summary's (every published review's), else, from a server
+   * that does not send them, those of the reviews loaded so far; and the one chosen.
+   */
+  private filterLanguages(page: ReviewPage | undefined): Set<string> {
+    const fromSummary = this.summary.value?.languages;
+    const languages = new Set<string>(
+      fromSummary ?? [...(page?.items ?? []), ...this.more].map((review) => review.language),
+    );
+    if (this.language) languages.add(this.language);
+    return new Set([...languages].map((code) => code.split('-')[0]!.toLowerCase()));
+  }
+
   private renderControls(page: ReviewPage | undefined): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
-    const languages = new Set<string>();
-    for (const review of [...(page?.items ?? []), ...this.more])
-      languages.add(review.language.split('-')[0]!.toLowerCase());
-    if (this.language) languages.add(this.language);
+    const languages = this.filterLanguages(page);
     return html`<div part="controls" class="controls">
         <label class="control">
           <span>${t.sortLabel}</span>
@@ -363,7 +391,8 @@ export class VerityReviewList extends VerityDataElement {
           <span>${t.verifiedOnly}</span>
         </label>
         ${
-          languages.size > 1
+          // Once a language is chosen the select stays, so "All languages" can be chosen again.
+          languages.size > 1 || this.language
             ? html`<label class="control">
                 <span>${t.languageLabel}</span>
                 <select name="language" @change=${this.onLanguage} .value=${this.language}>
@@ -399,7 +428,9 @@ export class VerityReviewList extends VerityDataElement {
   private renderBody(): TemplateResult {
     const status = this.firstPage.status;
     const page = this.firstPage.value;
-    if (status === TaskStatus.ERROR) return html`${this.renderControls(page)}${this.renderError()}`;
+    if (status === TaskStatus.ERROR || (this.retrying && !page)) {
+      return html`${this.renderControls(page)}${this.renderError()}`;
+    }
     if (!page) return this.renderSkeleton();
     const busy = status === TaskStatus.PENDING;
     return html`${this.renderControls(page)}
@@ -410,7 +441,6 @@ export class VerityReviewList extends VerityDataElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="skeleton-list" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
       ${[0, 1, 2].map(
         () =>
           html`<div class="card skeleton-card" aria-hidden="true">
@@ -425,10 +455,12 @@ export class VerityReviewList extends VerityDataElement {
   private renderError(): TemplateResult {
     const { t } = this.l10n;
     const error = this.firstPage.error;
-    const offline = isVerityApiError(error) && error.code === 'network' && !navigator.onLine;
+    const offline = isOfflineError(error);
     return html`<div class="state error" role="alert">
       <p>${offline ? t.offline : t.loadError}</p>
-      <button type="button" class="button" @click=${this.retry}>${t.retry}</button>
+      <button type="button" class="button retry" aria-disabled=${this.retrying ? 'true' : 'false'} @click=${this.retry}>
+        ${this.retrying ? t.loading : t.retry}
+      </button>
     </div>`;
   }
 
@@ -484,7 +516,7 @@ export class VerityReviewList extends VerityDataElement {
                 part="show-more"
                 type="button"
                 class="button"
-                ?disabled=${this.loadingMore}
+                aria-disabled=${this.loadingMore ? 'true' : 'false'}
                 @click=${this.loadMore}
               >
                 ${this.loadingMore ? t.loading : t.showMore}
@@ -548,8 +580,12 @@ export class VerityReviewList extends VerityDataElement {
                         <button type="button" class="button secondary" @click=${() => this.dialog?.close()}>
                           ${t.cancel}
                         </button>
-                        <button type="submit" class="button" ?disabled=${this.reportStatus === 'sending'}>
-                          ${t.sendReport}
+                        <button
+                          type="submit"
+                          class="button"
+                          aria-disabled=${this.reportStatus === 'sending' ? 'true' : 'false'}
+                        >
+                          ${this.reportStatus === 'sending' ? t.submitting : t.sendReport}
                         </button>
                       </div>`
               }
@@ -623,6 +659,8 @@ export class VerityReviewList extends VerityDataElement {
   };
 
   private readonly retry = (): void => {
+    if (this.retrying) return;
+    this.retrying = true;
     void this.summary.run();
     void this.firstPage.run();
   };
@@ -679,7 +717,9 @@ export class VerityReviewList extends VerityDataElement {
       if (!client) return;
       try {
         const review = await client.getReview(id);
-        if (review.business !== this.resolvedBusiness || review.product !== (this.resolvedProduct ?? null)) return;
+        // Another business's or product's review may be shown by another widget on the page.
+        const business = this.resolvedBusiness;
+        if (!business || !isOwnReview(review, { business, product: this.resolvedProduct ?? null })) return;
         this.linked = review;
       } catch (error) {
         this.reportError(error);
@@ -755,6 +795,9 @@ export class VerityReviewList extends VerityDataElement {
     try {
       await client.reportReview(review.id, { reason, ...(note ? { note } : {}) });
       this.reportStatus = 'sent';
+      // The send button gives way to the thanks: the focus moves to its Close button.
+      await this.updateComplete;
+      this.dialog?.querySelector<HTMLButtonElement>('.dialog-actions button')?.focus();
     } catch (error) {
       this.reportStatus = isVerityApiError(error) && error.code === 'report_window_closed' ? 'window-closed' : 'failed';
       this.reportError(error);

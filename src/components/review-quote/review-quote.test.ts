@@ -2,13 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { Review } from '../../client/schemas.js';
 import type { VerityErrorEvent } from '../../internal/events.js';
-import { DEMO_BUSINESS } from '../../mocks/fixtures.js';
+import { configure } from '../../internal/config.js';
+import { DEMO_BUSINESS, DEMO_PRODUCTS } from '../../mocks/fixtures.js';
 import { createHandlers } from '../../mocks/handlers.js';
-import { serverError } from '../../mocks/scenarios.js';
+import { offline, serverError } from '../../mocks/scenarios.js';
 import { MockStore } from '../../mocks/store.js';
 import { LONG_TEXT } from '../../mocks/texts.js';
-import { nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
+import { liveRegions, nextOutcome, until, visibleText, watchPageErrors } from '../../../test/helpers/events.js';
 import { freshApi, recordRequests, useMocks } from '../../../test/helpers/msw.js';
+import { goOffline } from '../../../test/helpers/online.js';
 import '../review-list/define.js';
 import './define.js';
 import type { VerityReviewQuote } from './review-quote.js';
@@ -34,6 +36,10 @@ const blockquote = (el: VerityReviewQuote) => el.shadowRoot!.querySelector('bloc
 const link = (el: VerityReviewQuote) => el.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
 
 describe('<verity-review-quote>', () => {
+  // The page's configuration names the business, as the script tag's data-business does.
+  before(() => configure({ business: DEMO_BUSINESS }));
+  after(() => configure({ business: undefined }));
+
   beforeEach(async () => {
     await useMocks(...createHandlers({ store }));
   });
@@ -186,6 +192,96 @@ describe('<verity-review-quote>', () => {
     expect(el.shadowRoot!.querySelector('blockquote')).to.equal(null);
   });
 
+  describe('stays in its shop', () => {
+    const otherShops = store.reviews.filter((r) => r.business !== DEMO_BUSINESS && r.status === 'published');
+    const productReview = store.reviews.find(
+      (r) => r.business === DEMO_BUSINESS && r.status === 'published' && r.product === DEMO_PRODUCTS.grinder,
+    )!;
+
+    /** A quote with these attributes, once it has loaded or failed. */
+    async function quoteOf(attributes: Record<string, string>): Promise<{ el: VerityReviewQuote; event: Event }> {
+      const el = document.createElement('verity-review-quote');
+      for (const [name, value] of Object.entries({ api: freshApi(), locale: 'en', ...attributes })) {
+        el.setAttribute(name, value);
+      }
+      const page = watchPageErrors();
+      const outcome = nextOutcome();
+      await fixture(el);
+      const event = await outcome;
+      await el.updateComplete;
+      page.stop();
+      expect(page.errors).to.deep.equal([]);
+      return { el, event };
+    }
+
+    const errorOf = (event: Event) => (event as VerityErrorEvent).detail;
+
+    it('never shows another business’s review: it shows nothing and fires foreign_review', async () => {
+      const foreign = otherShops[0]!;
+      const { el, event } = await quoteOf({ review: foreign.id });
+      expect(errorOf(event).code).to.equal('foreign_review');
+      expect(errorOf(event).message).to.contain(foreign.id);
+      expect(blockquote(el)).to.equal(null);
+      expect(visibleText(el.shadowRoot!)).to.equal('');
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('with product, never shows a review of another product or of the shop itself', async () => {
+      for (const review of [productReview, longReview]) {
+        const { el, event } = await quoteOf({ review: review.id, product: DEMO_PRODUCTS.espresso });
+        expect(errorOf(event).code).to.equal('foreign_review');
+        expect(blockquote(el)).to.equal(null);
+      }
+    });
+
+    it('without product, quotes any review of its business, a product’s too', async () => {
+      const { el, event } = await quoteOf({ review: productReview.id });
+      expect(event.type).to.equal('verity-load');
+      expect(blockquote(el)).to.not.equal(null);
+    });
+
+    it('takes its business from the attribute before the page’s, and without one shows nothing: missing_config', async () => {
+      const attributed = await quoteOf({ review: longReview.id, business: otherShops[0]!.business });
+      expect(errorOf(attributed.event).code).to.equal('foreign_review');
+      configure({ business: undefined });
+      try {
+        const requests = recordRequests(await useMocks(...createHandlers({ store })));
+        const { el, event } = await quoteOf({ review: longReview.id });
+        requests.stop();
+        expect(errorOf(event).code).to.equal('missing_config');
+        expect(errorOf(event).message).to.contain('needs business');
+        expect(requests.urls).to.deep.equal([]);
+        expect(blockquote(el)).to.equal(null);
+      } finally {
+        configure({ business: DEMO_BUSINESS });
+      }
+    });
+  });
+
+  it('offline: waits with one online listener however often it fails, and shows the quote when back', async () => {
+    const browser = goOffline();
+    try {
+      await useMocks(...offline());
+      const { el, event } = await renderQuote(
+        html`<verity-review-quote api=${freshApi()} review=${longReview.id} locale="en"></verity-review-quote>`,
+      );
+      expect((event as VerityErrorEvent).detail.code).to.equal('network');
+      expect(browser.listeners()).to.equal(1);
+      const failed = nextOutcome();
+      el.review = twoStars.id;
+      expect((await failed).type).to.equal('verity-error');
+      expect(browser.listeners()).to.equal(1);
+      expect(browser.leaveAndReturn(el)).to.equal(0);
+      await useMocks(...createHandlers({ store }));
+      browser.reconnect();
+      await until(() => blockquote(el), 'did not load when back online');
+      expect(browser.listeners()).to.equal(0);
+    } finally {
+      browser.restore();
+    }
+  });
+
   it('reserves space while loading', async () => {
     await useMocks(http.get('*/v1/reviews/:id', () => new Promise<Response>(() => undefined)));
     const el = await fixture<VerityReviewQuote>(
@@ -193,6 +289,9 @@ describe('<verity-review-quote>', () => {
     );
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    expect(liveRegions(el.shadowRoot!)).to.deep.equal([]);
+    await until(() => document.querySelector('[data-verity-live]')?.textContent, 'nothing announced');
+    expect(document.querySelector('[data-verity-live]')!.textContent).to.equal('Loading reviews…');
     await expect(el).to.be.accessible();
   });
 

@@ -5,6 +5,9 @@ import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
+import { LoadingAnnouncer, settled } from '../../internal/loading.js';
+import { OnlineRetryController } from '../../internal/online.js';
+import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { DEFAULT_EXCERPT_LENGTH, autoExcerpt, checkQuote } from '../../rules/quote.js';
@@ -38,12 +41,16 @@ const warned = new Set<string>();
  * the review's own stars (a kind sentence from a 2-star review is seen for what it is), the
  * author, the date, the provenance, and links to the full review.
  *
+ * A quote shows only its own shop's reviews: a review of another business (or of another
+ * product, when `product` is set) is not shown, and fires `verity-error` (`foreign_review`).
+ *
  * @customElement verity-review-quote
  * @summary A verbatim quote from a review, with its stars and a link to the full review.
  *
  * @event verity-load - The quote is shown.
- * @event verity-error - `quote_mismatch` (a fallback excerpt is shown), or the review could not
- *   be loaded (`not_found`, `network`, …; nothing is shown).
+ * @event verity-error - `quote_mismatch` (a fallback excerpt is shown), `foreign_review` (the
+ *   review is another business's or product's; nothing is shown), or the review could not be
+ *   loaded (`not_found`, `network`, `missing_config`, …; nothing is shown).
  *
  * @csspart base - The `<figure>`.
  * @csspart quote - The `<blockquote>` with the excerpt.
@@ -180,20 +187,29 @@ export class VerityReviewQuote extends VerityDataElement {
   @property() href?: string;
 
   private readonly data = new Task(this, {
-    task: async ([client, id], { signal }) => {
-      if (!client || !id) {
+    task: async ([client, business, product, id], { signal }) => {
+      if (!id) {
         throw new MissingConfigError(
-          `<verity-review-quote> needs ${!id ? 'review' : 'api'}: set the attribute, a <verity-provider>, or configure({...}).`,
+          '<verity-review-quote> needs review: set the attribute, a <verity-provider>, or configure({...}).',
         );
       }
-      return this.withLocale(client.getReview(id, { signal }));
+      const [source, own] = this.requireSource(client, business);
+      const review = await this.withLocale(source.getReview(id, { signal }));
+      return requireOwnReview(review, { business: own, product });
     },
-    args: () => [this.client, this.review] as const,
+    args: () => [this.client, this.resolvedBusiness, this.resolvedProduct, this.review] as const,
     onComplete: () => {
       void this.updateComplete.then(() => this.dispatchEvent(new VerityLoadEvent({ kind: 'review' })));
     },
-    onError: (error) => this.reportError(error),
+    onError: (error) => {
+      this.reportError(error);
+      this.online.failed(error);
+    },
   });
+
+  private readonly online = new OnlineRetryController(this, () => void this.data.run());
+
+  private readonly loading = new LoadingAnnouncer(this, () => (settled(this.data) ? undefined : this.l10n.t.loading));
 
   /** What is shown, decided once per review, excerpt and length. */
   private shown?: { key: string; text: string; mismatch?: string };
@@ -239,7 +255,6 @@ export class VerityReviewQuote extends VerityDataElement {
     const review = this.data.value;
     if (!review || this.data.status !== TaskStatus.COMPLETE) {
       return html`<div part="base" class=${inline ? 'inline' : 'card'} aria-busy="true">
-        <span class="visually-hidden" role="status">${this.l10n.t.loading}</span>
         <span class="skeleton sk-long" aria-hidden="true"></span>
         ${inline ? nothing : html`<span class="skeleton sk-short" aria-hidden="true"></span>`}
       </div>`;

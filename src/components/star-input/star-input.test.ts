@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { until } from '../../../test/helpers/events.js';
+import { accessibilityNode, description, until, visibleText } from '../../../test/helpers/events.js';
 import './define.js';
 import type { VerityStarInput } from './star-input.js';
 
@@ -22,6 +22,32 @@ describe('<verity-star-input>', () => {
       '5 stars: excellent',
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('announces its error: the radio group is invalid and described by the message', async () => {
+    const el = await fixture<VerityStarInput>(
+      html`<verity-star-input
+        label="Your rating"
+        locale="en"
+        required
+        error="Choose a rating from 1 to 5 stars."
+      ></verity-star-input>`,
+    );
+    const group = el.shadowRoot!.querySelector('[role="radiogroup"]')!;
+    expect(group.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(group)).to.equal('Choose a rating from 1 to 5 stars.');
+    expect(visibleText(el.shadowRoot!)).to.equal('Choose a rating from 1 to 5 stars.');
+    const spoken = await accessibilityNode('[role="radiogroup"]');
+    if (spoken) {
+      expect(spoken).to.include({ role: 'radiogroup', name: 'Your rating', invalid: 'true' });
+      expect(spoken.description).to.equal('Choose a rating from 1 to 5 stars.');
+    }
+    await expect(el).to.be.accessible();
+    el.error = '';
+    await el.updateComplete;
+    expect(group.getAttribute('aria-invalid')).to.equal('false');
+    expect(group.hasAttribute('aria-describedby')).to.equal(false);
+    expect(visibleText(el.shadowRoot!)).to.equal('');
   });
 
   it('is operated by keyboard alone: Tab, arrows, Home and End', async () => {

@@ -1,7 +1,8 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import { VerityElement } from '../../internal/element.js';
+import { fieldMessageStyles } from '../../internal/styles.js';
 
 const STAR_PATH = 'M12 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L12 17.37l-5.97 3.18 1.19-6.64L2.35 9.23l6.7-.93z';
 
@@ -19,6 +20,7 @@ const STAR_PATH = 'M12 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L12 17.37l-5.97 3.
  *
  * @csspart base - The radio group.
  * @csspart star - Each star option.
+ * @csspart error - The error message, when there is one.
  *
  * @cssproperty --verity-color-star - Chosen stars.
  * @cssproperty --verity-color-star-empty - Stars not chosen.
@@ -30,6 +32,7 @@ export class VerityStarInput extends VerityElement {
 
   static override styles = [
     ...VerityElement.styles,
+    fieldMessageStyles,
     css`
       :host {
         --size: var(--verity-star-size, 2rem);
@@ -38,6 +41,10 @@ export class VerityStarInput extends VerityElement {
 
       :host([disabled]) {
         opacity: 0.55;
+      }
+
+      .message {
+        margin-top: 0.3rem;
       }
 
       .group {
@@ -108,6 +115,13 @@ export class VerityStarInput extends VerityElement {
 
   /** The message when required and empty; a translated default otherwise. */
   @property({ attribute: 'required-message' }) requiredMessage?: string;
+
+  /**
+   * A problem to show under the stars, e.g. a form's "Choose a rating". The radio group is then
+   * `aria-invalid` and described by it: an `aria-describedby` on the element itself could not
+   * reach the group inside the shadow root.
+   */
+  @property() error = '';
 
   @state() private preview = 0;
   @state() private formDisabled = false;
@@ -243,32 +257,35 @@ export class VerityStarInput extends VerityElement {
     const shown = this.preview || this.value;
     const focusable = Math.max(1, this.value);
     return html`<div
-      part="base"
-      class="group"
-      role="radiogroup"
-      aria-label=${this.label || t.ratingLabel}
-      aria-required=${this.required ? 'true' : 'false'}
-      aria-disabled=${this.inactive ? 'true' : 'false'}
-      @keydown=${this.onKeydown}
-      @pointerleave=${() => (this.preview = 0)}
-    >
-      ${[1, 2, 3, 4, 5].map(
-        (n) =>
-          html`<span
-            part="star"
-            class="option ${n <= this.value ? 'on' : ''} ${n <= shown ? 'preview' : ''}"
-            role="radio"
-            aria-checked=${n === this.value ? 'true' : 'false'}
-            aria-label=${t.ratingOptions[n - 1]!}
-            tabindex=${this.inactive ? -1 : n === focusable ? 0 : -1}
-            @click=${() => this.choose(n)}
-            @pointerenter=${() => {
-              if (!this.inactive) this.preview = n;
-            }}
-            ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${STAR_PATH}></path></svg
-          ></span>`,
-      )}
-    </div>`;
+        part="base"
+        class="group"
+        role="radiogroup"
+        aria-label=${this.label || t.ratingLabel}
+        aria-required=${this.required ? 'true' : 'false'}
+        aria-disabled=${this.inactive ? 'true' : 'false'}
+        aria-invalid=${this.error ? 'true' : 'false'}
+        aria-describedby=${this.error ? 'error' : nothing}
+        @keydown=${this.onKeydown}
+        @pointerleave=${() => (this.preview = 0)}
+      >
+        ${[1, 2, 3, 4, 5].map(
+          (n) =>
+            html`<span
+              part="star"
+              class="option ${n <= this.value ? 'on' : ''} ${n <= shown ? 'preview' : ''}"
+              role="radio"
+              aria-checked=${n === this.value ? 'true' : 'false'}
+              aria-label=${t.ratingOptions[n - 1]!}
+              tabindex=${this.inactive ? -1 : n === focusable ? 0 : -1}
+              @click=${() => this.choose(n)}
+              @pointerenter=${() => {
+                if (!this.inactive) this.preview = n;
+              }}
+              ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${STAR_PATH}></path></svg
+            ></span>`,
+        )}
+      </div>
+      ${this.error ? html`<p part="error" class="message" id="error">${this.error}</p>` : nothing}`;
   }
 }
 
