@@ -295,11 +295,17 @@ CREATE TABLE opt_outs (
 );
 `);
 
+/** The summary's languages (the list's language filter) by a skip scan of this index. */
+const languages = statements(`
+CREATE INDEX reviews_by_language ON reviews (business_id, product_key, status, language_base);
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_collect': collect,
   '0003_members': members,
+  '0004_languages': languages,
 };
 
 /**

@@ -192,6 +192,7 @@ export async function readSummary(
   }
   const totals = business.published === null ? undefined : business;
   const score = scoreFromDistribution(distribution);
+  const languages = (totals?.published ?? 0) > 0 ? await publishedLanguages(db, businessId, productKey) : [];
 
   return {
     found: true,
@@ -212,7 +213,29 @@ export async function readSummary(
           : null,
       optedOut: business.opted_out,
       verificationPolicyUrl: business.verification_policy_url,
+      languages,
       updatedAt: (totals?.updated_at ?? business.created_at).toISOString(),
     },
   };
+}
+
+/**
+ * The languages of the published reviews, for the list's language filter: a skip scan of the
+ * language index (one index probe per language, however many reviews there are).
+ */
+async function publishedLanguages(db: Kysely<Tables>, businessId: string, productKey: string): Promise<string[]> {
+  const { rows } = await sql<{ language: string }>`
+    WITH RECURSIVE found(language) AS (
+      (SELECT language_base FROM reviews
+        WHERE business_id = ${businessId} AND product_key = ${productKey} AND status = 'published'
+        ORDER BY language_base LIMIT 1)
+      UNION ALL
+      SELECT (SELECT language_base FROM reviews
+               WHERE business_id = ${businessId} AND product_key = ${productKey} AND status = 'published'
+                 AND language_base > found.language
+               ORDER BY language_base LIMIT 1)
+      FROM found WHERE found.language IS NOT NULL
+    )
+    SELECT language FROM found WHERE language IS NOT NULL`.execute(db);
+  return rows.map((row) => row.language);
 }

@@ -181,6 +181,16 @@ export function contractSuite(target: ContractTarget): void {
         assert.ok(reviews.every((r) => r.product === product));
       });
 
+      it('lists the languages of the published reviews, for the language filter', async () => {
+        for (const query of ['', `product=${encodeURIComponent(product)}`]) {
+          const s = await summary(business, query);
+          const reviews = await all(business, query);
+          const expected = [...new Set(reviews.map((r) => r.language.split('-')[0]!.toLowerCase()))].sort();
+          assert.deepEqual([...(s.languages ?? [])].sort(), expected, query || 'the shop');
+        }
+        assert.deepEqual((await summary(emptyBusiness)).languages ?? [], []);
+      });
+
       it('404 not_found for an unknown business or product', async () => {
         expectError(await call('GET', summaryPath('no-such-business-contract')), 404, 'not_found');
         expectError(await call('GET', summaryPath(business, 'product=NO-SUCH-SKU')), 404, 'not_found');
