@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AdminBusiness, BusinessInput, Invitation, Order, OrderInput } from '../../src/client/admin-schemas.js';
+import { invitationExpiry } from '../../src/rules/invitations.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import type { BusinessRow, Tables } from './schema.js';
 
@@ -157,6 +158,7 @@ export function invitationUrl(business: Pick<BusinessRow, 'url' | 'review_form_u
 /**
  * A new invitation token for an order (R8). Asking again for the same order replaces a token not
  * yet used (the old link stops working); once a review was written with one, the order is done.
+ * The token verifies a review of the order's product (or of the shop) until it expires.
  */
 export async function createInvitation(
   db: Kysely<Tables>,
@@ -193,6 +195,7 @@ export async function createInvitation(
         order_ref: orderRef,
         product_id: order.product_id,
         created_at: now,
+        expires_at: invitationExpiry(now),
       })
       .execute();
     if (!order.invited_at) {

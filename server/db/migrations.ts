@@ -150,9 +150,17 @@ CREATE TABLE seeds (
 );
 `);
 
+/** Invitations stop working: 60 days after they were made for those made before. */
+const invitationExpiry = statements(`
+ALTER TABLE invitations ADD COLUMN expires_at timestamptz;
+UPDATE invitations SET expires_at = created_at + interval '60 days';
+ALTER TABLE invitations ALTER COLUMN expires_at SET NOT NULL;
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_invitation_expiry': invitationExpiry,
 };
 
 export async function migrate(db: Kysely<unknown>): Promise<void> {

@@ -47,6 +47,8 @@ export interface InvitationTable {
   order_ref: string;
   product_id: string | null;
   created_at: Timestamp;
+  /** After this moment the token no longer verifies a review. */
+  expires_at: Timestamp;
   used_at: Timestamp | null;
   review_id: string | null;
 }

@@ -11,6 +11,7 @@ import { reportInputSchema } from '../client/schemas.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
+import { invitationExpiry, invitationProblem } from '../rules/invitations.js';
 import { canReportNotGenuine } from '../rules/windows.js';
 import { createFixtures } from './fixtures.js';
 import type { FixtureBusiness, FixtureInvitation, FixtureOptions, StoredReview } from './fixtures.js';
@@ -204,14 +205,17 @@ export class MockStore {
       let invitation: FixtureInvitation | undefined;
       if (data.invitationToken) {
         invitation = this.invitations.get(data.invitationToken);
-        if (!invitation || invitation.business !== businessId) {
-          return errorAnswer(400, 'validation_failed', 'Unknown invitation', { invitationToken: 'invalid_invitation' });
-        }
-        if (invitation.usedBy) {
-          return errorAnswer(400, 'validation_failed', 'This invitation was already used', {
-            invitationToken: 'invitation_used',
-          });
-        }
+        if (invitation?.business !== businessId) invitation = undefined;
+        const problem = invitationProblem(
+          invitation && {
+            used: invitation.usedBy !== null,
+            expiresAt: invitation.expiresAt,
+            product: invitation.product,
+          },
+          data.product,
+          now,
+        );
+        if (problem) return errorAnswer(400, 'validation_failed', problem.message, problem.fields);
       }
       const id = `${businessId}-${randomId().slice(0, 8)}`;
       const verification = invitation
@@ -220,7 +224,8 @@ export class MockStore {
       const stored: StoredReview = {
         id,
         business: businessId,
-        product: data.product ?? invitation?.product ?? null,
+        // The invitation decides what is reviewed: its product, or the shop itself.
+        product: invitation ? invitation.product : (data.product ?? null),
         rating: data.rating,
         title: data.title,
         body: data.body,
@@ -245,6 +250,20 @@ export class MockStore {
     // Only a created review is remembered: after a 400 the fixed review may reuse the key.
     this.idempotency.set(idempotencyKey, { fingerprint, answer });
     return answer;
+  }
+
+  /** A new invitation token of a business, as its back office would make one after an order (R8). */
+  invite(business: string, options: { product?: string | null; createdAt?: Date } = {}): string {
+    const token = `invite-${randomId()}`;
+    this.invitations.set(token, {
+      token,
+      business,
+      product: options.product ?? null,
+      orderRef: `order-${token}`,
+      usedBy: null,
+      expiresAt: invitationExpiry(options.createdAt ?? this.now()).toISOString(),
+    });
+    return token;
   }
 
   /** Publishes a pending review, as a moderator would. */

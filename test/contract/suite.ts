@@ -32,14 +32,18 @@ export interface ContractTarget {
   business: string;
   /** A product of that business with published reviews. */
   product: string;
+  /** Another product of that business. */
+  otherProduct: string;
   /** A business with no reviews. */
   emptyBusiness: string;
-  /** A fresh, unused invitation token of `business` (R8). */
-  invitation: () => Promise<string>;
+  /** A fresh, unused invitation token of `business` (R8), for a review of the shop or of a product. */
+  invitation: (product?: string) => Promise<string>;
+  /** An unused invitation token of `business` that has expired; without it that case is skipped. */
+  expiredInvitation?: (() => Promise<string>) | undefined;
 }
 
 export function contractSuite(target: ContractTarget): void {
-  const { business, product, emptyBusiness } = target;
+  const { business, product, otherProduct, emptyBusiness } = target;
 
   async function call(
     method: string,
@@ -440,7 +444,7 @@ export function contractSuite(target: ContractTarget): void {
           400,
           'validation_failed',
         );
-        assert.ok(reused.fields?.invitationToken);
+        assert.equal(reused.fields?.invitationToken, 'invitation_used');
         const unknown = expectError(
           await call('POST', reviewsPath(business), submission({ invitationToken: 'no-such-invitation' }), {
             'idempotency-key': key(),
@@ -448,8 +452,49 @@ export function contractSuite(target: ContractTarget): void {
           400,
           'validation_failed',
         );
-        assert.ok(unknown.fields?.invitationToken);
+        assert.equal(unknown.fields?.invitationToken, 'invalid_invitation');
       });
+
+      it('R8: the invitation decides the product; another one is refused and the token stays unused', async () => {
+        const post = (token: string, overrides: Record<string, unknown>) =>
+          call('POST', reviewsPath(business), submission({ email: undefined, invitationToken: token, ...overrides }), {
+            'idempotency-key': key(),
+          });
+        const shopToken = await target.invitation();
+        const forShop = expectError(await post(shopToken, { product }), 400, 'validation_failed');
+        assert.equal(forShop.fields?.product, 'invitation_mismatch', 'a shop invitation does not review a product');
+        const productToken = await target.invitation(product);
+        const forOther = expectError(await post(productToken, { product: otherProduct }), 400, 'validation_failed');
+        assert.equal(forOther.fields?.product, 'invitation_mismatch', 'an invitation for one product reviews that one');
+
+        for (const [token, overrides] of [
+          [shopToken, {}],
+          [productToken, { product }],
+        ] as const) {
+          const answer = await post(token, overrides);
+          assert.equal(answer.status, 201, `the refused attempt did not spend the token: ${answer.text}`);
+          assert.deepEqual(valid(submitResultSchema, answer, 'the result').verification, {
+            status: 'verified',
+            method: 'invitation',
+          });
+        }
+      });
+
+      it(
+        'R8: an expired invitation is refused with invitation_expired',
+        { skip: !target.expiredInvitation },
+        async () => {
+          const token = await target.expiredInvitation!();
+          const error = expectError(
+            await call('POST', reviewsPath(business), submission({ email: undefined, invitationToken: token }), {
+              'idempotency-key': key(),
+            }),
+            400,
+            'validation_failed',
+          );
+          assert.equal(error.fields?.invitationToken, 'invitation_expired');
+        },
+      );
 
       it('answers a filled honeypot like a success', async () => {
         const answer = await call('POST', reviewsPath(business), submission({ website: 'http://spam.example' }), {
