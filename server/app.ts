@@ -2,6 +2,7 @@
  * The reference review API as a Hono app: contract v1, the admin API, and what every answer
  * shares (the error envelope, body limits, CORS, rate limits, caching headers).
  */
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -75,6 +76,15 @@ export function createApp(options: AppOptions): VerityApp {
     });
   });
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
+
+  // An answer sent before the request's body arrived in full (a 413, or a 401 before the body was
+  // read): the client may stop sending it, and the connection is then in no state for another
+  // request. Saying so lets the client open a new one instead of failing on this one.
+  app.use('*', async (c, next) => {
+    await next();
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (incoming && !incoming.complete) c.res.headers.set('connection', 'close');
+  });
 
   // The trivial JSON route: for load balancers' health checks, and the benchmark's baseline.
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));

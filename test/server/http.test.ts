@@ -5,7 +5,7 @@
  * Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fingerprint, submitReview } from '../../server/db/submissions.js';
 import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
@@ -29,6 +29,29 @@ function rawPost(
     req.on('error', reject);
     for (let i = 0; i < chunks; i += 1) req.write(Buffer.alloc(size, 0x61));
     req.end();
+  });
+}
+
+/** One request on a kept-alive agent: status, Connection header, whether it reused the socket. */
+function onAgent(
+  agent: Agent,
+  url: string,
+  method: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; connection: string | undefined; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, reused: req.reusedSocket }),
+      );
+    });
+    // The server may stop reading an oversized upload once it answered: that is not this test's failure.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(body);
   });
 }
 
@@ -121,6 +144,35 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(imported.status, 201, imported.text.slice(0, 300));
       assert.equal(imported.json.imported, 400);
       assert.equal((await api('GET', '/health')).status, 200);
+    });
+
+    it('closes the connection after an answer sent before the body arrived, so the next request works', async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const health = `${server.url}/health`;
+        const json = { 'content-type': 'application/json' };
+        assert.deepEqual(await onAgent(agent, health, 'GET'), { status: 200, connection: 'keep-alive', reused: false });
+        const small = await onAgent(agent, `${server.url}${reviews}`, 'POST', Buffer.from('{}'), {
+          ...json,
+          'idempotency-key': key(),
+        });
+        assert.deepEqual(small, { status: 400, connection: 'keep-alive', reused: true }, 'a body read in full');
+        const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
+        const early: [string, Record<string, string>][] = [
+          [reviews, { ...json, 'idempotency-key': key() }],
+          ['/v1/admin/businesses', json],
+        ];
+        for (const [path, headers] of early) {
+          const answer = await onAgent(agent, `${server.url}${path}`, 'POST', big, headers);
+          assert.ok([413, 401].includes(answer.status), `${path}: ${answer.status}`);
+          assert.equal(answer.connection, 'close', path);
+          const next = await onAgent(agent, health, 'GET');
+          assert.equal(next.status, 200, `the request after ${path}`);
+          assert.equal(next.reused, false, 'on a new connection');
+        }
+      } finally {
+        agent.destroy();
+      }
     });
 
     it('sends Cache-Control and an ETag on GETs, 304 for a known ETag, and a new ETag after a change', async () => {
