@@ -50,7 +50,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.url ? await openPostgres(options.url, options) : await openPglite(options.dataDir);
   try {
-    await migrate(database.db as Kysely<unknown>);
+    await migrate(database.db as Kysely<unknown>, options.url ? options.schema : undefined);
   } catch (error) {
     await database.close();
     throw error;

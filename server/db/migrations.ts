@@ -163,8 +163,18 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_invitation_expiry': invitationExpiry,
 };
 
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * Runs the migrations not yet run. With a `schema` (PostgreSQL), the migrator's own tables are
+ * looked for in that schema only: otherwise it takes another schema's for its own, and two servers
+ * migrating two schemas of one database at the same moment fail ("kysely_migration_lock does not
+ * exist").
+ */
+export async function migrate(db: Kysely<unknown>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
