@@ -13,7 +13,7 @@ import type { Tables } from './db/schema.js';
 import { adminAuth } from './http/admin-auth.js';
 import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
-import { ApiError, errorBody } from './http/errors.js';
+import { ApiError, errorBody, logLine } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
@@ -54,7 +54,7 @@ export function createApp(options: AppOptions): VerityApp {
     cacheControl: `public, max-age=${options.maxAgeSeconds ?? 60}`,
   };
   const logError =
-    options.logError ?? ((error: unknown, c: Context) => console.error(`${c.req.method} ${c.req.path}:`, error));
+    options.logError ?? ((error: unknown, c: Context) => console.error(logLine(error, c.req.method, c.req.path)));
   const app = new Hono();
 
   app.onError((error, c) => {

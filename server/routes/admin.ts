@@ -25,6 +25,7 @@ import type { AppContext } from '../context.js';
 import { invalid, notFound } from '../http/errors.js';
 import { readJsonObject } from '../http/json.js';
 import { parseListQuery } from '../http/list-query.js';
+import { pathId } from '../http/params.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -49,14 +50,14 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.post('/v1/admin/businesses/:business/orders', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const order = await recordOrder(db, business, await body(c, orderInputSchema), ctx.now());
     changed(business);
     return c.json(order, 201, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/invitations', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const { orderRef } = await body(c, invitationInputSchema);
     const invitation = await createInvitation(db, business, orderRef, ctx.now());
     changed(business);
@@ -64,7 +65,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.get('/v1/admin/businesses/:business/reviews', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const url = new URL(c.req.url);
     const status = (url.searchParams.get('status') ?? 'pending') as ReviewStatus;
     const parsed = parseListQuery(url.searchParams, ['newest', 'oldest']);
@@ -105,27 +106,28 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.get('/v1/admin/reviews/:id', async (c) => {
-    const review = await findAdminReview(db, c.req.param('id'), ctx.now());
-    if (!review) throw notFound(`No review "${c.req.param('id')}"`);
+    const id = pathId(c, 'id', 'review');
+    const review = await findAdminReview(db, id, ctx.now());
+    if (!review) throw notFound(`No review "${id}"`);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/reviews/:id/moderation', async (c) => {
-    const id = c.req.param('id');
+    const id = pathId(c, 'id', 'review');
     const { review, business } = await moderate(db, id, await body(c, moderationInputSchema), ctx.now());
     changed(business, id);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/reviews/:id/reply', async (c) => {
-    const id = c.req.param('id');
+    const id = pathId(c, 'id', 'review');
     const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now());
     changed(business, id);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/imports', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const result = await importReviews(db, business, await body(c, importInputSchema), ctx.now());
     changed(business);
     return c.json(result, 201, NO_STORE);

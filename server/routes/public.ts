@@ -4,10 +4,9 @@
  */
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { safeParse } from 'zod/mini';
 import { reportInputSchema } from '../../src/client/schemas.js';
 import type { ReviewPage } from '../../src/client/schemas.js';
-import { validateReviewInput } from '../../src/client/validate.js';
+import { validateInput, validateReviewInput } from '../../src/client/validate.js';
 import { findBusiness, productExists } from '../db/businesses.js';
 import { report, voteHelpful } from '../db/moderation.js';
 import { findPublishedReview, findReviews, toReview } from '../db/reviews.js';
@@ -17,21 +16,15 @@ import type { AppContext } from '../context.js';
 import { invalid, notFound } from '../http/errors.js';
 import { answerFor, readJsonObject, sendCacheable } from '../http/json.js';
 import { canonicalQuery, parseListQuery } from '../http/list-query.js';
-
-const MAX_ID = 200;
-
-function checkId(value: string, what: string): string {
-  if (value.length === 0 || value.length > MAX_ID) throw notFound(`No ${what} "${value.slice(0, MAX_ID)}"`);
-  return value;
-}
+import { pathId, queryText } from '../http/params.js';
 
 export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Hono {
   const app = new Hono();
   const { db, cache } = ctx;
 
   app.get('/v1/businesses/:business/summary', async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
-    const product = c.req.query('product') || null;
+    const business = pathId(c, 'business', 'business');
+    const product = queryText(c, 'product') ?? null;
     const key = `summary\u0000${business}\u0000${product ?? ''}`;
     const answer = await cache.answer(key, [`business:${business}`], async () => {
       const result = await readSummary(db, business, product, ctx.now());
@@ -46,7 +39,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.get('/v1/businesses/:business/reviews', async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
+    const business = pathId(c, 'business', 'business');
     const url = new URL(c.req.url);
     const parsed = parseListQuery(url.searchParams);
     if ('fields' in parsed) throw invalid('Invalid list query', parsed.fields);
@@ -82,7 +75,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.get('/v1/reviews/:id', async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
+    const id = pathId(c, 'id', 'review');
     const key = `review\u0000${id}`;
     const answer = await cache.answer(key, [`review:${id}`], async () => {
       const found = await findPublishedReview(db, id);
@@ -93,7 +86,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.post('/v1/businesses/:business/reviews', limitPosts, async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
+    const business = pathId(c, 'business', 'business');
     if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
     const key = c.req.header('idempotency-key')?.trim();
     if (!key) {
@@ -114,20 +107,16 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.post('/v1/reviews/:id/helpful', limitPosts, async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
+    const id = pathId(c, 'id', 'review');
     const { helpfulCount, business } = await voteHelpful(db, id);
     cache.invalidate(`business:${business}`, `review:${id}`);
     return c.json({ helpfulCount });
   });
 
   app.post('/v1/reviews/:id/reports', limitPosts, async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
-    const body = await readJsonObject(c);
-    const parsed = safeParse(reportInputSchema, body);
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
-      throw invalid('Invalid report', { [field]: field === 'note' ? 'too_long' : 'invalid' });
-    }
+    const id = pathId(c, 'id', 'review');
+    const parsed = validateInput(reportInputSchema, await readJsonObject(c));
+    if (!parsed.success) throw invalid('Invalid report', parsed.fields);
     await report(db, id, parsed.data, ctx.now());
     return c.body(null, 202);
   });

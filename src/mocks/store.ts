@@ -3,9 +3,8 @@
  * Summaries are computed with the same R2 function as the reference server, and submissions are
  * validated with the same schema and R7 window, so Storybook never shows what production would not.
  */
-import { validateReviewInput } from '../client/validate.js';
+import { validateInput, validateReviewInput } from '../client/validate.js';
 import type { FieldErrors } from '../client/validate.js';
-import { safeParse } from 'zod/mini';
 import { parseListQuery } from '../client/list-query.js';
 import { reportInputSchema } from '../client/schemas.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
@@ -283,13 +282,8 @@ export class MockStore {
   report(id: string, input: unknown): StoreAnswer {
     const review = this.reviews.find((r) => r.id === id && r.status === 'published');
     if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
-    const parsed = safeParse(reportInputSchema, input);
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
-      return errorAnswer(400, 'validation_failed', 'Invalid report', {
-        [field]: field === 'note' ? 'too_long' : 'invalid',
-      });
-    }
+    const parsed = validateInput(reportInputSchema, input);
+    if (!parsed.success) return errorAnswer(400, 'validation_failed', 'Invalid report', parsed.fields);
     if (parsed.data.reason === 'not_genuine' && !canReportNotGenuine(review.createdAt, this.now())) {
       return errorAnswer(
         422,

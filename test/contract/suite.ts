@@ -301,6 +301,16 @@ export function contractSuite(target: ContractTarget): void {
         );
       });
 
+      it('caps q at 100 characters with too_long', async () => {
+        assert.equal((await page(business, `q=${'x'.repeat(100)}`)).total, 0);
+        const error = expectError(
+          await call('GET', reviewsPath(business, `q=${'x'.repeat(101)}`)),
+          400,
+          'validation_failed',
+        );
+        assert.equal(error.fields?.q, 'too_long');
+      });
+
       it('answers an empty page for a business without reviews, and 404 for an unknown one', async () => {
         const empty = await page(emptyBusiness);
         assert.deepEqual(empty, { items: [], nextCursor: null, total: 0 });
@@ -328,6 +338,70 @@ export function contractSuite(target: ContractTarget): void {
         assert.doesNotMatch(answer.text, /[\w.+-]+@[\w-]+\.[\w.]+/);
         const one = await call('GET', `/v1/reviews/${encodeURIComponent((answer.json as ReviewPage).items[0]!.id)}`);
         assert.doesNotMatch(one.text, /"(email|phone)"/);
+      });
+    });
+
+    describe('hostile input', () => {
+      const nul = encodeURIComponent('a\u0000b');
+      it('answers a control character in a path id or a query value with 400 naming it', async () => {
+        const cases: [string, string][] = [
+          [`/v1/businesses/${nul}/summary`, 'business'],
+          [summaryPath(business, `product=${nul}`), 'product'],
+          [`/v1/businesses/${nul}/reviews`, 'business'],
+          [`/v1/reviews/${nul}`, 'id'],
+          ...['product', 'language', 'q', 'cursor'].map((name): [string, string] => [
+            reviewsPath(business, `${name}=${nul}`),
+            name,
+          ]),
+          [reviewsPath(business, `q=${encodeURIComponent('bell\u0007')}`), 'q'],
+        ];
+        for (const [path, field] of cases) {
+          const error = expectError(await call('GET', path), 400, 'validation_failed');
+          assert.equal(error.fields?.[field], 'invalid', path);
+        }
+      });
+
+      it('refuses control characters and names that show nothing in what is written', async () => {
+        const review = (await page(business)).items[0]!;
+        const refused = expectError(
+          await call(
+            'POST',
+            reviewsPath(business),
+            submission({ authorName: '\u200B\u200D\u3164', title: 'Bell\u0007', body: `${submission().body}\u0001` }),
+            { 'idempotency-key': key() },
+          ),
+          400,
+          'validation_failed',
+        );
+        assert.deepEqual(
+          Object.keys(refused.fields ?? {}).sort(),
+          ['authorName', 'body', 'title'],
+          JSON.stringify(refused.fields),
+        );
+        const note = expectError(
+          await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/reports`, {
+            reason: 'spam',
+            note: 'x\u001b[2J',
+          }),
+          400,
+          'validation_failed',
+        );
+        assert.equal(note.fields?.note, 'invalid');
+      });
+
+      it('takes only application/json as JSON', async () => {
+        for (const type of ['application/evil+json', 'text/plain', 'application/json; charset=latin1']) {
+          expectError(
+            await call('POST', reviewsPath(business), submission(), { 'idempotency-key': key(), 'content-type': type }),
+            415,
+            'unsupported_media_type',
+          );
+        }
+        const answer = await call('POST', reviewsPath(business), submission(), {
+          'idempotency-key': key(),
+          'content-type': 'application/json; charset=UTF-8',
+        });
+        assert.equal(answer.status, 201, answer.text);
       });
     });
 

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../server/app.js';
 import { fingerprint, submitReview } from '../../server/db/submissions.js';
 import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
 import type { Answer, TestDatabase, TestServer } from './helpers.js';
@@ -60,6 +61,39 @@ function assertEnvelope(answer: Answer, status: number, code: string): void {
   assert.equal(answer.json?.error?.code, code, answer.text.slice(0, 300));
   assert.ok(answer.json.error.message.length > 0);
 }
+
+describe('unexpected errors', () => {
+  it('answer 500 with the envelope and log one line, with what the client sent escaped', async () => {
+    const broken = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('the database went away\n    at somewhere (db.ts:1:1)');
+        },
+      },
+    );
+    const { app } = createApp({ db: broken as never, rateLimit: false });
+    const lines: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => lines.push(args);
+    let response: Response;
+    try {
+      response = await app.request('/v1/businesses/shop/summary');
+    } finally {
+      console.error = original;
+    }
+    assert.equal(response.status, 500);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'internal');
+    assert.equal(lines.length, 1, 'one call');
+    assert.equal(lines[0]!.length, 1, 'of one string');
+    const line = String(lines[0]![0]);
+    assert.doesNotMatch(line, /\p{Cc}/u);
+    assert.match(
+      line,
+      /^GET \/v1\/businesses\/shop\/summary: Error: the database went away\\u000a {4}at somewhere \(db\.ts:1:1\) at \S/,
+    );
+  });
+});
 
 for (const { backend, skip } of BACKENDS) {
   describe(`HTTP behaviour on ${backend}`, { skip }, () => {
