@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { AppContext } from './context.js';
 import type { Tables } from './db/schema.js';
+import { originsOf } from '../src/client/requests.js';
 import { adminAuth } from './http/admin-auth.js';
 import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
@@ -27,6 +28,11 @@ export interface AppOptions {
   postOrigins?: readonly string[] | '*' | undefined;
   /** Public POSTs per IP; `false` turns the limit off. Default 30 a minute, bursts of 30. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * Take the client's address from the last X-Forwarded-For hop, and the page's own origin from
+   * X-Forwarded-Proto and -Host: only behind a proxy of our own that sets them.
+   */
+  trustProxy?: boolean | undefined;
   /** How long this process reuses a hot GET answer (default 1 s; 0 turns the cache off). */
   cacheTtlMs?: number | undefined;
   /** `max-age` of public GET answers for browsers and CDNs (default 60 s). */
@@ -52,6 +58,7 @@ export function createApp(options: AppOptions): VerityApp {
     now: options.clock ?? (() => new Date()),
     cache: new ResponseCache(options.cacheTtlMs ?? 1000),
     cacheControl: `public, max-age=${options.maxAgeSeconds ?? 60}`,
+    trustProxy: options.trustProxy ?? (options.rateLimit ? Boolean(options.rateLimit.trustProxy) : false),
   };
   const logError =
     options.logError ?? ((error: unknown, c: Context) => console.error(logLine(error, c.req.method, c.req.path)));
@@ -119,12 +126,24 @@ export function createApp(options: AppOptions): VerityApp {
   const limitPosts =
     options.rateLimit === false
       ? async (_c: Context, next: () => Promise<void>) => next()
-      : rateLimit(options.rateLimit ?? { perMinute: 30 });
+      : rateLimit({ trustProxy: ctx.trustProxy, ...(options.rateLimit ?? { perMinute: 30 }) });
 
   app.route('/', publicRoutes(ctx, limitPosts));
   app.route('/', adminRoutes(ctx, origins.forget));
 
   return { app, ctx };
+}
+
+/** The origin the client sees this server at (behind our own proxy: what the proxy was asked for). */
+function selfOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto) url.protocol = `${proto}:`;
+    if (host) url.host = host;
+  }
+  return url.origin;
 }
 
 /**
@@ -138,22 +157,15 @@ function postOrigins(ctx: AppContext, configured: AppOptions['postOrigins']) {
     known = undefined;
   };
   const allowed = async (origin: string, c: Context): Promise<boolean> => {
-    if (origin === new URL(c.req.url).origin) return true;
+    if (origin === selfOrigin(c, ctx.trustProxy)) return true;
     if (configured === '*') return true;
     if (configured) return configured.includes(origin);
     if (!known || known.expires < Date.now()) {
       const rows = await ctx.db.selectFrom('businesses').select(['url', 'review_form_url']).execute();
-      const origins = new Set<string>();
-      for (const row of rows) {
-        for (const url of [row.url, row.review_form_url]) {
-          try {
-            if (url) origins.add(new URL(url).origin);
-          } catch {
-            // Not a URL: no origin to allow.
-          }
-        }
-      }
-      known = { origins, expires: Date.now() + 60_000 };
+      known = {
+        origins: originsOf(rows.flatMap((row) => [row.url, row.review_form_url])),
+        expires: Date.now() + 60_000,
+      };
     }
     return known.origins.has(origin);
   };

@@ -22,8 +22,8 @@ const { app } = createApp({
   db: database.db,
   adminToken: config.adminToken,
   postOrigins: config.postOrigins,
-  rateLimit:
-    config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy } : false,
+  rateLimit: config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute } : false,
+  trustProxy: config.trustProxy,
   cacheTtlMs: config.cacheTtlMs,
   maxAgeSeconds: config.maxAgeSeconds,
 });

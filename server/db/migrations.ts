@@ -157,10 +157,36 @@ UPDATE invitations SET expires_at = created_at + interval '60 days';
 ALTER TABLE invitations ALTER COLUMN expires_at SET NOT NULL;
 `);
 
+/**
+ * One helpful vote and one report per client and review (R10), counted by a keyed hash of the
+ * client's network (see server/http/client-key.ts), never by its address. The key is made here,
+ * once, from PostgreSQL's strong random source.
+ */
+const oncePerClient = statements(`
+CREATE TABLE secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL
+);
+
+INSERT INTO secrets (name, value) VALUES ('client-key', gen_random_uuid()::text || gen_random_uuid()::text);
+
+CREATE TABLE helpful_votes (
+  review_id text NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+  voter text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (review_id, voter)
+);
+
+ALTER TABLE reports ADD COLUMN reporter text;
+
+CREATE UNIQUE INDEX reports_once_per_reporter ON reports (review_id, reporter);
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_invitation_expiry': invitationExpiry,
+  '0003_once_per_client': oncePerClient,
 };
 
 /**

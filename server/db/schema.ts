@@ -94,6 +94,21 @@ export interface ReportTable {
   reason: string;
   note: string | null;
   created_at: Timestamp;
+  /** Who reported, as a keyed hash (one report per client and review); null for older reports. */
+  reporter: string | null;
+}
+
+/** One helpful vote per client and review; the count itself is kept on the review. */
+export interface HelpfulVoteTable {
+  review_id: string;
+  /** A keyed hash of the client's network, never its address. */
+  voter: string;
+  created_at: Timestamp;
+}
+
+export interface SecretTable {
+  name: string;
+  value: string;
 }
 
 export interface IdempotencyTable {
@@ -139,6 +154,8 @@ export interface Tables {
   invitations: InvitationTable;
   reviews: ReviewTable;
   reports: ReportTable;
+  helpful_votes: HelpfulVoteTable;
+  secrets: SecretTable;
   idempotency_keys: IdempotencyTable;
   score_days: ScoreDayTable;
   review_totals: ReviewTotalsTable;

@@ -13,10 +13,12 @@ import { findPublishedReview, findReviews, toReview } from '../db/reviews.js';
 import { fingerprint, rememberedAnswer, submitReview } from '../db/submissions.js';
 import { readSummary } from '../db/summaries.js';
 import type { AppContext } from '../context.js';
+import { clientKey } from '../http/client-key.js';
 import { invalid, notFound } from '../http/errors.js';
 import { answerFor, readJsonObject, sendCacheable } from '../http/json.js';
 import { canonicalQuery, parseListQuery } from '../http/list-query.js';
 import { pathId, queryText } from '../http/params.js';
+import { clientAddress } from '../http/rate-limit.js';
 
 export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Hono {
   const app = new Hono();
@@ -108,8 +110,12 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
 
   app.post('/v1/reviews/:id/helpful', limitPosts, async (c) => {
     const id = pathId(c, 'id', 'review');
-    const { helpfulCount, business } = await voteHelpful(db, id);
-    cache.invalidate(`business:${business}`, `review:${id}`);
+    // A JSON body (`{}`): a browser sends one to another site only after a CORS preflight, which
+    // a site that is not allowed does not pass. A plain form post of another site is a 415.
+    await readJsonObject(c);
+    const voter = await clientKey(db, 'helpful', id, clientAddress(c, ctx.trustProxy));
+    const { helpfulCount, business, counted } = await voteHelpful(db, id, voter, ctx.now());
+    if (counted) cache.invalidate(`business:${business}`, `review:${id}`);
     return c.json({ helpfulCount });
   });
 
@@ -117,7 +123,8 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
     const id = pathId(c, 'id', 'review');
     const parsed = validateInput(reportInputSchema, await readJsonObject(c));
     if (!parsed.success) throw invalid('Invalid report', parsed.fields);
-    await report(db, id, parsed.data, ctx.now());
+    const reporter = await clientKey(db, 'report', id, clientAddress(c, ctx.trustProxy));
+    await report(db, id, parsed.data, reporter, ctx.now());
     return c.body(null, 202);
   });
 

@@ -79,6 +79,22 @@ export function parseJsonBody(
   return { value: value as Record<string, unknown> };
 }
 
+/**
+ * The origins of a business's own pages (its site, its review form), from which browsers may post
+ * to the API by default; what is not a URL names no origin.
+ */
+export function originsOf(urls: readonly (string | null | undefined)[]): Set<string> {
+  const origins = new Set<string>();
+  for (const url of urls) {
+    try {
+      if (url) origins.add(new URL(url).origin);
+    } catch {
+      // Not a URL: no origin to allow.
+    }
+  }
+  return origins;
+}
+
 /** Deeper than any request of the API (an import's reply is four levels down). */
 export const MAX_JSON_DEPTH = 16;
 

@@ -55,6 +55,22 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const data = () => (store ??= new MockStore());
   const param = (value: string | readonly string[] | undefined) => String(value ?? '');
 
+  /** A POST as the server takes it: from an allowed origin, with valid ids, with a JSON object. */
+  async function post(
+    request: Request,
+    ids: Record<string, string>,
+    run: (body: Record<string, unknown>) => StoreAnswer,
+  ): Promise<Response> {
+    const origin = request.headers.get('origin');
+    if (origin !== null && !data().allowsOrigin(origin, request.url)) {
+      return respond(errorAnswer(403, 'origin_not_allowed', `Requests from ${origin} are not accepted here`));
+    }
+    const refused = urlProblem(ids);
+    if (refused) return respond(refused);
+    const body = await jsonBody(request);
+    return respond('answer' in body ? body.answer : run(body.value));
+  }
+
   return [
     http.get('*/v1/businesses/:business/summary', ({ params, request }) => {
       const product = new URL(request.url).searchParams.get('product');
@@ -67,29 +83,24 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
       const answer = urlProblem({ business }) ?? data().list(business, new URL(request.url).searchParams);
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
-    http.post('*/v1/businesses/:business/reviews', async ({ params, request }) => {
+    http.post('*/v1/businesses/:business/reviews', ({ params, request }) => {
       const business = param(params.business);
-      const refused = urlProblem({ business });
-      if (refused) return respond(refused);
-      const body = await jsonBody(request);
-      if ('answer' in body) return respond(body.answer);
-      return respond(data().submit(business, body.value, request.headers.get('idempotency-key')));
+      return post(request, { business }, (body) =>
+        data().submit(business, body, request.headers.get('idempotency-key')),
+      );
     }),
     http.get('*/v1/reviews/:id', ({ params }) => {
       const id = param(params.id);
       const answer = urlProblem({ id }) ?? data().review(id);
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
-    http.post('*/v1/reviews/:id/helpful', ({ params }) => {
+    http.post('*/v1/reviews/:id/helpful', ({ params, request }) => {
       const id = param(params.id);
-      return respond(urlProblem({ id }) ?? data().helpful(id));
+      return post(request, { id }, () => data().helpful(id));
     }),
-    http.post('*/v1/reviews/:id/reports', async ({ params, request }) => {
+    http.post('*/v1/reviews/:id/reports', ({ params, request }) => {
       const id = param(params.id);
-      const refused = urlProblem({ id });
-      if (refused) return respond(refused);
-      const body = await jsonBody(request);
-      return respond('answer' in body ? body.answer : data().report(id, body.value));
+      return post(request, { id }, (body) => data().report(id, body));
     }),
   ];
 }

@@ -6,6 +6,7 @@
 import { validateInput, validateReviewInput } from '../client/validate.js';
 import type { FieldErrors } from '../client/validate.js';
 import { parseListQuery } from '../client/list-query.js';
+import { originsOf } from '../client/requests.js';
 import { reportInputSchema } from '../client/schemas.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
@@ -56,6 +57,11 @@ export class MockStore {
   readonly reviews: StoredReview[];
   readonly invitations = new Map<string, FixtureInvitation>();
   private readonly idempotency = new Map<string, { fingerprint: string; answer: StoreAnswer }>();
+  /** Reviews this browser voted helpful and reported: the mocks' one client (the server's per IP). */
+  private readonly voted = new Set<string>();
+  private readonly reported = new Set<string>();
+  /** Reports received, one per review from this client (R10). */
+  readonly reports: { review: string; reason: string; note: string | null }[] = [];
   private readonly clock: () => Date;
 
   constructor(options: FixtureOptions & { clock?: () => Date } = {}) {
@@ -271,10 +277,24 @@ export class MockStore {
     if (review) review.status = 'published';
   }
 
+  /**
+   * Whether a browser page of `origin` may post: the API's own origin, the page the mocks run in,
+   * or one of the businesses' sites, as the server allows by default.
+   */
+  allowsOrigin(origin: string, requestUrl: string): boolean {
+    if (origin === new URL(requestUrl).origin) return true;
+    if (origin === (globalThis as { location?: { origin?: string } }).location?.origin) return true;
+    return originsOf([...this.businesses.values()].map((b) => b.url)).has(origin);
+  }
+
+  /** A helpful vote, once per client: a repeat answers the count as it is. */
   helpful(id: string): StoreAnswer {
     const review = this.reviews.find((r) => r.id === id && r.status === 'published');
     if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
-    review.helpfulCount += 1;
+    if (!this.voted.has(id)) {
+      this.voted.add(id);
+      review.helpfulCount += 1;
+    }
     return ok({ helpfulCount: review.helpfulCount });
   }
 
@@ -290,6 +310,11 @@ export class MockStore {
         'report_window_closed',
         'A review can be reported as not based on a genuine experience only within 12 months',
       );
+    }
+    // Once per client and review: a repeat is accepted and stores nothing.
+    if (!this.reported.has(id)) {
+      this.reported.add(id);
+      this.reports.push({ review: id, reason: parsed.data.reason, note: parsed.data.note ?? null });
     }
     return { status: 202 };
   }

@@ -588,13 +588,47 @@ export function contractSuite(target: ContractTarget): void {
     });
 
     describe('POST /v1/reviews/{id}/helpful', () => {
-      it('counts a vote', async () => {
+      const vote = (id: string, headers: Record<string, string> = {}, body: unknown = {}) =>
+        call('POST', `/v1/reviews/${encodeURIComponent(id)}/helpful`, body, headers);
+      const count = async (id: string) =>
+        valid(reviewSchema, await call('GET', `/v1/reviews/${encodeURIComponent(id)}`), 'the review').helpfulCount;
+
+      it('counts a vote once per client: a repeat answers the same count', async () => {
         const review = (await page(business)).items[1]!;
-        const answer = await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/helpful`);
-        assert.equal(answer.status, 200);
-        const { helpfulCount } = valid(helpfulResultSchema, answer, 'the vote result');
-        assert.equal(helpfulCount, review.helpfulCount + 1);
-        expectError(await call('POST', '/v1/reviews/no-such-review-contract/helpful'), 404, 'not_found');
+        const first = await vote(review.id);
+        assert.equal(first.status, 200, first.text);
+        assert.equal(valid(helpfulResultSchema, first, 'the vote result').helpfulCount, review.helpfulCount + 1);
+        const again = await vote(review.id);
+        assert.equal(again.status, 200, again.text);
+        assert.equal(valid(helpfulResultSchema, again, 'the repeat').helpfulCount, review.helpfulCount + 1);
+        assert.equal(await count(review.id), review.helpfulCount + 1);
+        expectError(await vote('no-such-review-contract'), 404, 'not_found');
+      });
+
+      it("refuses a vote from another site's page before counting it; the shop's own site may vote", async () => {
+        const [, , stranger, shop] = (await page(business)).items;
+        expectError(await vote(stranger!.id, { origin: 'https://evil.example' }), 403, 'origin_not_allowed');
+        expectError(await vote(stranger!.id, { origin: 'null' }), 403, 'origin_not_allowed');
+        assert.equal(await count(stranger!.id), stranger!.helpfulCount, 'not counted');
+        const own = await vote(shop!.id, { origin: new URL((await summary(business)).business.url!).origin });
+        assert.equal(own.status, 200, own.text);
+        assert.equal(valid(helpfulResultSchema, own, 'the vote result').helpfulCount, shop!.helpfulCount + 1);
+      });
+
+      it('takes a vote only as JSON, so a plain cross-site form post cannot vote', async () => {
+        const review = (await page(business)).items[4]!;
+        const path = `/v1/reviews/${encodeURIComponent(review.id)}/helpful`;
+        expectError(await call('POST', path), 415, 'unsupported_media_type');
+        for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data']) {
+          const answer = await fetch(new URL(path.slice(1), `${target.baseUrl.replace(/\/$/, '')}/`), {
+            method: 'POST',
+            headers: { 'content-type': type },
+            body: '{}',
+          });
+          expectError(await readAnswer(answer), 415, 'unsupported_media_type');
+        }
+        expectError(await vote(review.id, {}, []), 400, 'validation_failed');
+        assert.equal(await count(review.id), review.helpfulCount, 'not counted');
       });
     });
 
@@ -625,6 +659,13 @@ export function contractSuite(target: ContractTarget): void {
           reason: 'offensive',
         });
         assert.equal(other.status, 202, 'other reasons have no time limit');
+      });
+
+      it('accepts a repeated report with 202 (it is stored once per client)', async () => {
+        const review = (await page(business)).items[5]!;
+        const path = `/v1/reviews/${encodeURIComponent(review.id)}/reports`;
+        assert.equal((await call('POST', path, { reason: 'offensive' })).status, 202);
+        assert.equal((await call('POST', path, { reason: 'spam', note: 'Again' })).status, 202);
       });
 
       it('rejects an unknown reason, and 404 for an unknown review', async () => {

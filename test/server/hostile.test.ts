@@ -72,7 +72,7 @@ const ROUTES: Route[] = [
     texts: ['product', 'title', 'body', 'authorName', 'email', 'language', 'invitationToken', 'experiencedAt'],
     names: ['title', 'body', 'authorName'],
   },
-  { method: 'POST', path: '/v1/reviews/{id}/helpful' },
+  { method: 'POST', path: '/v1/reviews/{id}/helpful', body: () => ({}) },
   {
     method: 'POST',
     path: '/v1/reviews/{id}/reports',

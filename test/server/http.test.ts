@@ -276,7 +276,7 @@ for (const { backend, skip } of BACKENDS) {
         const statuses: number[] = [];
         let last: Answer | undefined;
         for (let i = 0; i < 5; i += 1) {
-          last = await limitedApi('POST', '/v1/reviews/no-such-review/helpful');
+          last = await limitedApi('POST', '/v1/reviews/no-such-review/helpful', {});
           statuses.push(last.status);
         }
         assert.deepEqual(statuses, [404, 404, 404, 429, 429]);
