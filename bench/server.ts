@@ -89,7 +89,16 @@ async function prepare(): Promise<void> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, DATABASE_URL: '', VERITY_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' },
+    // One client sends every request: no per-client limit of reads.
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: '',
+      VERITY_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      VERITY_READ_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);

@@ -29,6 +29,12 @@ export interface AppOptions {
   /** Public POSTs per IP; `false` turns the limit off. Default 30 a minute, bursts of 30. */
   rateLimit?: RateLimitOptions | false | undefined;
   /**
+   * Public GETs per IP; `false` turns the limit off. Default 1,200 a minute, bursts of 600: far more
+   * than pages with widgets ask for, far less than it takes to keep the database busy with
+   * searches. Behind a CDN, trust its proxy (`trustProxy`), or every visitor is the CDN's address.
+   */
+  readRateLimit?: RateLimitOptions | false | undefined;
+  /**
    * Take the client's address from the last X-Forwarded-For hop, and the page's own origin from
    * X-Forwarded-Proto and -Host: only behind a proxy of our own that sets them.
    */
@@ -122,6 +128,17 @@ export function createApp(options: AppOptions): VerityApp {
   });
 
   app.use('/v1/admin/*', adminAuth(options.adminToken));
+
+  if (options.readRateLimit !== false) {
+    const limitReads = rateLimit({
+      trustProxy: ctx.trustProxy,
+      ...(options.readRateLimit ?? { perMinute: 1200, burst: 600 }),
+    });
+    app.use('/v1/*', async (c, next) => {
+      if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/v1/admin/')) return next();
+      return limitReads(c, next);
+    });
+  }
 
   const limitPosts =
     options.rateLimit === false

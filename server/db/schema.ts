@@ -84,6 +84,8 @@ export interface ReviewTable {
   flags: Json<Flag[]>;
   /** Title and body, NFC and lower case, for the `q` search. */
   search_text: string;
+  /** `search_text`'s words and, in English, Swedish and German, their stems (generated; GIN-indexed). */
+  search_vector: Generated<string>;
   /** The other system's id of an imported review. */
   external_id: string | null;
 }

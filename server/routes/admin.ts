@@ -101,6 +101,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
       items: page.rows.map((row) => toAdminReview(row, shop.url, reports.get(row.id) ?? 0, now)),
       nextCursor: page.nextCursor,
       total: page.total,
+      ...(page.totalCapped ? { totalCapped: true } : {}),
     };
     return c.json(answer, 200, NO_STORE);
   });

@@ -70,6 +70,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
         items: page.rows.map((row) => toReview(row, shop.url, now)),
         nextCursor: page.nextCursor,
         total: page.total,
+        ...(page.totalCapped ? { totalCapped: true } : {}),
       };
       return answerFor(body);
     });

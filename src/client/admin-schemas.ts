@@ -169,6 +169,8 @@ export const adminReviewPageSchema = z.object({
   items: z.array(adminReviewSchema),
   nextCursor: z.nullable(z.string()),
   total: z.int().check(z.minimum(0)),
+  /** As in a public page: a search matched more than `total` reviews. */
+  totalCapped: z.optional(z.boolean()),
 });
 
 export const importResultSchema = z.object({

@@ -239,6 +239,11 @@ export const reviewPageSchema = lazy(() =>
     items: z.array(reviewSchema),
     nextCursor: z.nullable(z.string()),
     total: nonNegativeInt,
+    /**
+     * Only for a search (`q`) that matched more reviews than the API counts (1,000): `total` is
+     * that many, and there are more ("1,000+").
+     */
+    totalCapped: z.optional(z.boolean()),
   }),
 );
 

@@ -12,6 +12,7 @@ import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/
 import { randomId } from '../client/client.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
 import { invitationExpiry, invitationProblem } from '../rules/invitations.js';
+import { matchesWords, SEARCH_TOTAL_MAX, searchWords } from '../rules/search.js';
 import { canReportNotGenuine } from '../rules/windows.js';
 import { createFixtures } from './fixtures.js';
 import type { FixtureBusiness, FixtureInvitation, FixtureOptions, StoredReview } from './fixtures.js';
@@ -49,8 +50,6 @@ function decodeCursor(cursor: string): number | undefined {
     return undefined;
   }
 }
-
-const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
 
 export class MockStore {
   readonly businesses = new Map<string, FixtureBusiness>();
@@ -145,14 +144,14 @@ export class MockStore {
       return errorAnswer(404, 'not_found', `No product "${query.product}" at "${businessId}"`);
     }
 
-    const needle = query.q ? normalize(query.q.trim()) : '';
+    const words = searchWords(query.q);
     const language = query.language?.toLowerCase().split('-')[0];
     const matching = this.published(businessId, query.product).filter(
       (r) =>
         (!query.rating || query.rating.includes(r.rating)) &&
         (!query.verified || r.verification.status === 'verified') &&
         (!language || r.language.toLowerCase().split('-')[0] === language) &&
-        (!needle || normalize(`${r.title ?? ''}\n${r.body}`).includes(needle)),
+        (!words || matchesWords(`${r.title ?? ''}\n${r.body}`, words)),
     );
     const comparator = COMPARATORS[query.sort ?? 'newest'];
     matching.sort((a, b) => comparator(a, b) || a.id.localeCompare(b.id));
@@ -160,10 +159,12 @@ export class MockStore {
     const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
     const items = matching.slice(offset, offset + query.limit).map((r) => this.toPublic(r));
     const next = offset + query.limit;
+    const capped = words !== undefined && matching.length > SEARCH_TOTAL_MAX;
     const page: ReviewPage = {
       items,
       nextCursor: next < matching.length ? encodeCursor(next) : null,
-      total: matching.length,
+      total: capped ? SEARCH_TOTAL_MAX : matching.length,
+      ...(capped ? { totalCapped: true } : {}),
     };
     return ok(page);
   }
