@@ -5,9 +5,14 @@
 // cache of hot answers), then with that cache off, which shows what one request costs the
 // database: the summary reads kept rows, so it must not slow down with 100 times the reviews.
 //
+// Searches too: a page of `q` results where every request asks a new query (so no cache helps),
+// and one word that every review contains (the most a search can match).
+//
 // Writes bench/server-results.json and the table between the markers in README.md.
 // BENCH_SECONDS (default 4) sets each run's length, BENCH_ROUNDS (3) how many runs per route (the
-// median is reported), BENCH_CONNECTIONS (50) the load.
+// median is reported, with the lowest and highest), BENCH_CONNECTIONS (50) the load. BENCH_ONLY
+// (a regular expression over route names) measures some routes only, beside the trivial one, and
+// writes nothing.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +29,7 @@ import type { ReviewRecord } from '../server/db/writes.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const SIZES = [1_000, 100_000];
 const DAY = 24 * 60 * 60 * 1000;
 const root = new URL('..', import.meta.url);
@@ -83,7 +89,16 @@ async function prepare(): Promise<void> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, DATABASE_URL: '', VERITY_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' },
+    // One client sends every request: no per-client limit of reads.
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: '',
+      VERITY_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      VERITY_READ_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);
@@ -113,10 +128,48 @@ interface Measurement {
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /** The lowest and highest of the rounds. */
+  spread: { requestsPerSecond: [number, number]; p50Ms: [number, number]; p99Ms: [number, number] };
 }
 
-async function once(url: string, name: string): Promise<autocannon.Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+/** A route: a fixed path, or one made anew for every request (a search nobody asked before). */
+interface Route {
+  name: string;
+  path: string;
+  next?: () => string;
+}
+
+function load(url: string, route: Route, duration: number): Promise<autocannon.Result> {
+  const next = route.next;
+  return autocannon({
+    url: `${url}${route.path}`,
+    connections: CONNECTIONS,
+    duration,
+    ...(next ? { requests: [{ setupRequest: (request) => ({ ...request, path: next() }) }] } : {}),
+  });
+}
+
+/**
+ * Waits until the server answers its trivial route at once, ten times in a row. PGlite runs on the
+ * server's own thread: requests a slow route left queued when its run ended would otherwise be
+ * counted against the next route (between two queued queries a probe may slip through).
+ */
+async function settle(url: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  let quiet = 0;
+  while (quiet < 10) {
+    if (Date.now() > deadline) throw new Error('the server did not settle within 3 minutes');
+    const started = performance.now();
+    await fetch(`${url}/health`).then((response) => response.arrayBuffer());
+    quiet = performance.now() - started < 20 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function once(url: string, route: Route): Promise<autocannon.Result> {
+  const { name } = route;
+  await settle(url);
+  const result = await load(url, route, SECONDS);
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) throw new Error(`${name}: ${failed} failed requests`);
   return result;
@@ -125,36 +178,65 @@ async function once(url: string, name: string): Promise<autocannon.Result> {
 const median = <T>(items: T[], by: (item: T) => number): T =>
   [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
 
+function routes(): Route[] {
+  const list: Route[] = [{ name: 'trivial JSON route', path: '/health' }];
+  const random = seededRandom(7);
+  for (const size of SIZES) {
+    const business = `/v1/businesses/bench-${size}`;
+    const label = `${size.toLocaleString('en')} reviews`;
+    list.push({ name: `summary, ${label}`, path: `${business}/summary` });
+    list.push({ name: `list page 1, ${label}`, path: `${business}/reviews` });
+    // Titles are "Review number N": each request looks for another number.
+    const search = (): string => `${business}/reviews?q=${encodeURIComponent(`number ${Math.floor(random() * size)}`)}`;
+    list.push({ name: `search, a new q each time, ${label}`, path: search(), next: search });
+  }
+  const largest = SIZES[SIZES.length - 1]!;
+  list.push({
+    name: `search, a word in every review, ${largest.toLocaleString('en')} reviews`,
+    path: `/v1/businesses/bench-${largest}/reviews?q=delivery`,
+  });
+  return list;
+}
+
 async function run(label: string, env: Record<string, string>): Promise<Measurement[]> {
   console.log(`\n${label}`);
   const { url, child } = await startServer(env);
   try {
-    const routes: [string, string][] = [['trivial JSON route', '/health']];
-    for (const size of SIZES) {
-      const business = `/v1/businesses/bench-${size}`;
-      routes.push([`summary, ${size.toLocaleString('en')} reviews`, `${business}/summary`]);
-      routes.push([`list page 1, ${size.toLocaleString('en')} reviews`, `${business}/reviews`]);
-    }
+    const all = routes().filter((route, i) => i === 0 || !ONLY || ONLY.test(route.name));
     // Warm up under the same load: caches filled, handlers compiled by the JIT.
-    for (const [, path] of routes) await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 1 });
+    for (const route of all) {
+      await settle(url);
+      await load(url, route, 1);
+    }
     // Rounds over all routes, not one long run per route: a slow moment of a shared machine then
     // hits every route alike, and the median round of each is reported.
-    const rounds = new Map<string, autocannon.Result[]>(routes.map(([name]) => [name, []]));
+    const rounds = new Map<string, autocannon.Result[]>(all.map(({ name }) => [name, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [name, path] of routes) rounds.get(name)!.push(await once(`${url}${path}`, name));
+      for (const route of all) rounds.get(route.name)!.push(await once(url, route));
     }
-    return routes.map(([name, path]) => {
-      const result = median(rounds.get(name)!, (r) => r.requests.average);
-      const measurement = {
+    return all.map(({ name, path }) => {
+      const results = rounds.get(name)!;
+      const result = median(results, (r) => r.requests.average);
+      const range = (of: (r: autocannon.Result) => number): [number, number] => [
+        Math.min(...results.map(of)),
+        Math.max(...results.map(of)),
+      ];
+      const measurement: Measurement = {
         name,
         path,
         requestsPerSecond: Math.round(result.requests.average),
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
-        requests: rounds.get(name)!.reduce((sum, r) => sum + r.requests.total, 0),
+        requests: results.reduce((sum, r) => sum + r.requests.total, 0),
+        spread: {
+          requestsPerSecond: range((r) => Math.round(r.requests.average)),
+          p50Ms: range((r) => r.latency.p50),
+          p99Ms: range((r) => r.latency.p99),
+        },
       };
+      const { spread } = measurement;
       console.log(
-        `${name.padEnd(34)} ${String(measurement.requestsPerSecond).padStart(7)} req/s  p50 ${measurement.p50Ms} ms  p99 ${measurement.p99Ms} ms`,
+        `${name.padEnd(44)} ${String(measurement.requestsPerSecond).padStart(7)} req/s (${spread.requestsPerSecond.join('–')})  p50 ${measurement.p50Ms} ms (${spread.p50Ms.join('–')})  p99 ${measurement.p99Ms} ms (${spread.p99Ms.join('–')})`,
       );
       return measurement;
     });
@@ -190,6 +272,10 @@ async function write(url: URL, text: string): Promise<void> {
   writeFileSync(url, await format(text, { ...(await resolveConfig(filepath)), filepath }));
 }
 
+if (ONLY) {
+  console.log('\nBENCH_ONLY measures some routes: nothing written');
+  process.exit(0);
+}
 await write(new URL('bench/server-results.json', root), JSON.stringify(results));
 
 const table = [

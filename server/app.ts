@@ -2,6 +2,7 @@
  * The reference review API as a Hono app: contract v1, the admin API, and what every answer
  * shares (the error envelope, body limits, CORS, rate limits, caching headers).
  */
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,10 +11,11 @@ import type { Kysely } from 'kysely';
 import { ADMIN_LIMITS } from '../src/contract/admin.js';
 import type { AppContext } from './context.js';
 import type { Tables } from './db/schema.js';
+import { originsOf, urlTextProblem } from '../src/client/requests.js';
 import { adminAccess } from './http/access.js';
 import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
-import { ApiError, errorBody } from './http/errors.js';
+import { ApiError, errorBody, invalid, logLine } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { createJobs } from './jobs/index.js';
@@ -36,6 +38,17 @@ export interface AppOptions {
   postOrigins?: readonly string[] | '*' | undefined;
   /** Public POSTs per IP; `false` turns the limit off. Default 30 a minute, bursts of 30. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * Public GETs per IP; `false` turns the limit off. Default 1,200 a minute, bursts of 600: far more
+   * than pages with widgets ask for, far less than it takes to keep the database busy with
+   * searches. Behind a CDN, trust its proxy (`trustProxy`), or every visitor is the CDN's address.
+   */
+  readRateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * Take the client's address from the last X-Forwarded-For hop, and the page's own origin from
+   * X-Forwarded-Proto and -Host: only behind a proxy of our own that sets them.
+   */
+  trustProxy?: boolean | undefined;
   /** How long this process reuses a hot GET answer (default 1 s; 0 turns the cache off). */
   cacheTtlMs?: number | undefined;
   /** `max-age` of public GET answers for browsers and CDNs (default 60 s). */
@@ -55,7 +68,6 @@ export interface AppOptions {
   sendSignInLink?: ((mail: SignInMail) => Promise<void>) | undefined;
   /** Sign-in requests a minute per client (default 10); `false` turns the limit off. */
   signInPerMinute?: number | false | undefined;
-  trustProxy?: boolean | undefined;
   /** Where unexpected errors are reported (default: the console). */
   logError?: ((error: unknown, c: Context) => void) | undefined;
   /**
@@ -78,9 +90,10 @@ export function createApp(options: AppOptions): VerityApp {
     now: options.clock ?? (() => new Date()),
     cache: new ResponseCache(options.cacheTtlMs ?? 1000),
     cacheControl: `public, max-age=${options.maxAgeSeconds ?? 60}`,
+    trustProxy: options.trustProxy ?? (options.rateLimit ? Boolean(options.rateLimit.trustProxy) : false),
   };
   const logError =
-    options.logError ?? ((error: unknown, c: Context) => console.error(`${c.req.method} ${c.req.path}:`, error));
+    options.logError ?? ((error: unknown, c: Context) => console.error(logLine(error, c.req.method, c.req.path)));
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -103,11 +116,40 @@ export function createApp(options: AppOptions): VerityApp {
   });
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
 
+  // An answer sent before the request's body arrived in full (a 413, or a 401 before the body was
+  // read): the client may stop sending it, and the connection is then in no state for another
+  // request. Saying so lets the client open a new one instead of failing on this one.
+  app.use('*', async (c, next) => {
+    await next();
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (incoming && !incoming.complete) c.res.headers.set('connection', 'close');
+  });
+
   // The trivial JSON route: for load balancers' health checks, and the benchmark's baseline.
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
 
   const origins = postOrigins(ctx, options.postOrigins);
   app.use('/v1/*', cors(origins.allowed));
+  // No path segment may carry a control character (a NUL byte, say): PostgreSQL refuses them, and
+  // neither a route nor the access check may pass one to it. The error names the segment as the
+  // route's parameter (`business`, `id`, `token`).
+  app.use('/v1/*', async (c, next) => {
+    const segments = c.req.path.split('/');
+    for (const [i, segment] of segments.entries()) {
+      let text: string;
+      try {
+        text = decodeURIComponent(segment);
+      } catch {
+        text = '\u0000';
+      }
+      if (!urlTextProblem(text, Number.MAX_SAFE_INTEGER)) continue;
+      const before = segments[i - 1] ?? '';
+      const name =
+        before === 'businesses' || before === 'hooks' ? 'business' : before === 'unsubscribe' ? 'token' : 'id';
+      throw invalid(`The ${name} in the path holds a control character`, { [name]: 'invalid' });
+    }
+    await next();
+  });
   if (options.apiDelayMs) {
     const ms = options.apiDelayMs;
     app.use('/v1/*', async (_c, next) => {
@@ -160,10 +202,21 @@ export function createApp(options: AppOptions): VerityApp {
     trustProxy: options.trustProxy ?? false,
   };
 
+  if (options.readRateLimit !== false) {
+    const limitReads = rateLimit({
+      trustProxy: ctx.trustProxy,
+      ...(options.readRateLimit ?? { perMinute: 1200, burst: 600 }),
+    });
+    app.use('/v1/*', async (c, next) => {
+      if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/v1/admin/')) return next();
+      return limitReads(c, next);
+    });
+  }
+
   const limitPosts =
     options.rateLimit === false
       ? async (_c: Context, next: () => Promise<void>) => next()
-      : rateLimit(options.rateLimit ?? { perMinute: 30 });
+      : rateLimit({ trustProxy: ctx.trustProxy, ...(options.rateLimit ?? { perMinute: 30 }) });
 
   app.route('/', publicRoutes(ctx, limitPosts));
   app.route('/', authRoutes(ctx, auth));
@@ -177,6 +230,18 @@ export function createApp(options: AppOptions): VerityApp {
   return { app, ctx, jobs };
 }
 
+/** The origin the client sees this server at (behind our own proxy: what the proxy was asked for). */
+function selfOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto) url.protocol = `${proto}:`;
+    if (host) url.host = host;
+  }
+  return url.origin;
+}
+
 /**
  * Who may POST from a browser: the page's own origin, then the configured list, or by default
  * the origins of the businesses' own URLs (a shop's site may post reviews of that shop), looked
@@ -188,22 +253,15 @@ function postOrigins(ctx: AppContext, configured: AppOptions['postOrigins']) {
     known = undefined;
   };
   const allowed = async (origin: string, c: Context): Promise<boolean> => {
-    if (origin === new URL(c.req.url).origin) return true;
+    if (origin === selfOrigin(c, ctx.trustProxy)) return true;
     if (configured === '*') return true;
     if (configured) return configured.includes(origin);
     if (!known || known.expires < Date.now()) {
       const rows = await ctx.db.selectFrom('businesses').select(['url', 'review_form_url']).execute();
-      const origins = new Set<string>();
-      for (const row of rows) {
-        for (const url of [row.url, row.review_form_url]) {
-          try {
-            if (url) origins.add(new URL(url).origin);
-          } catch {
-            // Not a URL: no origin to allow.
-          }
-        }
-      }
-      known = { origins, expires: Date.now() + 60_000 };
+      known = {
+        origins: originsOf(rows.flatMap((row) => [row.url, row.review_form_url])),
+        expires: Date.now() + 60_000,
+      };
     }
     return known.origins.has(origin);
   };

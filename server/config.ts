@@ -15,6 +15,8 @@ export interface ServerConfig {
   postOrigins: string[] | '*' | undefined;
   /** Public POSTs a minute per IP; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Public GETs a minute per IP (bursts of half as many); 0 turns the limit off. */
+  readRateLimitPerMinute: number;
   trustProxy: boolean;
   cacheTtlMs: number;
   maxAgeSeconds: number;
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
             .map((o) => o.trim().replace(/\/+$/, ''))
             .filter(Boolean),
     rateLimitPerMinute: number(env, 'VERITY_RATE_LIMIT', 30),
+    readRateLimitPerMinute: number(env, 'VERITY_READ_RATE_LIMIT', 1200),
     trustProxy: /^(1|true|yes)$/i.test(env.VERITY_TRUST_PROXY ?? ''),
     cacheTtlMs: number(env, 'VERITY_CACHE_TTL_MS', 1000),
     maxAgeSeconds: number(env, 'VERITY_MAX_AGE', 60),

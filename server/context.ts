@@ -10,4 +10,6 @@ export interface AppContext {
   cache: ResponseCache;
   /** `Cache-Control` of public GET answers. */
   cacheControl: string;
+  /** Whether the client's address is the last X-Forwarded-For hop (behind our own proxy). */
+  trustProxy: boolean;
 }

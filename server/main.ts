@@ -1,7 +1,7 @@
 /**
  * `npm run server`: the review API alone. PORT, HOST, DATABASE_URL (else PGlite in .data/ or
- * VERITY_DATA_DIR), VERITY_ADMIN_TOKEN, VERITY_CORS_ORIGINS, VERITY_RATE_LIMIT, VERITY_TRUST_PROXY;
- * VERITY_SEED_DEMO=1 adds the demo data once.
+ * VERITY_DATA_DIR), VERITY_ADMIN_TOKEN, VERITY_CORS_ORIGINS, VERITY_RATE_LIMIT,
+ * VERITY_READ_RATE_LIMIT, VERITY_TRUST_PROXY; VERITY_SEED_DEMO=1 adds the demo data once.
  */
 import { createApp } from './app.js';
 import { configFromEnv } from './config.js';
@@ -22,8 +22,12 @@ const { app, jobs } = createApp({
   db: database.db,
   adminToken: config.adminToken,
   postOrigins: config.postOrigins,
-  rateLimit:
-    config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy } : false,
+  rateLimit: config.rateLimitPerMinute > 0 ? { perMinute: config.rateLimitPerMinute } : false,
+  readRateLimit:
+    config.readRateLimitPerMinute > 0
+      ? { perMinute: config.readRateLimitPerMinute, burst: Math.ceil(config.readRateLimitPerMinute / 2) }
+      : false,
+  trustProxy: config.trustProxy,
   cacheTtlMs: config.cacheTtlMs,
   maxAgeSeconds: config.maxAgeSeconds,
   jobs: config.jobs ? { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl } : undefined,

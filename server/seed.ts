@@ -74,6 +74,7 @@ export async function seedDemo(db: Kysely<Tables>, options: FixtureOptions = {})
             order_ref: i.orderRef,
             product_id: i.product,
             created_at: now,
+            expires_at: i.expiresAt,
           })),
         )
         .execute();

@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { sql } from 'kysely';
 import type { Database } from './db/database.js';
 import { purgeIdempotencyKeys } from './db/submissions.js';
+import { logLine } from './http/errors.js';
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (useful with port 0). */
@@ -35,11 +37,20 @@ export async function listen(
   const address = server.address() as AddressInfo;
   const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
-  // Remembered answers of idempotency keys are needed for retries, not forever.
-  const purge = () =>
-    purgeIdempotencyKeys(database.db, new Date()).catch((error: unknown) => console.error('Purging keys:', error));
-  void purge();
-  const timer = setInterval(purge, 60 * 60 * 1000);
+  // Remembered answers of idempotency keys are needed for retries, not forever. PGlite has no
+  // autovacuum: without fresh statistics the planner takes a search for a scan of every review.
+  const maintain = async () => {
+    await purgeIdempotencyKeys(database.db, new Date()).catch((error: unknown) =>
+      console.error(logLine(error, 'maintenance', 'purging idempotency keys')),
+    );
+    if (database.kind === 'pglite') {
+      await sql`ANALYZE`
+        .execute(database.db)
+        .catch((error: unknown) => console.error(logLine(error, 'maintenance', 'ANALYZE')));
+    }
+  };
+  let maintaining = maintain();
+  const timer = setInterval(() => (maintaining = maintain()), 60 * 60 * 1000);
   timer.unref();
 
   let closing: Promise<void> | undefined;
@@ -49,6 +60,7 @@ export async function listen(
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        await maintaining;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

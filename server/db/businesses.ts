@@ -225,6 +225,7 @@ export function invitationUrl(business: Pick<BusinessRow, 'url' | 'review_form_u
 /**
  * A new invitation token for an order (R8). Asking again for the same order replaces a token not
  * yet used (the old link stops working); once a review was written with one, the order is done.
+ * The token verifies a review of the order's product (or of the shop) until it expires.
  */
 export async function createInvitation(
   db: Kysely<Tables>,

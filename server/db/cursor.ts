@@ -54,6 +54,18 @@ export function encodeCursor(sort: Sort, row: SortableRow): string {
   return Buffer.from(JSON.stringify({ s: sort, k: values })).toString('base64url');
 }
 
+/**
+ * What a cursor's values may be: what the columns hold (a rating 1 to 5, a count within PostgreSQL's
+ * `integer`, a moment from 1970 to 9999), so no cursor, however made, sends the database a value
+ * it cannot compare.
+ */
+const RANGES = {
+  rating: [1, 5],
+  helpful_count: [0, 2_147_483_647],
+} as const;
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const CONTROL = /\p{Cc}/u;
+
 /** The position a cursor names, or `undefined` when it is not one of ours or of another sort. */
 export function decodeCursor(sort: Sort, cursor: string): CursorValue[] | undefined {
   if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) return undefined;
@@ -71,13 +83,16 @@ export function decodeCursor(sort: Sort, cursor: string): CursorValue[] | undefi
   for (const [i, { column }] of keys.entries()) {
     const value: unknown = k[i];
     if (column === 'created_at') {
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return undefined;
-      values.push(new Date(value));
+      const time = typeof value === 'string' ? Date.parse(value) : NaN;
+      if (!(time >= 0 && time <= LATEST)) return undefined;
+      values.push(new Date(time));
     } else if (column === 'id') {
-      if (typeof value !== 'string' || value.length === 0 || value.length > 200) return undefined;
+      if (typeof value !== 'string' || value.length === 0 || value.length > 200 || CONTROL.test(value))
+        return undefined;
       values.push(value);
     } else {
-      if (!Number.isSafeInteger(value) || (value as number) < 0) return undefined;
+      const [min, max] = RANGES[column];
+      if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) return undefined;
       values.push(value as number);
     }
   }

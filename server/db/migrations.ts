@@ -300,12 +300,67 @@ const languages = statements(`
 CREATE INDEX reviews_by_language ON reviews (business_id, product_key, status, language_base);
 `);
 
+/** Invitations stop working: 60 days after they were made for those made before. */
+const invitationExpiry = statements(`
+ALTER TABLE invitations ADD COLUMN expires_at timestamptz;
+UPDATE invitations SET expires_at = created_at + interval '60 days';
+ALTER TABLE invitations ALTER COLUMN expires_at SET NOT NULL;
+`);
+
+/**
+ * One helpful vote and one report per client and review (R10), counted by a keyed hash of the
+ * client's network (see server/http/client-key.ts), never by its address. The key is made here,
+ * once, from PostgreSQL's strong random source.
+ */
+const oncePerClient = statements(`
+CREATE TABLE secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL
+);
+
+INSERT INTO secrets (name, value) VALUES ('client-key', gen_random_uuid()::text || gen_random_uuid()::text);
+
+CREATE TABLE helpful_votes (
+  review_id text NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+  voter text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (review_id, voter)
+);
+
+ALTER TABLE reports ADD COLUMN reporter text;
+
+CREATE UNIQUE INDEX reports_once_per_reporter ON reports (review_id, reporter);
+`);
+
+/**
+ * Full-text search of `q` through an index instead of a scan of every review: the words as they
+ * are (the `simple` configuration, every language), plus their stems in the review's own language
+ * where PostgreSQL has a stemmer for it (English, Swedish, German; Czech has none). The query side
+ * is `searchCondition` in reviews.ts.
+ */
+const searchIndex = statements(`
+ALTER TABLE reviews ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+  to_tsvector('simple'::regconfig, search_text) ||
+  CASE language_base
+    WHEN 'en' THEN to_tsvector('english'::regconfig, search_text)
+    WHEN 'sv' THEN to_tsvector('swedish'::regconfig, search_text)
+    WHEN 'de' THEN to_tsvector('german'::regconfig, search_text)
+    ELSE ''::tsvector
+  END
+) STORED;
+
+CREATE INDEX reviews_search ON reviews USING gin (search_vector);
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
-  '0002_collect': collect,
-  '0003_members': members,
-  '0004_languages': languages,
+  '0002_invitation_expiry': invitationExpiry,
+  '0003_once_per_client': oncePerClient,
+  '0004_search_index': searchIndex,
+  '0005_collect': collect,
+  '0006_members': members,
+  '0007_languages': languages,
 };
 
 /**

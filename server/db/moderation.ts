@@ -97,20 +97,54 @@ export async function reply(
   return { review: (await findAdminReview(db, id, now))!, business };
 }
 
-export async function voteHelpful(db: Kysely<Tables>, id: string): Promise<{ helpfulCount: number; business: string }> {
-  const row = await db
-    .updateTable('reviews')
-    .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'published')
-    .returning(['helpful_count', 'business_id'])
-    .executeTakeFirst();
-  if (!row) throw notFound(`No review "${id}"`);
-  return { helpfulCount: row.helpful_count, business: row.business_id };
+/**
+ * A helpful vote, once per voter (a keyed hash of the client): a repeat changes nothing and answers
+ * the count as it is, so `sort=helpful` cannot be stuffed from one client.
+ */
+export async function voteHelpful(
+  db: Kysely<Tables>,
+  id: string,
+  voter: string,
+  now: Date,
+): Promise<{ helpfulCount: number; business: string; counted: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const review = await trx
+      .selectFrom('reviews')
+      .select('business_id')
+      .where('id', '=', id)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+    if (!review) throw notFound(`No review "${id}"`);
+    // Of two concurrent votes of one voter, the second waits here for the first, then adds nothing.
+    const counted = await trx
+      .insertInto('helpful_votes')
+      .values({ review_id: id, voter, created_at: now })
+      .onConflict((oc) => oc.columns(['review_id', 'voter']).doNothing())
+      .returning('review_id')
+      .executeTakeFirst();
+    const row = counted
+      ? await trx
+          .updateTable('reviews')
+          .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
+          .where('id', '=', id)
+          .returning('helpful_count')
+          .executeTakeFirstOrThrow()
+      : await trx.selectFrom('reviews').select('helpful_count').where('id', '=', id).executeTakeFirstOrThrow();
+    return { helpfulCount: row.helpful_count, business: review.business_id, counted: Boolean(counted) };
+  });
 }
 
-/** A report for the moderator (R10: "not genuine" only within 12 months of the review). */
-export async function report(db: Kysely<Tables>, id: string, input: ReportInput, now: Date): Promise<void> {
+/**
+ * A report for the moderator (R10: "not genuine" only within 12 months of the review), once per
+ * reporter and review: a repeat is accepted and stores nothing.
+ */
+export async function report(
+  db: Kysely<Tables>,
+  id: string,
+  input: ReportInput,
+  reporter: string,
+  now: Date,
+): Promise<void> {
   const review = await db
     .selectFrom('reviews')
     .select('created_at')
@@ -127,6 +161,7 @@ export async function report(db: Kysely<Tables>, id: string, input: ReportInput,
   }
   await db
     .insertInto('reports')
-    .values({ review_id: id, reason: input.reason, note: input.note ?? null, created_at: now })
+    .values({ review_id: id, reason: input.reason, note: input.note ?? null, reporter, created_at: now })
+    .onConflict((oc) => oc.columns(['review_id', 'reporter']).doNothing())
     .execute();
 }

@@ -3,10 +3,12 @@
  * from rows to the contract's `Review` and the moderator's `AdminReview`. Public reads select only
  * public columns, so an e-mail address cannot reach a public answer by accident (R12).
  */
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { AdminReview, Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { Review, Sort } from '../../src/client/schemas.js';
 import { countsTowardScore } from '../../src/rules/score.js';
+import { PREFIX_MIN, SEARCH_TOTAL_MAX, searchWords } from '../../src/rules/search.js';
 import { encodeCursor, SORT_KEYS } from './cursor.js';
 import type { CursorValue } from './cursor.js';
 import type { Tables } from './schema.js';
@@ -154,7 +156,11 @@ export interface ReviewQuery {
 
 type ReviewsBuilder = ExpressionBuilder<Tables, 'reviews'>;
 
-function filters(eb: ReviewsBuilder, query: ReviewQuery): Expression<SqlBool> {
+/**
+ * The query's conditions. A search needs its `tsquery` resolved first (`searchQuery`); `null`
+ * there means a search no review can match.
+ */
+function filters(eb: ReviewsBuilder, query: ReviewQuery, tsquery?: string | null): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [
     eb('reviews.business_id', '=', query.business),
     eb('reviews.status', '=', query.status),
@@ -163,10 +169,41 @@ function filters(eb: ReviewsBuilder, query: ReviewQuery): Expression<SqlBool> {
   if (query.rating && query.rating.length > 0) conditions.push(eb('reviews.rating', 'in', query.rating));
   if (query.verifiedOnly) conditions.push(eb('reviews.verification_status', '=', 'verified'));
   if (query.language) conditions.push(eb('reviews.language_base', '=', languageBase(query.language)));
-  const needle = query.q ? searchable(query.q.trim()) : '';
-  // strpos, not LIKE: the user's % and _ are text, and nothing needs escaping.
-  if (needle) conditions.push(eb(eb.fn('strpos', ['reviews.search_text', eb.val(needle)]), '>', 0));
+  if (tsquery === null) conditions.push(sql<SqlBool>`false`);
+  else if (tsquery !== undefined) conditions.push(sql<SqlBool>`reviews.search_vector @@ ${tsquery}::tsquery`);
   return eb.and(conditions);
+}
+
+/** The stemmers of migration 0004's `search_vector`, besides the words as they are. */
+const STEMMERS = ['english', 'swedish', 'german'] as const;
+
+/**
+ * The tsquery of a search: every word, each as it is (or as the start of a word, from
+ * `PREFIX_MIN` letters) or as its stem in one of the stemmed languages. PostgreSQL parses and stems
+ * each word in a statement of its own, and the alternatives that are the same are dropped: a query
+ * that says `'kaffe':* | 'kaffe' | 'kaffe'` is estimated to match three times as much, and planned
+ * as a scan. `null` when some word has no lexeme at all (nothing can match).
+ *
+ * The same statement tells the planner, for the rest of the transaction, not to scan the table:
+ * with a LIMIT, its rough estimate of a text search makes a scan look cheaper than the index.
+ */
+async function searchQuery(trx: Transaction<Tables>, words: string[]): Promise<string | null> {
+  const parts = words.flatMap((word) => [
+    word.length >= PREFIX_MIN
+      ? sql`to_tsquery('simple', ${`${word}:*`})::text`
+      : sql`plainto_tsquery('simple', ${word})::text`,
+    ...STEMMERS.map((config) => sql`plainto_tsquery(${sql.lit(config)}, ${word})::text`),
+  ]);
+  const { rows } = await sql<{ parts: string[] }>`
+    SELECT ARRAY[${sql.join(parts)}] AS parts, set_config('enable_seqscan', 'off', true)`.execute(trx);
+  const texts = rows[0]!.parts;
+  const per = 1 + STEMMERS.length;
+  const each = words.map((_, i) => {
+    const [simple = '', ...stems] = texts.slice(i * per, (i + 1) * per);
+    const alternatives = new Set([simple, ...stems].filter((text) => text && `${text}:*` !== simple));
+    return [...alternatives].map((text) => `(${text})`).join(' | ');
+  });
+  return each.some((alternatives) => !alternatives) ? null : each.map((a) => `(${a})`).join(' & ');
 }
 
 /** Rows strictly after the cursor's position in the sort order. */
@@ -186,6 +223,8 @@ export interface Page<T> {
   rows: T[];
   nextCursor: string | null;
   total: number;
+  /** The search matched more than `SEARCH_TOTAL_MAX` reviews: `total` is that many, not all. */
+  totalCapped?: true;
 }
 
 function isUnfiltered(query: ReviewQuery): boolean {
@@ -195,11 +234,11 @@ function isUnfiltered(query: ReviewQuery): boolean {
     !(query.rating && query.rating.length > 0) &&
     !query.verifiedOnly &&
     !query.language &&
-    !query.q?.trim()
+    searchWords(query.q) === undefined
   );
 }
 
-async function total(db: Kysely<Tables>, query: ReviewQuery): Promise<number> {
+async function total(db: Kysely<Tables>, query: ReviewQuery, tsquery?: string | null): Promise<number> {
   if (isUnfiltered(query)) {
     // The kept totals row answers the common case without counting.
     const totals = await db
@@ -213,7 +252,7 @@ async function total(db: Kysely<Tables>, query: ReviewQuery): Promise<number> {
   const { n } = await db
     .selectFrom('reviews')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => filters(eb, query))
+    .where((eb) => filters(eb, query, tsquery))
     .executeTakeFirstOrThrow();
   return Number(n);
 }
@@ -226,10 +265,12 @@ export async function findReviews(
   query: ReviewQuery,
   admin = false,
 ): Promise<Page<PublicRow | AdminRow>> {
+  const words = searchWords(query.q);
+  if (words?.length) return db.transaction().execute((trx) => searchReviews(trx, query, words, admin));
   let select = db
     .selectFrom('reviews')
     .select(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS)
-    .where((eb) => filters(eb, query));
+    .where((eb) => filters(eb, query, words ? null : undefined));
   if (query.after) {
     const after = query.after;
     select = select.where((eb) => afterCursor(eb, query.sort, after));
@@ -237,12 +278,64 @@ export async function findReviews(
   for (const key of SORT_KEYS[query.sort]) select = select.orderBy(`reviews.${key.column}`, key.direction);
   const [rows, count] = await Promise.all([
     select.limit(query.limit + 1).execute() as Promise<(PublicRow | AdminRow)[]>,
-    total(db, query),
+    total(db, query, words ? null : undefined),
   ]);
+  return page(query, rows, count);
+}
+
+function page<T extends PublicRow>(query: ReviewQuery, rows: T[], total: number, totalCapped = false): Page<T> {
   const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: more && last ? encodeCursor(query.sort, last) : null, total: count };
+  const items = more ? rows.slice(0, query.limit) : rows;
+  const last = items[items.length - 1];
+  return {
+    rows: items,
+    nextCursor: more && last ? encodeCursor(query.sort, last) : null,
+    total,
+    ...(totalCapped ? { totalCapped: true as const } : {}),
+  };
+}
+
+/**
+ * A page of a search, at a bounded cost whatever is searched for. The matches are counted up to
+ * `SEARCH_TOTAL_MAX` + 1 (never a count of every review for a common word). Few matches are then
+ * read through an index and sorted; many are found by walking the sort's index, where they are
+ * dense. The planner is told which, since its estimates of text searches are rough: it would walk
+ * every review in the sort's order to find a rare word, or sort every review to page a common one.
+ * The count's own statement sets that (`set_config`, for this transaction): no round trip more.
+ */
+async function searchReviews(
+  trx: Transaction<Tables>,
+  query: ReviewQuery,
+  words: string[],
+  admin: boolean,
+): Promise<Page<PublicRow | AdminRow>> {
+  const tsquery = await searchQuery(trx, words);
+  const matching = trx
+    .selectFrom('reviews')
+    .select('reviews.id')
+    .where((eb) => filters(eb, query, tsquery))
+    .limit(SEARCH_TOTAL_MAX + 1);
+  const few = sql<boolean>`count(*) <= ${SEARCH_TOTAL_MAX}`;
+  const { n } = await trx
+    .selectFrom(matching.as('matching'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      sql`set_config('enable_indexscan', CASE WHEN ${few} THEN 'off' ELSE 'on' END, true)`.as('index_scan'),
+      sql`set_config('enable_bitmapscan', CASE WHEN ${few} THEN 'on' ELSE 'off' END, true)`.as('bitmap_scan'),
+    ])
+    .executeTakeFirstOrThrow();
+  const matches = Number(n);
+  let select = trx
+    .selectFrom('reviews')
+    .select(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS)
+    .where((eb) => filters(eb, query, tsquery));
+  if (query.after) {
+    const after = query.after;
+    select = select.where((eb) => afterCursor(eb, query.sort, after));
+  }
+  for (const key of SORT_KEYS[query.sort]) select = select.orderBy(`reviews.${key.column}`, key.direction);
+  const rows = (await select.limit(query.limit + 1).execute()) as (PublicRow | AdminRow)[];
+  return page(query, rows, Math.min(matches, SEARCH_TOTAL_MAX), matches > SEARCH_TOTAL_MAX);
 }
 
 /** A published review with its shop's URL, or `undefined`. */

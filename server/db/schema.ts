@@ -74,6 +74,8 @@ export interface InvitationTable {
   order_ref: string;
   product_id: string | null;
   created_at: Timestamp;
+  /** After this moment the token no longer verifies a review. */
+  expires_at: Timestamp;
   used_at: Timestamp | null;
   review_id: string | null;
   /** bigint; read as a number (the pool's int8 parser). */
@@ -94,7 +96,6 @@ export interface InvitationTable {
   queued_at: OptionalTimestamp;
   sent_at: OptionalTimestamp;
   reminded_at: OptionalTimestamp;
-  expires_at: OptionalTimestamp;
   finished_at: OptionalTimestamp;
   last_error: Optional<string>;
 }
@@ -158,6 +159,8 @@ export interface ReviewTable {
   flags: Json<Flag[]>;
   /** Title and body, NFC and lower case, for the `q` search. */
   search_text: string;
+  /** `search_text`'s words and, in English, Swedish and German, their stems (generated; GIN-indexed). */
+  search_vector: Generated<string>;
   /** The other system's id of an imported review. */
   external_id: string | null;
 }
@@ -168,6 +171,21 @@ export interface ReportTable {
   reason: string;
   note: string | null;
   created_at: Timestamp;
+  /** Who reported, as a keyed hash (one report per client and review); null for older reports. */
+  reporter: string | null;
+}
+
+/** One helpful vote per client and review; the count itself is kept on the review. */
+export interface HelpfulVoteTable {
+  review_id: string;
+  /** A keyed hash of the client's network, never its address. */
+  voter: string;
+  created_at: Timestamp;
+}
+
+export interface SecretTable {
+  name: string;
+  value: string;
 }
 
 export interface IdempotencyTable {
@@ -253,6 +271,8 @@ export interface Tables {
   invitations: InvitationTable;
   reviews: ReviewTable;
   reports: ReportTable;
+  helpful_votes: HelpfulVoteTable;
+  secrets: SecretTable;
   idempotency_keys: IdempotencyTable;
   score_days: ScoreDayTable;
   review_totals: ReviewTotalsTable;

@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SubmitResult, Verification } from '../../src/client/schemas.js';
 import type { ReviewInputResult } from '../../src/client/validate.js';
+import { invitationProblem } from '../../src/rules/invitations.js';
 import { ApiError, invalid } from '../http/errors.js';
 import { moderationFlags } from '../rules/flags.js';
 import { hashToken, productExists } from './businesses.js';
@@ -120,34 +121,38 @@ async function storeReview(
   let email = input.email ?? null;
 
   if (input.invitationToken) {
-    // Spent and checked in one statement: of two concurrent uses, the second finds it used.
-    // The review ends the invitation: its reminder and expiry are cancelled. An invitation that
-    // expired, was opted out of or failed verifies nothing.
+    const tokenHash = hashToken(input.invitationToken);
+    // Locked: of two concurrent uses, the second waits and then finds it used. An invitation that
+    // expired, was opted out of or failed verifies nothing; the review ends the invitation, and
+    // its reminder and expiry are cancelled.
     const invitation = await trx
+      .selectFrom('invitations')
+      .select(['order_ref', 'product_id', 'used_at', 'expires_at', 'status'])
+      .where('token_hash', '=', tokenHash)
+      .where('business_id', '=', business)
+      .forUpdate()
+      .executeTakeFirst();
+    const problem = invitationProblem(
+      invitation && {
+        used: invitation.used_at !== null,
+        // A link that no longer works for another reason says so as an expired one does.
+        expiresAt: (OPEN_STATUSES as readonly string[]).includes(invitation.status)
+          ? (invitation.expires_at ?? new Date(8.64e15))
+          : new Date(0),
+        product: invitation.product_id,
+      },
+      input.product,
+      now,
+    );
+    if (problem || !invitation) throw invalid(problem?.message ?? 'Unknown invitation', problem?.fields);
+    await trx
       .updateTable('invitations')
       .set({ used_at: now, review_id: id, ...INVITATION_REVIEWED(now) })
-      .where('token_hash', '=', hashToken(input.invitationToken))
-      .where('business_id', '=', business)
-      .where('used_at', 'is', null)
-      .where('status', 'in', OPEN_STATUSES)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .returning(['order_ref', 'product_id'])
-      .executeTakeFirst();
-    if (!invitation) {
-      const known = await trx
-        .selectFrom('invitations')
-        .select('used_at')
-        .where('token_hash', '=', hashToken(input.invitationToken))
-        .where('business_id', '=', business)
-        .executeTakeFirst();
-      throw known?.used_at
-        ? invalid('This invitation was already used', { invitationToken: 'invitation_used' })
-        : invalid(known ? 'This invitation has expired' : 'Unknown invitation', {
-            invitationToken: 'invalid_invitation',
-          });
-    }
+      .where('token_hash', '=', tokenHash)
+      .execute();
     verification = { status: 'verified', method: 'invitation' };
-    product ??= invitation.product_id;
+    // The invitation decides what is reviewed: its product, or the shop itself.
+    product = invitation.product_id;
     if (!email) {
       const order = await trx
         .selectFrom('orders')

@@ -2,8 +2,14 @@
  * CORS: public GETs are open to every origin (a widget on any shop may read reviews, and a CDN
  * may cache one answer for all of them, so no `Vary: Origin`); public POSTs only from allowed
  * origins. Admin routes send no CORS headers at all: browsers on other origins cannot call them.
+ *
+ * A POST that names another origin is refused with 403 before anything runs: CORS only keeps a
+ * page from reading the answer, and a request a browser sends without a preflight (a form post,
+ * a fetch with no custom header) would otherwise still be carried out. A request without an
+ * Origin header comes from no browser page, and is limited per client instead.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { ApiError } from './errors.js';
 
 export type OriginCheck = (origin: string, c: Context) => boolean | Promise<boolean>;
 
@@ -42,13 +48,14 @@ export function cors(allowPost: OriginCheck): MiddlewareHandler {
       c.header('access-control-expose-headers', EXPOSE_HEADERS);
       return next();
     }
+    if (origin !== undefined && !(await allowPost(origin, c))) {
+      throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin.slice(0, 200)} are not accepted here`);
+    }
     await next();
-    if (origin) {
+    if (origin !== undefined) {
       c.res.headers.append('vary', 'origin');
-      if (await allowPost(origin, c)) {
-        c.res.headers.set('access-control-allow-origin', origin);
-        c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
-      }
+      c.res.headers.set('access-control-allow-origin', origin);
+      c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
     }
   };
 }

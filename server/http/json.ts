@@ -1,10 +1,11 @@
 /**
- * JSON in and out: request bodies parsed defensively (a malformed, empty or non-object body is a
- * 400, another content type a 415, never a crash), answers with an ETag so a client or CDN that
- * already has them gets a 304.
+ * JSON in and out: request bodies parsed defensively (a malformed, empty, non-object, too deeply
+ * nested body or one with a NUL character is a 400, another content type a 415, never a crash),
+ * answers with an ETag so a client or CDN that already has them gets a 304.
  */
 import type { Context } from 'hono';
 import type { ZodMiniType } from 'zod/mini';
+import { parseJsonBody } from '../../src/client/requests.js';
 import { validateInput } from '../../src/client/validate.js';
 import { ApiError, invalid } from './errors.js';
 import type { CachedAnswer } from './cache.js';
@@ -12,22 +13,10 @@ import { etagOf } from './cache.js';
 
 /** The body as a JSON object. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
-    throw new ApiError(415, 'unsupported_media_type', 'The body must be JSON (Content-Type: application/json)');
-  }
-  const text = await c.req.text();
-  if (!text.trim()) throw invalid('The body is empty; a JSON object is expected');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid('The body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid('The body must be a JSON object');
-  }
-  return value as Record<string, unknown>;
+  const parsed = parseJsonBody(c.req.header('content-type'), await c.req.text());
+  if ('value' in parsed) return parsed.value;
+  const { status, code, message, fields } = parsed.problem;
+  throw new ApiError(status, code, message, fields);
 }
 
 /** Whether an If-None-Match header names this tag (weak comparison, as for GETs). */

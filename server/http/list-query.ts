@@ -6,6 +6,7 @@ import { parseListQuery as parseContractQuery } from '../../src/client/list-quer
 import { SORTS } from '../../src/client/schemas.js';
 import type { Sort } from '../../src/client/schemas.js';
 import type { FieldErrors } from '../../src/client/validate.js';
+import { searchWords } from '../../src/rules/search.js';
 import { decodeCursor } from '../db/cursor.js';
 import type { CursorValue } from '../db/cursor.js';
 
@@ -53,7 +54,8 @@ export function canonicalQuery(params: ListParams, cursor: string | undefined): 
     params.rating ? [...new Set(params.rating)].sort() : [],
     params.verified,
     params.language?.toLowerCase() ?? '',
-    params.q?.trim() ?? '',
+    // The words searched for: "Espresso " and "espresso" are one query.
+    searchWords(params.q) ?? '',
     cursor ?? '',
     params.limit,
   ]);

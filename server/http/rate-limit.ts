@@ -1,7 +1,8 @@
 /**
- * Per-IP rate limiting of public POSTs: a token bucket per address, refilled continuously. It is
- * per process; behind a load balancer each server limits on its own, which bounds abuse without a
- * shared store. Over the limit: 429 `rate_limited` with `Retry-After` in seconds.
+ * Per-IP rate limiting (public POSTs, public GETs, failed admin sign-ins): a token bucket per
+ * address, refilled continuously. It is per process; behind a load balancer each server limits on
+ * its own, which bounds abuse without a shared store. Over the limit: 429 `rate_limited` with
+ * `Retry-After` in seconds.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -38,29 +39,57 @@ export function clientAddress(c: Context, trustProxy = false): string {
   }
 }
 
-export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const clock = options.clock ?? Date.now;
-  const capacity = options.burst ?? options.perMinute;
-  const perMs = options.perMinute / 60_000;
-  const buckets = new Map<string, Bucket>();
+/**
+ * Token buckets per key (a client's address), refilled continuously: `burst` at once after a quiet
+ * period, `perMinute` on average. The least recently seen keys are forgotten first (a forgotten
+ * one starts full), so a flood of addresses cannot grow it without bound.
+ */
+export class Budget {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly capacity: number;
+  private readonly perMs: number;
+  private readonly clock: () => number;
 
-  return async (c, next) => {
-    const now = clock();
-    const address = clientAddress(c, options.trustProxy);
-    const bucket = buckets.get(address) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs);
+  constructor(options: Pick<RateLimitOptions, 'perMinute' | 'burst' | 'clock'>) {
+    this.capacity = options.burst ?? options.perMinute;
+    this.perMs = options.perMinute / 60_000;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  private bucket(key: string): Bucket {
+    const now = this.clock();
+    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
-    if (bucket.tokens < 1) {
-      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
-      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
-        'retry-after': String(retryAfter),
-      });
-    }
-    bucket.tokens -= 1;
-    buckets.delete(address);
-    buckets.set(address, bucket);
-    // Forget the least recently seen addresses first; a forgotten one starts with a full bucket.
-    while (buckets.size > MAX_TRACKED) buckets.delete(buckets.keys().next().value!);
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    while (this.buckets.size > MAX_TRACKED) this.buckets.delete(this.buckets.keys().next().value!);
+    return bucket;
+  }
+
+  /** Seconds until `key` may go on, or `undefined` when it may now. */
+  wait(key: string): number | undefined {
+    const bucket = this.bucket(key);
+    return bucket.tokens < 1 ? Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) : undefined;
+  }
+
+  /** Takes one from `key`'s budget; answers the seconds to wait instead when none is left. */
+  take(key: string): number | undefined {
+    const wait = this.wait(key);
+    if (wait === undefined) this.bucket(key).tokens -= 1;
+    return wait;
+  }
+}
+
+export function tooManyRequests(retryAfter: number, message = 'Too many requests; try again later'): ApiError {
+  return new ApiError(429, 'rate_limited', message, undefined, { 'retry-after': String(retryAfter) });
+}
+
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const budget = new Budget(options);
+  return async (c, next) => {
+    const wait = budget.take(clientAddress(c, options.trustProxy));
+    if (wait !== undefined) throw tooManyRequests(wait);
     await next();
   };
 }

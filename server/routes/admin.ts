@@ -38,6 +38,7 @@ import { actorName, actorOf } from '../http/access.js';
 import { invalid, notFound } from '../http/errors.js';
 import { readJsonObject } from '../http/json.js';
 import { parseListQuery } from '../http/list-query.js';
+import { pathId } from '../http/params.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -64,11 +65,11 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.get('/v1/admin/businesses/:business', async (c) => {
-    return c.json(await getAdminBusiness(db, c.req.param('business')), 200, NO_STORE);
+    return c.json(await getAdminBusiness(db, pathId(c, 'business', 'business')), 200, NO_STORE);
   });
 
   app.patch('/v1/admin/businesses/:business', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const updated = await patchBusiness(db, business, await body(c, businessPatchSchema), ctx.now());
     changed(business);
     onBusinessChange();
@@ -76,7 +77,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.post('/v1/admin/businesses/:business/orders', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     if (isCsv(c.req.header('content-type'))) {
       const stream = c.req.raw.body;
       if (!stream) throw invalid('The CSV is empty: a header row is expected', { header: 'required' });
@@ -90,7 +91,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.post('/v1/admin/businesses/:business/webhook-secret', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     // The body is optional: without one the server makes the secret.
     const given = (await c.req.raw.clone().text()).trim()
       ? (await body(c, webhookSecretInputSchema)).secret
@@ -100,7 +101,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.post('/v1/admin/businesses/:business/invitations', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const { orderRef } = await body(c, invitationInputSchema);
     const invitation = await createInvitation(db, business, orderRef, ctx.now());
     changed(business);
@@ -113,7 +114,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
     ['outbox', listOutbox],
   ] as const) {
     app.get(`/v1/admin/businesses/:business/${list}`, async (c) => {
-      const business = c.req.param('business');
+      const business = pathId(c, 'business', 'business');
       const url = new URL(c.req.url);
       const page = readIdPage(url.searchParams);
       if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
@@ -122,7 +123,7 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   }
 
   app.get('/v1/admin/businesses/:business/reviews', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const url = new URL(c.req.url);
     const status = (url.searchParams.get('status') ?? 'pending') as ReviewStatus;
     const parsed = parseListQuery(url.searchParams, ['newest', 'oldest']);
@@ -158,18 +159,20 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
       items: page.rows.map((row) => toAdminReview(row, shop.url, reports.get(row.id) ?? 0, now)),
       nextCursor: page.nextCursor,
       total: page.total,
+      ...(page.totalCapped ? { totalCapped: true } : {}),
     };
     return c.json(answer, 200, NO_STORE);
   });
 
   app.get('/v1/admin/reviews/:id', async (c) => {
-    const review = await findAdminReview(db, c.req.param('id'), ctx.now());
-    if (!review) throw notFound(`No review "${c.req.param('id')}"`);
+    const id = pathId(c, 'id', 'review');
+    const review = await findAdminReview(db, id, ctx.now());
+    if (!review) throw notFound(`No review "${id}"`);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/reviews/:id/moderation', async (c) => {
-    const id = c.req.param('id');
+    const id = pathId(c, 'id', 'review');
     const { review, business } = await moderate(
       db,
       id,
@@ -182,14 +185,14 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
   });
 
   app.post('/v1/admin/reviews/:id/reply', async (c) => {
-    const id = c.req.param('id');
+    const id = pathId(c, 'id', 'review');
     const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now(), actorName(actorOf(c)));
     changed(business, id);
     return c.json(review, 200, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/imports', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const result = await importReviews(db, business, await body(c, importInputSchema), ctx.now());
     changed(business);
     return c.json(result, 201, NO_STORE);

@@ -19,6 +19,7 @@ import type { OrderBatch } from '../db/orders.js';
 import { recordOrders, throwProblems } from '../db/orders.js';
 import type { Tables } from '../db/schema.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
+import { pathId } from '../http/params.js';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 /** Our own signature's freshness window, against replays of an old delivery. */
@@ -138,7 +139,7 @@ export function hookRoutes(ctx: AppContext, onOrders: (business: string) => void
 
   /** The raw body and the business's secret, or 404 / 401 before anything is parsed. */
   async function signedBody(c: Context): Promise<{ business: string; secret: string | null; raw: Buffer }> {
-    const business = c.req.param('business')!;
+    const business = pathId(c, 'business', 'business')!;
     const row = await db
       .selectFrom('businesses')
       .select('webhook_secret')

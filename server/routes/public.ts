@@ -4,34 +4,29 @@
  */
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { safeParse } from 'zod/mini';
 import { reportInputSchema } from '../../src/client/schemas.js';
 import type { ReviewPage } from '../../src/client/schemas.js';
-import { validateReviewInput } from '../../src/client/validate.js';
+import { validateInput, validateReviewInput } from '../../src/client/validate.js';
 import { findBusiness, productExists } from '../db/businesses.js';
 import { report, voteHelpful } from '../db/moderation.js';
 import { findPublishedReview, findReviews, toReview } from '../db/reviews.js';
 import { fingerprint, rememberedAnswer, submitReview } from '../db/submissions.js';
 import { readSummary } from '../db/summaries.js';
 import type { AppContext } from '../context.js';
+import { clientKey } from '../http/client-key.js';
 import { invalid, notFound } from '../http/errors.js';
 import { answerFor, readJsonObject, sendCacheable } from '../http/json.js';
 import { canonicalQuery, parseListQuery } from '../http/list-query.js';
-
-const MAX_ID = 200;
-
-function checkId(value: string, what: string): string {
-  if (value.length === 0 || value.length > MAX_ID) throw notFound(`No ${what} "${value.slice(0, MAX_ID)}"`);
-  return value;
-}
+import { pathId, queryText } from '../http/params.js';
+import { clientAddress } from '../http/rate-limit.js';
 
 export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Hono {
   const app = new Hono();
   const { db, cache } = ctx;
 
   app.get('/v1/businesses/:business/summary', async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
-    const product = c.req.query('product') || null;
+    const business = pathId(c, 'business', 'business');
+    const product = queryText(c, 'product') ?? null;
     const key = `summary\u0000${business}\u0000${product ?? ''}`;
     const answer = await cache.answer(key, [`business:${business}`], async () => {
       const result = await readSummary(db, business, product, ctx.now());
@@ -46,7 +41,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.get('/v1/businesses/:business/reviews', async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
+    const business = pathId(c, 'business', 'business');
     const url = new URL(c.req.url);
     const parsed = parseListQuery(url.searchParams);
     if ('fields' in parsed) throw invalid('Invalid list query', parsed.fields);
@@ -75,6 +70,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
         items: page.rows.map((row) => toReview(row, shop.url, now)),
         nextCursor: page.nextCursor,
         total: page.total,
+        ...(page.totalCapped ? { totalCapped: true } : {}),
       };
       return answerFor(body);
     });
@@ -82,7 +78,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.get('/v1/reviews/:id', async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
+    const id = pathId(c, 'id', 'review');
     const key = `review\u0000${id}`;
     const answer = await cache.answer(key, [`review:${id}`], async () => {
       const found = await findPublishedReview(db, id);
@@ -93,7 +89,7 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.post('/v1/businesses/:business/reviews', limitPosts, async (c) => {
-    const business = checkId(c.req.param('business'), 'business');
+    const business = pathId(c, 'business', 'business');
     if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
     const key = c.req.header('idempotency-key')?.trim();
     if (!key) {
@@ -114,21 +110,22 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   });
 
   app.post('/v1/reviews/:id/helpful', limitPosts, async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
-    const { helpfulCount, business } = await voteHelpful(db, id);
-    cache.invalidate(`business:${business}`, `review:${id}`);
+    const id = pathId(c, 'id', 'review');
+    // A JSON body (`{}`): a browser sends one to another site only after a CORS preflight, which
+    // a site that is not allowed does not pass. A plain form post of another site is a 415.
+    await readJsonObject(c);
+    const voter = await clientKey(db, 'helpful', id, clientAddress(c, ctx.trustProxy));
+    const { helpfulCount, business, counted } = await voteHelpful(db, id, voter, ctx.now());
+    if (counted) cache.invalidate(`business:${business}`, `review:${id}`);
     return c.json({ helpfulCount });
   });
 
   app.post('/v1/reviews/:id/reports', limitPosts, async (c) => {
-    const id = checkId(c.req.param('id'), 'review');
-    const body = await readJsonObject(c);
-    const parsed = safeParse(reportInputSchema, body);
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
-      throw invalid('Invalid report', { [field]: field === 'note' ? 'too_long' : 'invalid' });
-    }
-    await report(db, id, parsed.data, ctx.now());
+    const id = pathId(c, 'id', 'review');
+    const parsed = validateInput(reportInputSchema, await readJsonObject(c));
+    if (!parsed.success) throw invalid('Invalid report', parsed.fields);
+    const reporter = await clientKey(db, 'report', id, clientAddress(c, ctx.trustProxy));
+    await report(db, id, parsed.data, reporter, ctx.now());
     return c.body(null, 202);
   });
 

@@ -13,6 +13,7 @@ import { changeRole, createSignInLink, listMembers, removeMember, upsertMember }
 import { listReports, readInsights, reviewHistory } from '../db/team.js';
 import { actorOf } from '../http/access.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
+import { pathId } from '../http/params.js';
 import { readBody } from '../http/json.js';
 import { dashboardBase, signInUrl } from './auth.js';
 import type { AuthOptions } from './auth.js';
@@ -28,13 +29,13 @@ export function teamRoutes(ctx: AppContext, options: AuthOptions): Hono {
   };
 
   app.get('/v1/admin/businesses/:business/members', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     await requireBusiness(business);
     return c.json({ items: await listMembers(db, business) }, 200, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/members', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     await requireBusiness(business);
     const input = await readBody(c, memberInputSchema);
     const { member, created } = await upsertMember(db, business, input, ctx.now());
@@ -58,12 +59,12 @@ export function teamRoutes(ctx: AppContext, options: AuthOptions): Hono {
 
   app.patch('/v1/admin/businesses/:business/members/:id', async (c) => {
     const { role } = await readBody(c, memberPatchSchema);
-    const member = memberChange(await changeRole(db, c.req.param('business'), c.req.param('id'), role));
+    const member = memberChange(await changeRole(db, pathId(c, 'business', 'business'), c.req.param('id'), role));
     return c.json(member, 200, NO_STORE);
   });
 
   app.delete('/v1/admin/businesses/:business/members/:id', async (c) => {
-    memberChange(await removeMember(db, c.req.param('business'), c.req.param('id')));
+    memberChange(await removeMember(db, pathId(c, 'business', 'business'), c.req.param('id')));
     return c.body(null, 204, NO_STORE);
   });
 
@@ -74,7 +75,7 @@ export function teamRoutes(ctx: AppContext, options: AuthOptions): Hono {
   });
 
   app.get('/v1/admin/businesses/:business/reports', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     const url = new URL(c.req.url);
     const outcome = url.searchParams.get('outcome') ?? undefined;
     const cursor = url.searchParams.get('cursor') ?? undefined;
@@ -94,7 +95,7 @@ export function teamRoutes(ctx: AppContext, options: AuthOptions): Hono {
   });
 
   app.get('/v1/admin/businesses/:business/insights', async (c) => {
-    const business = c.req.param('business');
+    const business = pathId(c, 'business', 'business');
     await requireBusiness(business);
     return c.json(await readInsights(db, business, ctx.now()), 200, NO_STORE);
   });

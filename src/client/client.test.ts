@@ -320,10 +320,14 @@ describe('client: every endpoint', () => {
     );
   });
 
-  it('voteHelpful returns the new count; reportReview resolves on 202', async () => {
+  it('voteHelpful sends a JSON body and returns the new count; reportReview resolves on 202', async () => {
     let reported: unknown;
+    let vote: { type: string | null; body: string } | undefined;
     await useMocks(
-      http.post('*/v1/reviews/:id/helpful', () => HttpResponse.json({ helpfulCount: 8 })),
+      http.post('*/v1/reviews/:id/helpful', async ({ request }) => {
+        vote = { type: request.headers.get('content-type'), body: await request.text() };
+        return HttpResponse.json({ helpfulCount: 8 });
+      }),
       http.post('*/v1/reviews/:id/reports', async ({ request }) => {
         reported = await request.json();
         return new HttpResponse(null, { status: 202 });
@@ -331,6 +335,8 @@ describe('client: every endpoint', () => {
     );
     const client = createClient({ baseUrl: freshApi() });
     expect(await client.voteHelpful('r1')).to.deep.equal({ helpfulCount: 8 });
+    // Only JSON counts: a cross-site form post (no preflight) cannot vote.
+    expect(vote).to.deep.equal({ type: 'application/json', body: '{}' });
     expect(await client.reportReview('r1', { reason: 'spam', note: 'Advert' })).to.equal(undefined);
     expect(reported).to.deep.equal({ reason: 'spam', note: 'Advert' });
   });

@@ -441,7 +441,9 @@ export function createClient(options: ClientOptions): VerityClient {
     async voteHelpful(id, requestOptions = {}) {
       const result = await attempt(
         helpfulResultSchema,
-        { method: 'POST', path: `/v1/reviews/${segment(id)}/helpful` },
+        // A JSON body, even an empty one: the API takes votes only as JSON, which a browser sends
+        // to another site only after a CORS preflight (a plain cross-site form post cannot vote).
+        { method: 'POST', path: `/v1/reviews/${segment(id)}/helpful`, body: {} },
         requestOptions.signal,
         false,
       );

@@ -11,7 +11,7 @@ export type {
 } from './client.js';
 export { VerityApiError, isVerityApiError, CLIENT_ERROR_CODES } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
-export { validateReviewInput, FIELD_PROBLEMS } from './validate.js';
+export { validateReviewInput, FIELD_PROBLEMS, SERVER_FIELD_PROBLEMS } from './validate.js';
 export { parseListQuery } from './list-query.js';
 export type { ListQueryOptions, ParsedListQuery } from './list-query.js';
 export type { FieldErrors, FieldProblem, ReviewInputResult } from './validate.js';

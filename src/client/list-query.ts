@@ -4,7 +4,8 @@
  * each only says which cursors it issued.
  */
 import { safeParse } from 'zod/mini';
-import { LIMITS, SORTS, listQuerySchema } from './schemas.js';
+import { urlTextProblem } from './requests.js';
+import { LANGUAGE_TAG, LIMITS, SORTS, listQuerySchema } from './schemas.js';
 import type { ListQuery, Sort } from './schemas.js';
 import type { FieldErrors } from './validate.js';
 
@@ -38,13 +39,17 @@ export function parseListQuery(
   const limit = limitParam === null ? LIMITS.pageSizeDefault : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1) fields.limit = 'invalid';
   else if (limit > LIMITS.pageSizeMax) fields.limit = 'too_long';
-  const q = params.get('q') ?? undefined;
-  if (q && q.length > LIMITS.queryMax) fields.q = 'too_long';
-  const language = params.get('language') || undefined;
-  if (language && language.length > 35) fields.language = 'too_long';
-  const product = params.get('product') || undefined;
-  if (product && product.length > 200) fields.product = 'too_long';
-  const cursor = params.get('cursor') || undefined;
+  const text = (name: 'q' | 'language' | 'product' | 'cursor', max: number) => {
+    const value = params.get(name) || undefined;
+    const problem = value === undefined ? undefined : urlTextProblem(value, max);
+    if (problem) fields[name] = problem;
+    return problem ? undefined : value;
+  };
+  const q = text('q', LIMITS.queryMax);
+  const language = text('language', LIMITS.languageMax);
+  if (language && !LANGUAGE_TAG.test(language)) fields.language = 'invalid';
+  const product = text('product', LIMITS.idMax);
+  const cursor = text('cursor', 2000);
   if (cursor && (!sort || !isCursor(cursor, sort))) fields.cursor = 'invalid';
   if (Object.keys(fields).length > 0 || !sort) return { fields };
 

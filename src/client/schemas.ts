@@ -47,6 +47,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'payload_too_large',
   'unsupported_media_type',
+  'origin_not_allowed',
   'conflict',
   'internal',
 ] as const;
@@ -62,8 +63,29 @@ export const LIMITS = {
   replyMax: 5000,
   pageSizeMax: 50,
   pageSizeDefault: 20,
-  queryMax: 200,
+  queryMax: 100,
+  idMax: 200,
+  languageMax: 35,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Text rules: what any text the API stores may hold. The form checks them too, so a reviewer sees
+// the same problem before sending that the API would answer.
+
+/** Control characters (C0, DEL, C1): none in a line of text, nor in an id or a query. */
+export const CONTROL_CHARACTER = /\p{Cc}/u;
+/** Text of several lines keeps its line breaks and tabs, and no other control character. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it refuses
+const NO_CONTROL_BUT_LINE_BREAKS = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+/**
+ * A character that shows something: not white space, not a control or format character (zero-width
+ * spaces and joiners, bidi marks), not a combining mark on its own, nor one of the letters and
+ * symbols that render as nothing (Hangul fillers, the blank Braille pattern).
+ */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
+/** A language tag as BCP 47 writes it (`sv`, `sv-FI`, `zh-Hant-TW`); `_` is taken for `-`. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -80,8 +102,36 @@ function lazy<T>(build: () => T): T {
 const isoDateTime = lazy(() => z.iso.datetime({ offset: true }));
 const isoDate = lazy(() => z.iso.date());
 const nonNegativeInt = lazy(() => z.int().check(z.minimum(0)));
-const id = lazy(() => z.string().check(z.minLength(1), z.maxLength(200)));
+const id = lazy(() => z.string().check(z.minLength(1), z.maxLength(LIMITS.idMax)));
 const rating = lazy(() => z.int().check(z.minimum(1), z.maximum(5)));
+
+/** An id a client sends (a SKU, a token, an order reference): one line, no control characters. */
+export const reference = (max: number = LIMITS.idMax) =>
+  z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_CONTROL));
+/** One line of text, trimmed: no control characters, tabs and line breaks included. */
+export const singleLine = (min: number, max: number) =>
+  z.string().check(z.trim(), z.minLength(min), z.maxLength(max), z.regex(NO_CONTROL));
+/** A name: one line with at least one character that shows (not only zero-width ones). */
+export const displayName = (min: number, max: number) => singleLine(min, max).check(z.regex(VISIBLE));
+/** A title: one line, empty or with something that shows. */
+export const titleText = (max: number) =>
+  z.string().check(z.trim(), z.maxLength(max), z.regex(NO_CONTROL), z.regex(new RegExp(`^$|${VISIBLE.source}`, 'u')));
+/**
+ * Text of several lines, trimmed, with something that shows (`visible`): line breaks (CRLF stored as
+ * LF) and tabs are kept, other control characters refused.
+ */
+export const paragraphs = (min: number, max: number, visible = true) =>
+  z.string().check(
+    z.overwrite((text) => text.replace(/\r\n?/g, '\n')),
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.regex(NO_CONTROL_BUT_LINE_BREAKS),
+    ...(visible ? [z.regex(VISIBLE)] : []),
+  );
+export const languageTag = lazy(() =>
+  z.string().check(z.minLength(2), z.maxLength(LIMITS.languageMax), z.regex(LANGUAGE_TAG)),
+);
 
 export const gradeSchema = lazy(() => z.enum(GRADES));
 export const sortSchema = lazy(() => z.enum(SORTS));
@@ -199,6 +249,11 @@ export const reviewPageSchema = lazy(() =>
     items: z.array(reviewSchema),
     nextCursor: z.nullable(z.string()),
     total: nonNegativeInt,
+    /**
+     * Only for a search (`q`) that matched more reviews than the API counts (1,000): `total` is
+     * that many, and there are more ("1,000+").
+     */
+    totalCapped: z.optional(z.boolean()),
   }),
 );
 
@@ -228,30 +283,28 @@ export const apiErrorSchema = lazy(() =>
 
 export const listQuerySchema = lazy(() =>
   z.object({
-    product: z.optional(z.string()),
+    product: z.optional(reference()),
     sort: z.optional(sortSchema),
     rating: z.optional(z.array(rating)),
     verified: z.optional(z.boolean()),
-    language: z.optional(z.string()),
-    q: z.optional(z.string().check(z.maxLength(LIMITS.queryMax))),
-    cursor: z.optional(z.string()),
+    language: z.optional(languageTag),
+    q: z.optional(z.string().check(z.maxLength(LIMITS.queryMax), z.regex(NO_CONTROL))),
+    cursor: z.optional(reference(2000)),
     limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.pageSizeMax))),
   }),
 );
 
-const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
-
 export const reviewInputSchema = z
   .object({
-    product: z.optional(z.string()),
+    product: z.optional(reference()),
     rating,
-    title: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.titleMax)))),
-    body: trimmed(LIMITS.bodyMin, LIMITS.bodyMax),
-    authorName: trimmed(LIMITS.authorNameMin, LIMITS.authorNameMax),
+    title: z.optional(z.nullable(titleText(LIMITS.titleMax))),
+    body: paragraphs(LIMITS.bodyMin, LIMITS.bodyMax),
+    authorName: displayName(LIMITS.authorNameMin, LIMITS.authorNameMax),
     email: z.optional(z.email()),
     experiencedAt: isoDate,
-    language: z.string().check(z.minLength(2), z.maxLength(35)),
-    invitationToken: z.optional(z.string().check(z.minLength(1))),
+    language: languageTag,
+    invitationToken: z.optional(reference()),
     consent: z.literal(true),
     // The honeypot: people leave it empty; a bot that fills it is answered like a success.
     website: z.optional(z.string()),
@@ -266,7 +319,7 @@ export const reviewInputSchema = z
 export const reportInputSchema = lazy(() =>
   z.object({
     reason: z.enum(REPORT_REASONS),
-    note: z.optional(z.string().check(z.maxLength(LIMITS.reportNoteMax))),
+    note: z.optional(paragraphs(0, LIMITS.reportNoteMax, false)),
   }),
 );
 

@@ -65,6 +65,42 @@ describe('validateReviewInput: the form, the mocks and the server agree', () => 
     expect(!future.success && future.fields.experiencedAt).to.equal('future');
   });
 
+  it('refuses control characters, but keeps line breaks and tabs in the text (CRLF as LF)', () => {
+    const result = validateReviewInput(
+      {
+        ...valid,
+        title: 'Bell\u0007',
+        authorName: 'Anna\u0000',
+        body: `${valid.body}\u001b[31m`,
+        language: 's\u0000v',
+      },
+      NOW,
+    );
+    expect(!result.success && result.fields).to.deep.equal({
+      title: 'invalid',
+      authorName: 'invalid',
+      body: 'invalid',
+      language: 'invalid',
+    });
+    const lines = validateReviewInput({ ...valid, body: 'Fresh beans,\r\n\tquick delivery\r\nand a note.' }, NOW);
+    expect(lines.success && lines.data.body).to.equal('Fresh beans,\n\tquick delivery\nand a note.');
+  });
+
+  it('refuses a name, title or text made only of characters that show nothing', () => {
+    const invisible = '\u200B\u200D\u2060\u3164\uFEFF';
+    const result = validateReviewInput(
+      { ...valid, authorName: invisible, title: invisible, body: invisible.repeat(5) },
+      NOW,
+    );
+    expect(!result.success && result.fields).to.deep.equal({
+      authorName: 'invalid',
+      title: 'invalid',
+      body: 'invalid',
+    });
+    // Joiners inside a name that shows are fine (an emoji family, a Persian name).
+    expect(validateReviewInput({ ...valid, authorName: 'Ali 👨\u200D👩\u200D👧' }, NOW).success).to.equal(true);
+  });
+
   it('rejects what is not an object', () => {
     expect(validateReviewInput(null, NOW).success).to.equal(false);
     expect(validateReviewInput('review', NOW).success).to.equal(false);

@@ -26,6 +26,16 @@ export const FIELD_PROBLEMS = [
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
+/**
+ * Problems only the API can find (the form cannot check them before it sends): each has a code of
+ * its own, so a form can say exactly what is wrong with its invitation link or product, even where
+ * it shows no field for them.
+ */
+export const SERVER_FIELD_PROBLEMS = {
+  invitationToken: ['invalid_invitation', 'invitation_used', 'invitation_expired'],
+  product: ['unknown_product', 'invitation_mismatch'],
+} as const satisfies Record<string, readonly FieldProblem[]>;
+
 /** Field name → problem code, as the API sends in `error.fields`. */
 export type FieldErrors = Partial<Record<string, FieldProblem>>;
 

@@ -4,7 +4,17 @@
  * office can import the types. Widgets never use these, so browser bundles never contain them.
  */
 import * as z from 'zod/mini';
-import { LIMITS, MODERATION_REASONS, reviewSchema } from '../client/schemas.js';
+import {
+  LIMITS,
+  MODERATION_REASONS,
+  displayName,
+  languageTag,
+  paragraphs,
+  reference,
+  reviewSchema,
+  singleLine,
+  titleText,
+} from '../client/schemas.js';
 
 export const MODERATION_DECISIONS = ['approve', 'reject'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
@@ -62,10 +72,12 @@ export const ORDER_CSV_COLUMNS = ['orderRef', 'email', 'purchasedAt', 'product',
 export const ORDER_CSV_EXTRA_COLUMNS = ['fulfilledAt'] as const;
 export const ORDER_CSV_REQUIRED_COLUMNS = ['orderRef', 'email', 'purchasedAt'] as const;
 
-const isoDateTime = z.iso.datetime({ offset: true });
-const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
-const httpUrl = z.httpUrl().check(z.maxLength(2000));
-const sku = z.string().check(z.minLength(1), z.maxLength(200));
+/** Years 1970 to 9999: what a date from another system may be (and what the database can store). */
+const SANE_YEAR = /^(?:19[7-9]\d|[2-9]\d{3})-/;
+const isoDateTime = z.iso.datetime({ offset: true }).check(z.regex(SANE_YEAR));
+const isoDate = z.iso.date().check(z.regex(SANE_YEAR));
+const httpUrl = z.httpUrl().check(z.maxLength(2000), z.regex(/^[^\p{Cc}]*$/u));
+const sku = reference();
 
 /** Business ids appear in URLs and review ids: lower-case letters, digits and inner hyphens. */
 export const BUSINESS_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -76,27 +88,35 @@ export const BUSINESS_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** Creates a business, or updates it when the id exists; listed products are added or renamed. */
 export const businessInputSchema = z.object({
   id: z.string().check(z.regex(BUSINESS_ID_PATTERN)),
-  name: trimmed(1, ADMIN_LIMITS.nameMax),
+  name: displayName(1, ADMIN_LIMITS.nameMax),
   url: httpUrl,
   verificationPolicyUrl: z.optional(z.nullable(httpUrl)),
   /** Where invitation links point (the page with the review form); the shop's `url` by default. */
   reviewFormUrl: z.optional(z.nullable(httpUrl)),
   products: z.optional(
-    z.array(z.object({ id: sku, name: trimmed(1, ADMIN_LIMITS.nameMax) })).check(z.maxLength(ADMIN_LIMITS.productsMax)),
+    z
+      .array(z.object({ id: sku, name: displayName(1, ADMIN_LIMITS.nameMax) }))
+      .check(z.maxLength(ADMIN_LIMITS.productsMax)),
   ),
 });
 
 /** A moment (`2026-05-01T12:00:00Z`) or a day (`2026-05-01`). */
-const moment = z.union([isoDateTime, z.iso.date()]);
+const moment = z.union([isoDateTime, isoDate]);
 const days = (min: number) => z.int().check(z.minimum(min), z.maximum(ADMIN_LIMITS.policyDaysMax));
 
 export const orderInputSchema = z.object({
-  orderRef: trimmed(1, ADMIN_LIMITS.orderRefMax),
+  orderRef: singleLine(1, ADMIN_LIMITS.orderRefMax),
   email: z.email(),
   purchasedAt: moment,
   product: z.optional(sku),
   /** How the invitation greets the customer. */
-  customerName: z.optional(trimmed(1, ADMIN_LIMITS.nameMax)),
+  // A name that came over several lines (a CSV cell, a shop's form) is one line here, not a lost order.
+  customerName: z.optional(
+    z.pipe(
+      z.string().check(z.overwrite((name) => name.replace(/[\r\n\t]+/g, ' '))),
+      displayName(1, ADMIN_LIMITS.nameMax),
+    ),
+  ),
   /** The customer's language (BCP 47): the invitation is in it when Verity has it, else in English. */
   locale: z.optional(
     z.string().check(z.regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/), z.maxLength(ADMIN_LIMITS.localeMax)),
@@ -134,7 +154,7 @@ const origin = z
   .check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/, { message: 'an origin: scheme and host, no path' }));
 
 export const businessPatchSchema = z.object({
-  name: z.optional(trimmed(1, ADMIN_LIMITS.nameMax)),
+  name: z.optional(displayName(1, ADMIN_LIMITS.nameMax)),
   url: z.optional(httpUrl),
   verificationPolicyUrl: z.optional(z.nullable(httpUrl)),
   reviewFormUrl: z.optional(z.nullable(httpUrl)),
@@ -157,7 +177,7 @@ export const webhookSecretInputSchema = z.object({
 });
 
 export const invitationInputSchema = z.object({
-  orderRef: trimmed(1, ADMIN_LIMITS.orderRefMax),
+  orderRef: singleLine(1, ADMIN_LIMITS.orderRefMax),
 });
 
 export const moderationInputSchema = z.object({
@@ -167,28 +187,28 @@ export const moderationInputSchema = z.object({
 });
 
 export const replyInputSchema = z.object({
-  body: trimmed(1, LIMITS.replyMax),
-  authorName: trimmed(LIMITS.authorNameMin, LIMITS.authorNameMax),
+  body: paragraphs(1, LIMITS.replyMax),
+  authorName: displayName(LIMITS.authorNameMin, LIMITS.authorNameMax),
 });
 
 /** One review brought in from another system: stored as `imported` (R1), never counted (R2). */
 export const importedReviewSchema = z.object({
   /** The other system's id: importing the same review twice stores it once. */
-  externalId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  externalId: z.optional(reference()),
   product: z.optional(sku),
   rating: z.int().check(z.minimum(1), z.maximum(5)),
-  title: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.titleMax)))),
-  body: trimmed(1, LIMITS.bodyMax),
-  authorName: trimmed(1, LIMITS.authorNameMax),
+  title: z.optional(z.nullable(titleText(LIMITS.titleMax))),
+  body: paragraphs(1, LIMITS.bodyMax),
+  authorName: displayName(1, LIMITS.authorNameMax),
   country: z.optional(z.nullable(z.string().check(z.regex(/^[A-Z]{2}$/)))),
-  language: z.string().check(z.minLength(2), z.maxLength(35)),
-  experiencedAt: z.optional(z.iso.date()),
+  language: languageTag,
+  experiencedAt: z.optional(isoDate),
   createdAt: isoDateTime,
   reply: z.optional(
     z.nullable(
       z.object({
-        body: trimmed(1, LIMITS.replyMax),
-        authorName: trimmed(1, LIMITS.authorNameMax),
+        body: paragraphs(1, LIMITS.replyMax),
+        authorName: displayName(1, LIMITS.authorNameMax),
         createdAt: isoDateTime,
       }),
     ),
@@ -346,6 +366,8 @@ export const adminReviewPageSchema = z.object({
   items: z.array(adminReviewSchema),
   nextCursor: z.nullable(z.string()),
   total: z.int().check(z.minimum(0)),
+  /** As in a public page: a search matched more than `total` reviews. */
+  totalCapped: z.optional(z.boolean()),
 });
 
 export const importResultSchema = z.object({

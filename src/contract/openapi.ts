@@ -137,6 +137,12 @@ const errors = {
   '500': error('internal'),
 };
 
+/** What every public POST may answer besides: a page of another site, a body that is not JSON. */
+const postErrors = {
+  '403': error("origin_not_allowed: sent from a page whose origin may not post (not the shop's own site)"),
+  '415': error('unsupported_media_type: the body is not `application/json`'),
+};
+
 export function openApiDocument(): Json {
   return {
     openapi: '3.1.0',
@@ -208,6 +214,7 @@ export function openApiDocument(): Json {
           responses: {
             '201': { description: 'Created (or the answer to a repeated key)', ...json(ref('SubmitResult')) },
             '409': error('idempotency_conflict: the key was used with another body'),
+            ...postErrors,
             ...errors,
           },
         },
@@ -223,20 +230,30 @@ export function openApiDocument(): Json {
       '/v1/reviews/{id}/helpful': {
         post: {
           operationId: 'voteHelpful',
-          summary: 'Count a "helpful" vote',
+          summary: 'Count a "helpful" vote, once per client: a repeat answers the count unchanged',
           parameters: [param('id')],
-          responses: { '200': { description: 'The new count', ...json(ref('HelpfulResult')) }, ...errors },
+          requestBody: {
+            required: true,
+            description: 'An empty JSON object: a vote is taken only as JSON',
+            ...json({ type: 'object' }),
+          },
+          responses: {
+            '200': { description: 'The count', ...json(ref('HelpfulResult')) },
+            ...postErrors,
+            ...errors,
+          },
         },
       },
       '/v1/reviews/{id}/reports': {
         post: {
           operationId: 'reportReview',
-          summary: `Report a review (R10): ${REPORT_REASONS.join(', ')}`,
+          summary: `Report a review (R10): ${REPORT_REASONS.join(', ')}; once per client (a repeat is accepted, not stored)`,
           parameters: [param('id')],
           requestBody: { required: true, ...json(ref('ReportInput')) },
           responses: {
             '202': { description: 'Accepted for moderation' },
             '422': error('report_window_closed: "not_genuine" on a review older than 12 months'),
+            ...postErrors,
             ...errors,
           },
         },

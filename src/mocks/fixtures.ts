@@ -4,6 +4,7 @@
  * count toward the score (R2) never depends on the hour a test runs.
  */
 import type { Business, Product, Review, VerificationMethod, VerificationStatus } from '../client/schemas.js';
+import { invitationExpiry } from '../rules/invitations.js';
 import { pick, seededRandom, weighted } from './random.js';
 import { EMOJI_TEXT, HOSTILE_TEXTS, LONG_TEXT, NAMES, ONE_LINER, REPLIES, RTL_TEXT, TEXTS } from './texts.js';
 import type { FixtureLanguage, ReviewText, Sentiment } from './texts.js';
@@ -30,8 +31,8 @@ export interface FixtureInvitation {
   orderRef: string;
   /** The review written with it; an invitation works once (R8). */
   usedBy: string | null;
-  /** When it stops working; never when left out. */
-  expiresAt?: string;
+  /** When it stops working. */
+  expiresAt: string;
 }
 
 export interface FixtureData {
@@ -207,6 +208,7 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
     product: i === 4 ? DEMO_PRODUCTS.espresso : null,
     orderRef: `NK-${100_200 + i}`,
     usedBy: null,
+    expiresAt: invitationExpiry(new Date(now)).toISOString(),
   }));
   if (options.empty) return { businesses, reviews, invitations };
 

@@ -4,7 +4,9 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { MockStore } from './store.js';
+import { parseJsonBody, urlTextProblem } from '../client/requests.js';
+import type { FieldErrors } from '../client/validate.js';
+import { errorAnswer, MockStore } from './store.js';
 import type { StoreAnswer } from './store.js';
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>) {
@@ -20,12 +22,26 @@ function respond(answer: StoreAnswer, headers: Record<string, string> = {}): Res
   return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: all });
 }
 
-async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return undefined;
+/**
+ * A path id with a control character, or a query value with one or too long: a 400 naming it, as
+ * the server answers (an overlong id names nothing: the store answers 404).
+ */
+function urlProblem(ids: Record<string, string>, query: Record<string, string | null> = {}): StoreAnswer | undefined {
+  const fields: FieldErrors = {};
+  for (const [name, value] of Object.entries(ids)) if (urlTextProblem(value) === 'invalid') fields[name] = 'invalid';
+  for (const [name, value] of Object.entries(query)) {
+    const problem = value ? urlTextProblem(value) : undefined;
+    if (problem) fields[name] = problem;
   }
+  return Object.keys(fields).length > 0 ? errorAnswer(400, 'validation_failed', 'Invalid request', fields) : undefined;
+}
+
+/** The request's JSON object, or the answer the server would give for the body it is not. */
+async function jsonBody(request: Request): Promise<{ value: Record<string, unknown> } | { answer: StoreAnswer }> {
+  const parsed = parseJsonBody(request.headers.get('content-type'), await request.text());
+  if ('value' in parsed) return parsed;
+  const { status, code, message, fields } = parsed.problem;
+  return { answer: errorAnswer(status, code, message, fields) };
 }
 
 export interface HandlerOptions {
@@ -39,28 +55,53 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const data = () => (store ??= new MockStore());
   const param = (value: string | readonly string[] | undefined) => String(value ?? '');
 
+  /** A POST as the server takes it: from an allowed origin, with valid ids, with a JSON object. */
+  async function post(
+    request: Request,
+    ids: Record<string, string>,
+    run: (body: Record<string, unknown>) => StoreAnswer,
+  ): Promise<Response> {
+    const origin = request.headers.get('origin');
+    if (origin !== null && !data().allowsOrigin(origin, request.url)) {
+      return respond(errorAnswer(403, 'origin_not_allowed', `Requests from ${origin} are not accepted here`));
+    }
+    const refused = urlProblem(ids);
+    if (refused) return respond(refused);
+    const body = await jsonBody(request);
+    return respond('answer' in body ? body.answer : run(body.value));
+  }
+
   return [
     http.get('*/v1/businesses/:business/summary', ({ params, request }) => {
       const product = new URL(request.url).searchParams.get('product');
-      const answer = data().summaryAnswer(param(params.business), product);
+      const business = param(params.business);
+      const answer = urlProblem({ business }, { product }) ?? data().summaryAnswer(business, product);
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
     http.get('*/v1/businesses/:business/reviews', ({ params, request }) => {
-      const answer = data().list(param(params.business), new URL(request.url).searchParams);
+      const business = param(params.business);
+      const answer = urlProblem({ business }) ?? data().list(business, new URL(request.url).searchParams);
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
-    http.post('*/v1/businesses/:business/reviews', async ({ params, request }) => {
-      const body = await jsonBody(request);
-      return respond(data().submit(param(params.business), body, request.headers.get('idempotency-key')));
+    http.post('*/v1/businesses/:business/reviews', ({ params, request }) => {
+      const business = param(params.business);
+      return post(request, { business }, (body) =>
+        data().submit(business, body, request.headers.get('idempotency-key')),
+      );
     }),
     http.get('*/v1/reviews/:id', ({ params }) => {
-      const answer = data().review(param(params.id));
+      const id = param(params.id);
+      const answer = urlProblem({ id }) ?? data().review(id);
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
-    http.post('*/v1/reviews/:id/helpful', ({ params }) => respond(data().helpful(param(params.id)))),
-    http.post('*/v1/reviews/:id/reports', async ({ params, request }) =>
-      respond(data().report(param(params.id), await jsonBody(request))),
-    ),
+    http.post('*/v1/reviews/:id/helpful', ({ params, request }) => {
+      const id = param(params.id);
+      return post(request, { id }, () => data().helpful(id));
+    }),
+    http.post('*/v1/reviews/:id/reports', ({ params, request }) => {
+      const id = param(params.id);
+      return post(request, { id }, (body) => data().report(id, body));
+    }),
   ];
 }
 

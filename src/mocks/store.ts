@@ -3,14 +3,16 @@
  * Summaries are computed with the same R2 function as the reference server, and submissions are
  * validated with the same schema and R7 window, so Storybook never shows what production would not.
  */
-import { validateReviewInput } from '../client/validate.js';
+import { validateInput, validateReviewInput } from '../client/validate.js';
 import type { FieldErrors } from '../client/validate.js';
-import { safeParse } from 'zod/mini';
 import { parseListQuery } from '../client/list-query.js';
+import { originsOf } from '../client/requests.js';
 import { reportInputSchema } from '../client/schemas.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
+import { invitationExpiry, invitationProblem } from '../rules/invitations.js';
+import { matchesWords, SEARCH_TOTAL_MAX, searchWords } from '../rules/search.js';
 import { canReportNotGenuine } from '../rules/windows.js';
 import { createFixtures } from './fixtures.js';
 import type { FixtureBusiness, FixtureInvitation, FixtureOptions, StoredReview } from './fixtures.js';
@@ -49,8 +51,6 @@ function decodeCursor(cursor: string): number | undefined {
   }
 }
 
-const normalize = (text: string) => text.normalize('NFC').toLocaleLowerCase();
-
 /** `sv` for `sv-SE`: the language filter and the summary's languages go by the primary subtag. */
 const primaryLanguage = (tag: string) => tag.toLowerCase().split('-')[0]!;
 
@@ -59,6 +59,11 @@ export class MockStore {
   readonly reviews: StoredReview[];
   readonly invitations = new Map<string, FixtureInvitation>();
   private readonly idempotency = new Map<string, { fingerprint: string; answer: StoreAnswer }>();
+  /** Reviews this browser voted helpful and reported: the mocks' one client (the server's per IP). */
+  private readonly voted = new Set<string>();
+  private readonly reported = new Set<string>();
+  /** Reports received, one per review from this client (R10). */
+  readonly reports: { review: string; reason: string; note: string | null }[] = [];
   private readonly clock: () => Date;
 
   constructor(options: FixtureOptions & { clock?: () => Date } = {}) {
@@ -144,14 +149,14 @@ export class MockStore {
       return errorAnswer(404, 'not_found', `No product "${query.product}" at "${businessId}"`);
     }
 
-    const needle = query.q ? normalize(query.q.trim()) : '';
+    const words = searchWords(query.q);
     const language = query.language && primaryLanguage(query.language);
     const matching = this.published(businessId, query.product).filter(
       (r) =>
         (!query.rating || query.rating.includes(r.rating)) &&
         (!query.verified || r.verification.status === 'verified') &&
         (!language || primaryLanguage(r.language) === language) &&
-        (!needle || normalize(`${r.title ?? ''}\n${r.body}`).includes(needle)),
+        (!words || matchesWords(`${r.title ?? ''}\n${r.body}`, words)),
     );
     const comparator = COMPARATORS[query.sort ?? 'newest'];
     matching.sort((a, b) => comparator(a, b) || a.id.localeCompare(b.id));
@@ -159,10 +164,12 @@ export class MockStore {
     const offset = query.cursor ? (decodeCursor(query.cursor) ?? 0) : 0;
     const items = matching.slice(offset, offset + query.limit).map((r) => this.toPublic(r));
     const next = offset + query.limit;
+    const capped = words !== undefined && matching.length > SEARCH_TOTAL_MAX;
     const page: ReviewPage = {
       items,
       nextCursor: next < matching.length ? encodeCursor(next) : null,
-      total: matching.length,
+      total: capped ? SEARCH_TOTAL_MAX : matching.length,
+      ...(capped ? { totalCapped: true } : {}),
     };
     return ok(page);
   }
@@ -209,24 +216,17 @@ export class MockStore {
       let invitation: FixtureInvitation | undefined;
       if (data.invitationToken) {
         invitation = this.invitations.get(data.invitationToken);
-        if (!invitation || invitation.business !== businessId) {
-          return errorAnswer(400, 'validation_failed', 'Unknown invitation', { invitationToken: 'invalid_invitation' });
-        }
-        if (invitation.usedBy) {
-          return errorAnswer(400, 'validation_failed', 'This invitation was already used', {
-            invitationToken: 'invitation_used',
-          });
-        }
-        if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) {
-          return errorAnswer(400, 'validation_failed', 'This invitation has expired', {
-            invitationToken: 'invitation_expired',
-          });
-        }
-        if (invitation.product && data.product && invitation.product !== data.product) {
-          return errorAnswer(400, 'validation_failed', 'This invitation is for another product', {
-            product: 'invitation_mismatch',
-          });
-        }
+        if (invitation?.business !== businessId) invitation = undefined;
+        const problem = invitationProblem(
+          invitation && {
+            used: invitation.usedBy !== null,
+            expiresAt: invitation.expiresAt,
+            product: invitation.product,
+          },
+          data.product,
+          now,
+        );
+        if (problem) return errorAnswer(400, 'validation_failed', problem.message, problem.fields);
       }
       const id = `${businessId}-${randomId().slice(0, 8)}`;
       const verification = invitation
@@ -235,7 +235,8 @@ export class MockStore {
       const stored: StoredReview = {
         id,
         business: businessId,
-        product: data.product ?? invitation?.product ?? null,
+        // The invitation decides what is reviewed: its product, or the shop itself.
+        product: invitation ? invitation.product : (data.product ?? null),
         rating: data.rating,
         title: data.title,
         body: data.body,
@@ -262,16 +263,44 @@ export class MockStore {
     return answer;
   }
 
+  /** A new invitation token of a business, as its back office would make one after an order (R8). */
+  invite(business: string, options: { product?: string | null; createdAt?: Date } = {}): string {
+    const token = `invite-${randomId()}`;
+    this.invitations.set(token, {
+      token,
+      business,
+      product: options.product ?? null,
+      orderRef: `order-${token}`,
+      usedBy: null,
+      expiresAt: invitationExpiry(options.createdAt ?? this.now()).toISOString(),
+    });
+    return token;
+  }
+
   /** Publishes a pending review, as a moderator would. */
   approve(id: string): void {
     const review = this.reviews.find((r) => r.id === id);
     if (review) review.status = 'published';
   }
 
+  /**
+   * Whether a browser page of `origin` may post: the API's own origin, the page the mocks run in,
+   * or one of the businesses' sites, as the server allows by default.
+   */
+  allowsOrigin(origin: string, requestUrl: string): boolean {
+    if (origin === new URL(requestUrl).origin) return true;
+    if (origin === (globalThis as { location?: { origin?: string } }).location?.origin) return true;
+    return originsOf([...this.businesses.values()].map((b) => b.url)).has(origin);
+  }
+
+  /** A helpful vote, once per client: a repeat answers the count as it is. */
   helpful(id: string): StoreAnswer {
     const review = this.reviews.find((r) => r.id === id && r.status === 'published');
     if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
-    review.helpfulCount += 1;
+    if (!this.voted.has(id)) {
+      this.voted.add(id);
+      review.helpfulCount += 1;
+    }
     return ok({ helpfulCount: review.helpfulCount });
   }
 
@@ -279,19 +308,19 @@ export class MockStore {
   report(id: string, input: unknown): StoreAnswer {
     const review = this.reviews.find((r) => r.id === id && r.status === 'published');
     if (!review) return errorAnswer(404, 'not_found', `No review "${id}"`);
-    const parsed = safeParse(reportInputSchema, input);
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0]?.path[0] ?? 'reason');
-      return errorAnswer(400, 'validation_failed', 'Invalid report', {
-        [field]: field === 'note' ? 'too_long' : 'invalid',
-      });
-    }
+    const parsed = validateInput(reportInputSchema, input);
+    if (!parsed.success) return errorAnswer(400, 'validation_failed', 'Invalid report', parsed.fields);
     if (parsed.data.reason === 'not_genuine' && !canReportNotGenuine(review.createdAt, this.now())) {
       return errorAnswer(
         422,
         'report_window_closed',
         'A review can be reported as not based on a genuine experience only within 12 months',
       );
+    }
+    // Once per client and review: a repeat is accepted and stores nothing.
+    if (!this.reported.has(id)) {
+      this.reported.add(id);
+      this.reports.push({ review: id, reason: parsed.data.reason, note: parsed.data.note ?? null });
     }
     return { status: 202 };
   }

@@ -8,6 +8,7 @@ import { setupServer } from 'msw/node';
 import { createHandlers } from '../../src/mocks/handlers.js';
 import { DEMO_BUSINESS, DEMO_PRODUCTS, EMPTY_BUSINESS } from '../../src/mocks/fixtures.js';
 import { MockStore } from '../../src/mocks/store.js';
+import { INVITATION_EXPIRY_DAYS } from '../../src/rules/invitations.js';
 import { contractSuite } from './suite.js';
 import { liveInvitation } from './live.js';
 
@@ -18,24 +19,23 @@ if (live) {
     baseUrl: live,
     business: process.env.CONTRACT_BUSINESS ?? DEMO_BUSINESS,
     product: process.env.CONTRACT_PRODUCT ?? DEMO_PRODUCTS.espresso,
+    otherProduct: process.env.CONTRACT_OTHER_PRODUCT ?? DEMO_PRODUCTS.filter,
     emptyBusiness: process.env.CONTRACT_EMPTY_BUSINESS ?? EMPTY_BUSINESS,
-    invitation: () => liveInvitation(live, process.env.CONTRACT_BUSINESS ?? DEMO_BUSINESS),
+    invitation: (product) => liveInvitation(live, process.env.CONTRACT_BUSINESS ?? DEMO_BUSINESS, product),
   });
 } else {
   const store = new MockStore();
   const server = setupServer(...createHandlers({ store }));
   before(() => server.listen({ onUnhandledRequest: 'error' }));
   after(() => server.close());
-  const unused = [...store.invitations.values()].filter((i) => i.business === DEMO_BUSINESS && !i.product);
   contractSuite({
     baseUrl: 'http://mocks.contract.test',
     business: DEMO_BUSINESS,
     product: DEMO_PRODUCTS.espresso,
+    otherProduct: DEMO_PRODUCTS.filter,
     emptyBusiness: EMPTY_BUSINESS,
-    invitation: async () => {
-      const next = unused.shift();
-      if (!next) throw new Error('no unused invitation left in the fixtures');
-      return next.token;
-    },
+    invitation: async (product) => store.invite(DEMO_BUSINESS, { product }),
+    expiredInvitation: async () =>
+      store.invite(DEMO_BUSINESS, { createdAt: new Date(Date.now() - (INVITATION_EXPIRY_DAYS + 1) * 86_400_000) }),
   });
 }

@@ -1,5 +1,5 @@
 /** Creates an invitation on a live reference server through its admin API (R8). */
-export async function liveInvitation(baseUrl: string, business: string): Promise<string> {
+export async function liveInvitation(baseUrl: string, business: string, product?: string): Promise<string> {
   const token = process.env.CONTRACT_ADMIN_TOKEN;
   if (!token) throw new Error('CONTRACT_ADMIN_TOKEN is needed to create an invitation on a live server');
   const admin = async (path: string, body: unknown) => {
@@ -16,6 +16,7 @@ export async function liveInvitation(baseUrl: string, business: string): Promise
     orderRef,
     email: `${orderRef}@mail.example`,
     purchasedAt: new Date().toISOString(),
+    ...(product ? { product } : {}),
   });
   const invitation = await admin(`/v1/admin/businesses/${encodeURIComponent(business)}/invitations`, { orderRef });
   return String(invitation.token);

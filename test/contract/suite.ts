@@ -32,14 +32,18 @@ export interface ContractTarget {
   business: string;
   /** A product of that business with published reviews. */
   product: string;
+  /** Another product of that business. */
+  otherProduct: string;
   /** A business with no reviews. */
   emptyBusiness: string;
-  /** A fresh, unused invitation token of `business` (R8). */
-  invitation: () => Promise<string>;
+  /** A fresh, unused invitation token of `business` (R8), for a review of the shop or of a product. */
+  invitation: (product?: string) => Promise<string>;
+  /** An unused invitation token of `business` that has expired; without it that case is skipped. */
+  expiredInvitation?: (() => Promise<string>) | undefined;
 }
 
 export function contractSuite(target: ContractTarget): void {
-  const { business, product, emptyBusiness } = target;
+  const { business, product, otherProduct, emptyBusiness } = target;
 
   async function call(
     method: string,
@@ -309,6 +313,16 @@ export function contractSuite(target: ContractTarget): void {
         );
       });
 
+      it('caps q at 100 characters with too_long', async () => {
+        assert.equal((await page(business, `q=${'x'.repeat(100)}`)).total, 0);
+        const error = expectError(
+          await call('GET', reviewsPath(business, `q=${'x'.repeat(101)}`)),
+          400,
+          'validation_failed',
+        );
+        assert.equal(error.fields?.q, 'too_long');
+      });
+
       it('answers an empty page for a business without reviews, and 404 for an unknown one', async () => {
         const empty = await page(emptyBusiness);
         assert.deepEqual(empty, { items: [], nextCursor: null, total: 0 });
@@ -336,6 +350,70 @@ export function contractSuite(target: ContractTarget): void {
         assert.doesNotMatch(answer.text, /[\w.+-]+@[\w-]+\.[\w.]+/);
         const one = await call('GET', `/v1/reviews/${encodeURIComponent((answer.json as ReviewPage).items[0]!.id)}`);
         assert.doesNotMatch(one.text, /"(email|phone)"/);
+      });
+    });
+
+    describe('hostile input', () => {
+      const nul = encodeURIComponent('a\u0000b');
+      it('answers a control character in a path id or a query value with 400 naming it', async () => {
+        const cases: [string, string][] = [
+          [`/v1/businesses/${nul}/summary`, 'business'],
+          [summaryPath(business, `product=${nul}`), 'product'],
+          [`/v1/businesses/${nul}/reviews`, 'business'],
+          [`/v1/reviews/${nul}`, 'id'],
+          ...['product', 'language', 'q', 'cursor'].map((name): [string, string] => [
+            reviewsPath(business, `${name}=${nul}`),
+            name,
+          ]),
+          [reviewsPath(business, `q=${encodeURIComponent('bell\u0007')}`), 'q'],
+        ];
+        for (const [path, field] of cases) {
+          const error = expectError(await call('GET', path), 400, 'validation_failed');
+          assert.equal(error.fields?.[field], 'invalid', path);
+        }
+      });
+
+      it('refuses control characters and names that show nothing in what is written', async () => {
+        const review = (await page(business)).items[0]!;
+        const refused = expectError(
+          await call(
+            'POST',
+            reviewsPath(business),
+            submission({ authorName: '\u200B\u200D\u3164', title: 'Bell\u0007', body: `${submission().body}\u0001` }),
+            { 'idempotency-key': key() },
+          ),
+          400,
+          'validation_failed',
+        );
+        assert.deepEqual(
+          Object.keys(refused.fields ?? {}).sort(),
+          ['authorName', 'body', 'title'],
+          JSON.stringify(refused.fields),
+        );
+        const note = expectError(
+          await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/reports`, {
+            reason: 'spam',
+            note: 'x\u001b[2J',
+          }),
+          400,
+          'validation_failed',
+        );
+        assert.equal(note.fields?.note, 'invalid');
+      });
+
+      it('takes only application/json as JSON', async () => {
+        for (const type of ['application/evil+json', 'text/plain', 'application/json; charset=latin1']) {
+          expectError(
+            await call('POST', reviewsPath(business), submission(), { 'idempotency-key': key(), 'content-type': type }),
+            415,
+            'unsupported_media_type',
+          );
+        }
+        const answer = await call('POST', reviewsPath(business), submission(), {
+          'idempotency-key': key(),
+          'content-type': 'application/json; charset=UTF-8',
+        });
+        assert.equal(answer.status, 201, answer.text);
       });
     });
 
@@ -452,7 +530,7 @@ export function contractSuite(target: ContractTarget): void {
           400,
           'validation_failed',
         );
-        assert.ok(reused.fields?.invitationToken);
+        assert.equal(reused.fields?.invitationToken, 'invitation_used');
         const unknown = expectError(
           await call('POST', reviewsPath(business), submission({ invitationToken: 'no-such-invitation' }), {
             'idempotency-key': key(),
@@ -460,8 +538,49 @@ export function contractSuite(target: ContractTarget): void {
           400,
           'validation_failed',
         );
-        assert.ok(unknown.fields?.invitationToken);
+        assert.equal(unknown.fields?.invitationToken, 'invalid_invitation');
       });
+
+      it('R8: the invitation decides the product; another one is refused and the token stays unused', async () => {
+        const post = (token: string, overrides: Record<string, unknown>) =>
+          call('POST', reviewsPath(business), submission({ email: undefined, invitationToken: token, ...overrides }), {
+            'idempotency-key': key(),
+          });
+        const shopToken = await target.invitation();
+        const forShop = expectError(await post(shopToken, { product }), 400, 'validation_failed');
+        assert.equal(forShop.fields?.product, 'invitation_mismatch', 'a shop invitation does not review a product');
+        const productToken = await target.invitation(product);
+        const forOther = expectError(await post(productToken, { product: otherProduct }), 400, 'validation_failed');
+        assert.equal(forOther.fields?.product, 'invitation_mismatch', 'an invitation for one product reviews that one');
+
+        for (const [token, overrides] of [
+          [shopToken, {}],
+          [productToken, { product }],
+        ] as const) {
+          const answer = await post(token, overrides);
+          assert.equal(answer.status, 201, `the refused attempt did not spend the token: ${answer.text}`);
+          assert.deepEqual(valid(submitResultSchema, answer, 'the result').verification, {
+            status: 'verified',
+            method: 'invitation',
+          });
+        }
+      });
+
+      it(
+        'R8: an expired invitation is refused with invitation_expired',
+        { skip: !target.expiredInvitation },
+        async () => {
+          const token = await target.expiredInvitation!();
+          const error = expectError(
+            await call('POST', reviewsPath(business), submission({ email: undefined, invitationToken: token }), {
+              'idempotency-key': key(),
+            }),
+            400,
+            'validation_failed',
+          );
+          assert.equal(error.fields?.invitationToken, 'invitation_expired');
+        },
+      );
 
       it('answers a filled honeypot like a success', async () => {
         const answer = await call('POST', reviewsPath(business), submission({ website: 'http://spam.example' }), {
@@ -481,13 +600,47 @@ export function contractSuite(target: ContractTarget): void {
     });
 
     describe('POST /v1/reviews/{id}/helpful', () => {
-      it('counts a vote', async () => {
+      const vote = (id: string, headers: Record<string, string> = {}, body: unknown = {}) =>
+        call('POST', `/v1/reviews/${encodeURIComponent(id)}/helpful`, body, headers);
+      const count = async (id: string) =>
+        valid(reviewSchema, await call('GET', `/v1/reviews/${encodeURIComponent(id)}`), 'the review').helpfulCount;
+
+      it('counts a vote once per client: a repeat answers the same count', async () => {
         const review = (await page(business)).items[1]!;
-        const answer = await call('POST', `/v1/reviews/${encodeURIComponent(review.id)}/helpful`);
-        assert.equal(answer.status, 200);
-        const { helpfulCount } = valid(helpfulResultSchema, answer, 'the vote result');
-        assert.equal(helpfulCount, review.helpfulCount + 1);
-        expectError(await call('POST', '/v1/reviews/no-such-review-contract/helpful'), 404, 'not_found');
+        const first = await vote(review.id);
+        assert.equal(first.status, 200, first.text);
+        assert.equal(valid(helpfulResultSchema, first, 'the vote result').helpfulCount, review.helpfulCount + 1);
+        const again = await vote(review.id);
+        assert.equal(again.status, 200, again.text);
+        assert.equal(valid(helpfulResultSchema, again, 'the repeat').helpfulCount, review.helpfulCount + 1);
+        assert.equal(await count(review.id), review.helpfulCount + 1);
+        expectError(await vote('no-such-review-contract'), 404, 'not_found');
+      });
+
+      it("refuses a vote from another site's page before counting it; the shop's own site may vote", async () => {
+        const [, , stranger, shop] = (await page(business)).items;
+        expectError(await vote(stranger!.id, { origin: 'https://evil.example' }), 403, 'origin_not_allowed');
+        expectError(await vote(stranger!.id, { origin: 'null' }), 403, 'origin_not_allowed');
+        assert.equal(await count(stranger!.id), stranger!.helpfulCount, 'not counted');
+        const own = await vote(shop!.id, { origin: new URL((await summary(business)).business.url!).origin });
+        assert.equal(own.status, 200, own.text);
+        assert.equal(valid(helpfulResultSchema, own, 'the vote result').helpfulCount, shop!.helpfulCount + 1);
+      });
+
+      it('takes a vote only as JSON, so a plain cross-site form post cannot vote', async () => {
+        const review = (await page(business)).items[4]!;
+        const path = `/v1/reviews/${encodeURIComponent(review.id)}/helpful`;
+        expectError(await call('POST', path), 415, 'unsupported_media_type');
+        for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data']) {
+          const answer = await fetch(new URL(path.slice(1), `${target.baseUrl.replace(/\/$/, '')}/`), {
+            method: 'POST',
+            headers: { 'content-type': type },
+            body: '{}',
+          });
+          expectError(await readAnswer(answer), 415, 'unsupported_media_type');
+        }
+        expectError(await vote(review.id, {}, []), 400, 'validation_failed');
+        assert.equal(await count(review.id), review.helpfulCount, 'not counted');
       });
     });
 
@@ -518,6 +671,13 @@ export function contractSuite(target: ContractTarget): void {
           reason: 'offensive',
         });
         assert.equal(other.status, 202, 'other reasons have no time limit');
+      });
+
+      it('accepts a repeated report with 202 (it is stored once per client)', async () => {
+        const review = (await page(business)).items[5]!;
+        const path = `/v1/reviews/${encodeURIComponent(review.id)}/reports`;
+        assert.equal((await call('POST', path, { reason: 'offensive' })).status, 202);
+        assert.equal((await call('POST', path, { reason: 'spam', note: 'Again' })).status, 202);
       });
 
       it('rejects an unknown reason, and 404 for an unknown review', async () => {

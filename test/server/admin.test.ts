@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { INVITATION_EXPIRY_DAYS } from '../../src/rules/invitations.js';
 import { createApp } from '../../server/app.js';
+import { createInvitation } from '../../server/db/businesses.js';
 import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
 import type { TestDatabase, TestServer } from './helpers.js';
 
@@ -181,6 +183,50 @@ for (const { backend, skip } of BACKENDS) {
 
       await admin('POST', `/v1/admin/businesses/${shop}/invitations`, { orderRef: 'INV-2' });
       assert.equal((await summary()).invitedShare, 0.5);
+    });
+
+    it('R8: the invitation decides what is reviewed, and works for 60 days', async () => {
+      const order = (orderRef: string, product?: string) =>
+        admin('POST', `/v1/admin/businesses/${shop}/orders`, {
+          orderRef,
+          email: `${orderRef}@mail.example`,
+          purchasedAt: new Date().toISOString(),
+          ...(product ? { product } : {}),
+        });
+      assert.equal((await order('BOUND-1', 'BEANS-1')).status, 201);
+      const invitation = await admin('POST', `/v1/admin/businesses/${shop}/invitations`, { orderRef: 'BOUND-1' });
+      // Without a product in the review, the invitation's product is the one reviewed.
+      const id = await submit({ invitationToken: invitation.json.token, email: undefined });
+      const stored = await admin('GET', `/v1/admin/reviews/${id}`);
+      assert.equal(stored.json.product, 'BEANS-1');
+
+      const row = await database.db
+        .selectFrom('invitations')
+        .select(['created_at', 'expires_at'])
+        .where('business_id', '=', shop)
+        .where('order_ref', '=', 'BOUND-1')
+        .executeTakeFirstOrThrow();
+      assert.equal(row.expires_at.getTime() - row.created_at.getTime(), INVITATION_EXPIRY_DAYS * 86_400_000);
+
+      // Made just over 60 days ago: expired, and nothing is stored.
+      assert.equal((await order('LATE-1')).status, 201);
+      const made = new Date(Date.now() - INVITATION_EXPIRY_DAYS * 86_400_000 - 1000);
+      const late = await createInvitation(database.db, shop, 'LATE-1', made);
+      const expired = await api(
+        'POST',
+        `/v1/businesses/${shop}/reviews`,
+        submission({ invitationToken: late.token, email: undefined, title: 'Too late' }),
+        { 'idempotency-key': key() },
+      );
+      assert.equal(expired.status, 400);
+      assert.deepEqual(expired.json.error.fields, { invitationToken: 'invitation_expired' });
+      const kept = await database.db
+        .selectFrom('reviews')
+        .select('id')
+        .where('business_id', '=', shop)
+        .where('title', '=', 'Too late')
+        .execute();
+      assert.deepEqual(kept, []);
     });
 
     it('R4: a new review waits in the queue; approval publishes it into the list and the score', async () => {

@@ -2,7 +2,11 @@
  * The contract suite of `test/contract/suite.ts`, unchanged, against the live reference server:
  * on PGlite in a temporary folder, and on PostgreSQL when DATABASE_URL is set (CI sets it).
  */
+import { randomBytes } from 'node:crypto';
 import { after, describe } from 'node:test';
+import { INVITATION_EXPIRY_DAYS } from '../../src/rules/invitations.js';
+import { createInvitation } from '../../server/db/businesses.js';
+import { recordOrder } from '../../server/db/orders.js';
 import { DEMO_BUSINESS, DEMO_PRODUCTS, EMPTY_BUSINESS } from '../../src/mocks/fixtures.js';
 import { liveInvitation } from '../contract/live.js';
 import { contractSuite } from '../contract/suite.js';
@@ -29,8 +33,21 @@ for (const { backend, skip } of BACKENDS) {
       baseUrl: server.url,
       business: DEMO_BUSINESS,
       product: DEMO_PRODUCTS.espresso,
+      otherProduct: DEMO_PRODUCTS.filter,
       emptyBusiness: EMPTY_BUSINESS,
-      invitation: () => liveInvitation(server.url, DEMO_BUSINESS),
+      invitation: (product) => liveInvitation(server.url, DEMO_BUSINESS, product),
+      // Made through the database: the admin API makes only fresh invitations.
+      expiredInvitation: async () => {
+        const made = new Date(Date.now() - (INVITATION_EXPIRY_DAYS + 1) * 86_400_000);
+        const orderRef = `expired-${randomBytes(6).toString('hex')}`;
+        await recordOrder(
+          database.db,
+          DEMO_BUSINESS,
+          { orderRef, email: `${orderRef}@mail.example`, purchasedAt: made.toISOString() },
+          made,
+        );
+        return (await createInvitation(database.db, DEMO_BUSINESS, orderRef, made)).token;
+      },
     });
   });
 }

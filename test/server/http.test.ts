@@ -5,8 +5,9 @@
  * Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../server/app.js';
 import { fingerprint, submitReview } from '../../server/db/submissions.js';
 import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
 import type { Answer, TestDatabase, TestServer } from './helpers.js';
@@ -32,11 +33,67 @@ function rawPost(
   });
 }
 
+/** One request on a kept-alive agent: status, Connection header, whether it reused the socket. */
+function onAgent(
+  agent: Agent,
+  url: string,
+  method: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; connection: string | undefined; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, reused: req.reusedSocket }),
+      );
+    });
+    // The server may stop reading an oversized upload once it answered: that is not this test's failure.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(body);
+  });
+}
+
 function assertEnvelope(answer: Answer, status: number, code: string): void {
   assert.equal(answer.status, status, answer.text.slice(0, 300));
   assert.equal(answer.json?.error?.code, code, answer.text.slice(0, 300));
   assert.ok(answer.json.error.message.length > 0);
 }
+
+describe('unexpected errors', () => {
+  it('answer 500 with the envelope and log one line, with what the client sent escaped', async () => {
+    const broken = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('the database went away\n    at somewhere (db.ts:1:1)');
+        },
+      },
+    );
+    const { app } = createApp({ db: broken as never, rateLimit: false });
+    const lines: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => lines.push(args);
+    let response: Response;
+    try {
+      response = await app.request('/v1/businesses/shop/summary');
+    } finally {
+      console.error = original;
+    }
+    assert.equal(response.status, 500);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'internal');
+    assert.equal(lines.length, 1, 'one call');
+    assert.equal(lines[0]!.length, 1, 'of one string');
+    const line = String(lines[0]![0]);
+    assert.doesNotMatch(line, /\p{Cc}/u);
+    assert.match(
+      line,
+      /^GET \/v1\/businesses\/shop\/summary: Error: the database went away\\u000a {4}at somewhere \(db\.ts:1:1\) at \S/,
+    );
+  });
+});
 
 for (const { backend, skip } of BACKENDS) {
   describe(`HTTP behaviour on ${backend}`, { skip }, () => {
@@ -123,6 +180,35 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal((await api('GET', '/health')).status, 200);
     });
 
+    it('closes the connection after an answer sent before the body arrived, so the next request works', async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const health = `${server.url}/health`;
+        const json = { 'content-type': 'application/json' };
+        assert.deepEqual(await onAgent(agent, health, 'GET'), { status: 200, connection: 'keep-alive', reused: false });
+        const small = await onAgent(agent, `${server.url}${reviews}`, 'POST', Buffer.from('{}'), {
+          ...json,
+          'idempotency-key': key(),
+        });
+        assert.deepEqual(small, { status: 400, connection: 'keep-alive', reused: true }, 'a body read in full');
+        const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
+        const early: [string, Record<string, string>][] = [
+          [reviews, { ...json, 'idempotency-key': key() }],
+          ['/v1/admin/businesses', json],
+        ];
+        for (const [path, headers] of early) {
+          const answer = await onAgent(agent, `${server.url}${path}`, 'POST', big, headers);
+          assert.ok([413, 401].includes(answer.status), `${path}: ${answer.status}`);
+          assert.equal(answer.connection, 'close', path);
+          const next = await onAgent(agent, health, 'GET');
+          assert.equal(next.status, 200, `the request after ${path}`);
+          assert.equal(next.reused, false, 'on a new connection');
+        }
+      } finally {
+        agent.destroy();
+      }
+    });
+
     it('sends Cache-Control and an ETag on GETs, 304 for a known ETag, and a new ETag after a change', async () => {
       const path = `/v1/businesses/${shop}/summary`;
       const first = await api('GET', path);
@@ -190,7 +276,7 @@ for (const { backend, skip } of BACKENDS) {
         const statuses: number[] = [];
         let last: Answer | undefined;
         for (let i = 0; i < 5; i += 1) {
-          last = await limitedApi('POST', '/v1/reviews/no-such-review/helpful');
+          last = await limitedApi('POST', '/v1/reviews/no-such-review/helpful', {});
           statuses.push(last.status);
         }
         assert.deepEqual(statuses, [404, 404, 404, 429, 429]);
@@ -263,12 +349,12 @@ for (const { backend, skip } of BACKENDS) {
         [id],
         'the search matched the text, not SQL',
       );
-      const wildcard = await api('GET', `${reviews}?q=${encodeURIComponent('%_')}`);
-      assert.deepEqual(
-        wildcard.json.items.map((r: { id: string }) => r.id),
-        [id],
-        '% and _ are plain characters',
-      );
+      // No words to search for: nothing matches (% and _ are no wildcards, and tsquery syntax is text).
+      for (const q of ['%_', "' | !", ':*']) {
+        const none = await api('GET', `${reviews}?q=${encodeURIComponent(q)}`);
+        assert.equal(none.status, 200, none.text);
+        assert.deepEqual(none.json.items, [], q);
+      }
       assert.equal((await api('GET', `/v1/businesses/${encodeURIComponent("x' OR '1'='1")}/summary`)).status, 404);
       assert.equal((await api('GET', `/v1/reviews/${encodeURIComponent("' OR 1=1 --")}`)).status, 404);
       const { n } = await database.db

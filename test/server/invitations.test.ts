@@ -209,7 +209,7 @@ for (const { backend, skip } of BACKENDS) {
         { 'idempotency-key': key() },
       );
       assert.equal(expired.status, 400);
-      assert.equal(expired.json.error.fields.invitationToken, 'invalid_invitation');
+      assert.equal(expired.json.error.fields.invitationToken, 'invitation_expired');
       assert.equal(smtp.received.length, 7, 'expiring sends nothing');
     });
 

@@ -123,7 +123,8 @@ for (const { backend, skip } of BACKENDS) {
         names.filter(([ref]: [string]) => ref.startsWith('CSV')),
         [
           ['CSV-7', 'Sam'],
-          ['CSV-2', 'Name with "quotes"\nand a line break'],
+          // A name over two lines is kept on one: it greets the customer in a subject line too.
+          ['CSV-2', 'Name with "quotes" and a line break'],
           ['CSV-1', 'Doe, Jane'],
         ],
       );
