@@ -12,6 +12,7 @@ import type { AdminInvitation, AdminInvitationPage, InvitationStatus } from '../
 import { LIMITS } from '../../src/client/schemas.js';
 import { invalid } from '../http/errors.js';
 import { hashToken } from './businesses.js';
+import { addToCounter } from './counters.js';
 import type { InvitationTable, Tables } from './schema.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -86,20 +87,30 @@ export interface OptOutTarget {
   optedOut: boolean;
 }
 
-/** Who an opt-out link is for, without changing anything (the confirm page). */
-export async function findOptOut(db: Kysely<Tables>, token: string): Promise<OptOutTarget | undefined> {
-  const row = await db
+/** Invitations with their orders: every reader of an invitation needs its customer's address and language. */
+export function invitationsWithOrders(db: Kysely<Tables>) {
+  return db
     .selectFrom('invitations as i')
     .innerJoin('orders as o', (j) =>
       j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-    )
+    );
+}
+
+/** The invitation an opt-out link belongs to, with its business and whether the address opted out. */
+function optOutRow(db: Kysely<Tables>, token: string) {
+  return invitationsWithOrders(db)
     .innerJoin('businesses as b', 'b.id', 'i.business_id')
     .leftJoin('opt_outs as x', (j) =>
       j.onRef('x.business_id', '=', 'i.business_id').on('x.email', '=', sql<string>`lower(o.email)`),
     )
-    .select(['i.business_id', 'b.name', 'o.locale', 'x.email as opted'])
+    .select(['i.business_id', 'b.name', 'o.locale', 'o.email', 'x.email as opted'])
     .where('i.opt_out_hash', '=', hashToken(token))
     .executeTakeFirst();
+}
+
+/** Who an opt-out link is for, without changing anything (the confirm page). */
+export async function findOptOut(db: Kysely<Tables>, token: string): Promise<OptOutTarget | undefined> {
+  const row = await optOutRow(db, token);
   if (!row) return undefined;
   return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: row.opted !== null };
 }
@@ -110,15 +121,7 @@ export async function findOptOut(db: Kysely<Tables>, token: string): Promise<Opt
  */
 export async function optOut(db: Kysely<Tables>, token: string, now: Date): Promise<OptOutTarget | undefined> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('invitations as i')
-      .innerJoin('orders as o', (j) =>
-        j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-      )
-      .innerJoin('businesses as b', 'b.id', 'i.business_id')
-      .select(['i.business_id', 'b.name', 'o.locale', 'o.email'])
-      .where('i.opt_out_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await optOutRow(trx, token);
     if (!row) return undefined;
     const email = addressKey(row.email);
     const added = await trx
@@ -127,13 +130,7 @@ export async function optOut(db: Kysely<Tables>, token: string, now: Date): Prom
       .onConflict((oc) => oc.columns(['business_id', 'email']).doNothing())
       .returning('email')
       .executeTakeFirst();
-    if (added) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ opted_out: eb('opted_out', '+', 1) }))
-        .where('id', '=', row.business_id)
-        .execute();
-    }
+    if (added) await addToCounter(trx, row.business_id, 'opted_out', 1);
     await endInvitationsOf(trx, row.business_id, email, now);
     return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: true };
   });
@@ -188,12 +185,7 @@ export async function listInvitations(
   if (status !== null && !(INVITATION_STATUSES as readonly string[]).includes(status)) {
     throw invalid('Invalid list query', { status: 'invalid' });
   }
-  let query = db
-    .selectFrom('invitations as i')
-    .innerJoin('orders as o', (j) =>
-      j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-    )
-    .where('i.business_id', '=', business);
+  let query = invitationsWithOrders(db).where('i.business_id', '=', business);
   if (status) query = query.where('i.status', '=', status as InvitationStatus);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query

@@ -19,6 +19,7 @@ import type { Order, OrderBatchResult, OrderInput } from '../../src/contract/adm
 import { validateInput } from '../../src/client/validate.js';
 import type { FieldErrors } from '../../src/client/validate.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
+import { addToCounter } from './counters.js';
 import { newInvitation } from './invitations.js';
 import type { Tables } from './schema.js';
 
@@ -190,11 +191,7 @@ export async function recordOrders(
             ${invitations.map((i) => at(i.due_at))}::timestamptz[],
             ${invitations.map((i) => at(i.expires_at))}::timestamptz[]
           ) AS r`.execute(trx);
-        await trx
-          .updateTable('businesses')
-          .set((eb) => ({ orders_recorded: eb('orders_recorded', '+', invitations.length) }))
-          .where('id', '=', business)
-          .execute();
+        await addToCounter(trx, business, 'orders_recorded', invitations.length);
       }
     }
     problems.sort((a, b) => a.row - b.row);

@@ -15,6 +15,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { OUTBOX_STATUSES } from '../../src/contract/admin.js';
 import type { OutboxMessage, OutboxPage, OutboxStatus } from '../../src/contract/admin.js';
 import { invalid } from '../http/errors.js';
+import { addToCounter } from './counters.js';
 import { idCursor } from './invitations.js';
 import type { IdPage } from './invitations.js';
 import type { OutboxRow, Tables } from './schema.js';
@@ -38,13 +39,7 @@ export async function delivered(trx: Transaction<Tables>, rows: readonly OutboxR
       .where('invited_at', 'is', null)
       .returning('order_ref')
       .execute();
-    if (marked.length > 0) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ orders_invited: eb('orders_invited', '+', marked.length) }))
-        .where('id', '=', business)
-        .execute();
-    }
+    await addToCounter(trx, business, 'orders_invited', marked.length);
   }
 }
 
@@ -75,13 +70,7 @@ export async function failMessage(
       .where('status', 'in', ['sent', 'reminded'])
       .returning('id')
       .executeTakeFirst();
-    if (ended) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ invitations_failed: eb('invitations_failed', '+', 1) }))
-        .where('id', '=', row.business_id)
-        .execute();
-    }
+    if (ended) await addToCounter(trx, row.business_id, 'invitations_failed', 1);
   }
   return true;
 }

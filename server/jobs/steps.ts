@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { InvitationStatus, InvitationStep, MessageKind } from '../../src/contract/admin.js';
 import { invitationUrl } from '../db/businesses.js';
-import { optOutToken } from '../db/invitations.js';
+import { invitationsWithOrders, optOutToken } from '../db/invitations.js';
 import { delivered } from '../db/outbox.js';
 import type { Tables } from '../db/schema.js';
 import { renderMessage } from '../mail/messages.js';
@@ -64,11 +64,7 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
   if (due.length === 0) return counts;
   return settings.db.transaction().execute(async (trx) => {
     const now = settings.now();
-    const rows = await trx
-      .selectFrom('invitations as i')
-      .innerJoin('orders as o', (j) =>
-        j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-      )
+    const rows = await invitationsWithOrders(trx)
       .innerJoin('businesses as b', 'b.id', 'i.business_id')
       .leftJoin('products as p', (j) =>
         j.onRef('p.business_id', '=', 'i.business_id').onRef('p.id', '=', 'i.product_id'),
