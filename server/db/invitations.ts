@@ -103,7 +103,7 @@ function optOutRow(db: Kysely<Tables>, token: string) {
     .leftJoin('opt_outs as x', (j) =>
       j.onRef('x.business_id', '=', 'i.business_id').on('x.email', '=', sql<string>`lower(o.email)`),
     )
-    .select(['i.business_id', 'b.name', 'o.locale', 'o.email', 'x.email as opted'])
+    .select(['i.business_id', 'b.name', 'o.locale', 'o.email', 'x.reason'])
     .where('i.opt_out_hash', '=', hashToken(token))
     .executeTakeFirst();
 }
@@ -112,7 +112,12 @@ function optOutRow(db: Kysely<Tables>, token: string) {
 export async function findOptOut(db: Kysely<Tables>, token: string): Promise<OptOutTarget | undefined> {
   const row = await optOutRow(db, token);
   if (!row) return undefined;
-  return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: row.opted !== null };
+  return {
+    business: row.business_id,
+    businessName: row.name,
+    locale: row.locale,
+    optedOut: row.reason === 'opted_out',
+  };
 }
 
 /**
@@ -124,27 +129,22 @@ export async function optOut(db: Kysely<Tables>, token: string, now: Date): Prom
     const row = await optOutRow(trx, token);
     if (!row) return undefined;
     const email = addressKey(row.email);
+    // Counted once; an address that bounced before and now opts out counts as an opt-out.
     const added = await trx
       .insertInto('opt_outs')
-      .values({ business_id: row.business_id, email, created_at: now })
-      .onConflict((oc) => oc.columns(['business_id', 'email']).doNothing())
+      .values({ business_id: row.business_id, email, reason: 'opted_out', created_at: now })
+      .onConflict((oc) =>
+        oc
+          .columns(['business_id', 'email'])
+          .doUpdateSet({ reason: 'opted_out', created_at: now })
+          .where('opt_outs.reason', '<>', 'opted_out'),
+      )
       .returning('email')
       .executeTakeFirst();
     if (added) await addToCounter(trx, row.business_id, 'opted_out', 1);
     await endInvitationsOf(trx, row.business_id, email, now);
     return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: true };
   });
-}
-
-/** Whether an address opted out of a business's invitations. */
-export async function isOptedOut(db: Kysely<Tables>, business: string, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('opt_outs')
-    .select('email')
-    .where('business_id', '=', business)
-    .where('email', '=', addressKey(email))
-    .executeTakeFirst();
-  return Boolean(row);
 }
 
 /** A page cursor of the id-ordered admin lists (invitations, the outbox): the last id seen. */
