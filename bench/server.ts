@@ -12,7 +12,12 @@
 // BENCH_SECONDS (default 4) sets each run's length, BENCH_ROUNDS (3) how many runs per route (the
 // median is reported, with the lowest and highest), BENCH_CONNECTIONS (50) the load. BENCH_ONLY
 // (a regular expression over route names) measures some routes only, beside the trivial one, and
-// writes nothing.
+// writes nothing. The server runs with its invitation workers (pg-boss polls the same PGlite
+// connection), as `npm run server` does.
+//
+// Then the business side (bench/collect.ts): a CSV of 100,000 orders imported, 10,000 invitations
+// scheduled and sent. BENCH_PARTS=gets or BENCH_PARTS=collect runs one part alone; results of the
+// part not run are kept from the last run.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,11 +30,13 @@ import { upsertBusiness } from '../server/db/businesses.js';
 import { openDatabase } from '../server/db/database.js';
 import { insertReviews } from '../server/db/writes.js';
 import type { ReviewRecord } from '../server/db/writes.js';
+import { benchCollect } from './collect.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const PARTS = (process.env.BENCH_PARTS ?? 'gets,collect').split(',');
 const SIZES = [1_000, 100_000];
 const DAY = 24 * 60 * 60 * 1000;
 const root = new URL('..', import.meta.url);
@@ -250,21 +257,29 @@ function row(label: string, m: Measurement, trivial: Measurement): string {
   return `| ${label} | ${m.name} | ${m.requestsPerSecond.toLocaleString('en')} | ${share} | ${m.p50Ms} | ${m.p99Ms} |`;
 }
 
-await prepare();
-const cached = await run('As configured (hot answers cached in-process for 1 s):', {});
-const uncached = await run('Without the in-process cache (every request queries the database):', {
-  VERITY_CACHE_TTL_MS: '0',
-});
+const resultsUrl = new URL('bench/server-results.json', root);
+const previous = JSON.parse(readFileSync(resultsUrl, 'utf8')) as Record<string, unknown>;
+let gets: Record<string, unknown> | undefined;
+let cached: Measurement[] = [];
+let uncached: Measurement[] = [];
+if (PARTS.includes('gets')) {
+  await prepare();
+  cached = await run('As configured (hot answers cached in-process for 1 s):', {});
+  uncached = await run('Without the in-process cache (every request queries the database):', {
+    VERITY_CACHE_TTL_MS: '0',
+  });
+  gets = { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, cached, uncached };
+}
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+const collect = PARTS.includes('collect')
+  ? { date: new Date().toISOString(), machine, database: 'PGlite (embedded)', ...(await benchCollect(ROUNDS)) }
+  : previous.collect;
 
+// Each part keeps the date and machine of its own run.
 const results = {
-  date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
-  database: 'PGlite (embedded)',
-  seconds: SECONDS,
-  rounds: ROUNDS,
-  connections: CONNECTIONS,
-  cached,
-  uncached,
+  ...previous,
+  ...(gets ? { date: new Date().toISOString(), machine, database: 'PGlite (embedded)', ...gets } : {}),
+  collect,
 };
 /** Formatted with the project's Prettier settings, so fresh results never fail `npm run lint`. */
 async function write(url: URL, text: string): Promise<void> {
@@ -276,10 +291,14 @@ if (ONLY) {
   console.log('\nBENCH_ONLY measures some routes: nothing written');
   process.exit(0);
 }
-await write(new URL('bench/server-results.json', root), JSON.stringify(results));
+await write(resultsUrl, JSON.stringify(results));
 
+if (!gets) {
+  console.log('\nWrote bench/server-results.json');
+  process.exit(0);
+}
 const table = [
-  `Measured on ${results.machine.cpus} cores (${results.machine.cpu}), Node ${results.machine.node}, PGlite, autocannon with ${CONNECTIONS} connections on 127.0.0.1, the median of ${ROUNDS} runs of ${SECONDS} s per route; "share" is the share of the trivial route's requests per second in the same run.`,
+  `Measured on ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, PGlite, autocannon with ${CONNECTIONS} connections on 127.0.0.1, the median of ${ROUNDS} runs of ${SECONDS} s per route; "share" is the share of the trivial route's requests per second in the same run.`,
   '',
   '| cache | route | req/s | share | p50 ms | p99 ms |',
   '| --- | --- | --: | --: | --: | --: |',

@@ -12,6 +12,7 @@ import type { AdminInvitation, AdminInvitationPage, InvitationStatus } from '../
 import { LIMITS } from '../../src/client/schemas.js';
 import { invalid } from '../http/errors.js';
 import { hashToken } from './businesses.js';
+import { addToCounter } from './counters.js';
 import type { InvitationTable, Tables } from './schema.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -86,22 +87,37 @@ export interface OptOutTarget {
   optedOut: boolean;
 }
 
-/** Who an opt-out link is for, without changing anything (the confirm page). */
-export async function findOptOut(db: Kysely<Tables>, token: string): Promise<OptOutTarget | undefined> {
-  const row = await db
+/** Invitations with their orders: every reader of an invitation needs its customer's address and language. */
+export function invitationsWithOrders(db: Kysely<Tables>) {
+  return db
     .selectFrom('invitations as i')
     .innerJoin('orders as o', (j) =>
       j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-    )
+    );
+}
+
+/** The invitation an opt-out link belongs to, with its business and whether the address opted out. */
+function optOutRow(db: Kysely<Tables>, token: string) {
+  return invitationsWithOrders(db)
     .innerJoin('businesses as b', 'b.id', 'i.business_id')
     .leftJoin('opt_outs as x', (j) =>
       j.onRef('x.business_id', '=', 'i.business_id').on('x.email', '=', sql<string>`lower(o.email)`),
     )
-    .select(['i.business_id', 'b.name', 'o.locale', 'x.email as opted'])
+    .select(['i.business_id', 'b.name', 'o.locale', 'o.email', 'x.reason'])
     .where('i.opt_out_hash', '=', hashToken(token))
     .executeTakeFirst();
+}
+
+/** Who an opt-out link is for, without changing anything (the confirm page). */
+export async function findOptOut(db: Kysely<Tables>, token: string): Promise<OptOutTarget | undefined> {
+  const row = await optOutRow(db, token);
   if (!row) return undefined;
-  return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: row.opted !== null };
+  return {
+    business: row.business_id,
+    businessName: row.name,
+    locale: row.locale,
+    optedOut: row.reason === 'opted_out',
+  };
 }
 
 /**
@@ -110,44 +126,25 @@ export async function findOptOut(db: Kysely<Tables>, token: string): Promise<Opt
  */
 export async function optOut(db: Kysely<Tables>, token: string, now: Date): Promise<OptOutTarget | undefined> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('invitations as i')
-      .innerJoin('orders as o', (j) =>
-        j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-      )
-      .innerJoin('businesses as b', 'b.id', 'i.business_id')
-      .select(['i.business_id', 'b.name', 'o.locale', 'o.email'])
-      .where('i.opt_out_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await optOutRow(trx, token);
     if (!row) return undefined;
     const email = addressKey(row.email);
+    // Counted once; an address that bounced before and now opts out counts as an opt-out.
     const added = await trx
       .insertInto('opt_outs')
-      .values({ business_id: row.business_id, email, created_at: now })
-      .onConflict((oc) => oc.columns(['business_id', 'email']).doNothing())
+      .values({ business_id: row.business_id, email, reason: 'opted_out', created_at: now })
+      .onConflict((oc) =>
+        oc
+          .columns(['business_id', 'email'])
+          .doUpdateSet({ reason: 'opted_out', created_at: now })
+          .where('opt_outs.reason', '<>', 'opted_out'),
+      )
       .returning('email')
       .executeTakeFirst();
-    if (added) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ opted_out: eb('opted_out', '+', 1) }))
-        .where('id', '=', row.business_id)
-        .execute();
-    }
+    if (added) await addToCounter(trx, row.business_id, 'opted_out', 1);
     await endInvitationsOf(trx, row.business_id, email, now);
     return { business: row.business_id, businessName: row.name, locale: row.locale, optedOut: true };
   });
-}
-
-/** Whether an address opted out of a business's invitations. */
-export async function isOptedOut(db: Kysely<Tables>, business: string, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('opt_outs')
-    .select('email')
-    .where('business_id', '=', business)
-    .where('email', '=', addressKey(email))
-    .executeTakeFirst();
-  return Boolean(row);
 }
 
 /** A page cursor of the id-ordered admin lists (invitations, the outbox): the last id seen. */
@@ -188,12 +185,7 @@ export async function listInvitations(
   if (status !== null && !(INVITATION_STATUSES as readonly string[]).includes(status)) {
     throw invalid('Invalid list query', { status: 'invalid' });
   }
-  let query = db
-    .selectFrom('invitations as i')
-    .innerJoin('orders as o', (j) =>
-      j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-    )
-    .where('i.business_id', '=', business);
+  let query = invitationsWithOrders(db).where('i.business_id', '=', business);
   if (status) query = query.where('i.status', '=', status as InvitationStatus);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query

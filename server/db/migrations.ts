@@ -208,7 +208,8 @@ ALTER TABLE businesses ADD COLUMN allowed_origins text[] NOT NULL DEFAULT '{}';
 /**
  * Orders in, invitations out (SPEC §7): the invitation policy and webhook secret of a business,
  * what an order tells about its customer, each invitation's state and next step, the outbox of
- * every message, and the opt-outs (R13: kept per business and address, and counted).
+ * every message, and the two exclusions R13 allows (the customer's opt-out, an address that
+ * bounced), kept per business and address.
  */
 const collect = statements(`
 ALTER TABLE businesses
@@ -290,6 +291,7 @@ CREATE INDEX outbox_in_flight ON outbox (claimed_at) WHERE status = 'sending';
 CREATE TABLE opt_outs (
   business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
   email text NOT NULL,
+  reason text NOT NULL CHECK (reason IN ('opted_out', 'bounced')),
   created_at timestamptz NOT NULL,
   PRIMARY KEY (business_id, email)
 );

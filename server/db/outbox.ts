@@ -15,7 +15,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { OUTBOX_STATUSES } from '../../src/contract/admin.js';
 import type { OutboxMessage, OutboxPage, OutboxStatus } from '../../src/contract/admin.js';
 import { invalid } from '../http/errors.js';
-import { idCursor } from './invitations.js';
+import { addToCounter } from './counters.js';
+import { addressKey, idCursor } from './invitations.js';
 import type { IdPage } from './invitations.js';
 import type { OutboxRow, Tables } from './schema.js';
 
@@ -38,19 +39,14 @@ export async function delivered(trx: Transaction<Tables>, rows: readonly OutboxR
       .where('invited_at', 'is', null)
       .returning('order_ref')
       .execute();
-    if (marked.length > 0) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ orders_invited: eb('orders_invited', '+', marked.length) }))
-        .where('id', '=', business)
-        .execute();
-    }
+    await addToCounter(trx, business, 'orders_invited', marked.length);
   }
 }
 
 /**
  * A message that will not be delivered: the outbox keeps the SMTP server's answer, and its
- * invitation, if still open, ends `failed` and is counted (R13: a bounced address).
+ * invitation, if still open, ends `failed` and is counted. A bounce (the server refused the
+ * address for good) also excludes the address from this business's later invitations (R13).
  */
 export async function failMessage(
   trx: Transaction<Tables>,
@@ -58,15 +54,23 @@ export async function failMessage(
   from: OutboxStatus,
   answer: string,
   now: Date,
+  bounced = false,
 ): Promise<boolean> {
   const row = await trx
     .updateTable('outbox')
     .set({ status: 'failed', last_error: answer })
     .where('id', '=', id)
     .where('status', '=', from)
-    .returning(['business_id', 'invitation_id'])
+    .returning(['business_id', 'invitation_id', 'to_address'])
     .executeTakeFirst();
   if (!row) return false;
+  if (bounced) {
+    await trx
+      .insertInto('opt_outs')
+      .values({ business_id: row.business_id, email: addressKey(row.to_address), reason: 'bounced', created_at: now })
+      .onConflict((oc) => oc.columns(['business_id', 'email']).doNothing())
+      .execute();
+  }
   if (row.invitation_id !== null) {
     const ended = await trx
       .updateTable('invitations')
@@ -75,13 +79,7 @@ export async function failMessage(
       .where('status', 'in', ['sent', 'reminded'])
       .returning('id')
       .executeTakeFirst();
-    if (ended) {
-      await trx
-        .updateTable('businesses')
-        .set((eb) => ({ invitations_failed: eb('invitations_failed', '+', 1) }))
-        .where('id', '=', row.business_id)
-        .execute();
-    }
+    if (ended) await addToCounter(trx, row.business_id, 'invitations_failed', 1);
   }
   return true;
 }

@@ -121,10 +121,12 @@ export interface OutboxTable {
   sent_at: OptionalTimestamp;
 }
 
+/** R13's only exclusions from invitations: the customer's own opt-out, and an address that bounced. */
 export interface OptOutTable {
   business_id: string;
   /** Lower case: one address, however it is written. */
   email: string;
+  reason: 'opted_out' | 'bounced';
   created_at: Timestamp;
 }
 

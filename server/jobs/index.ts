@@ -159,7 +159,9 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
         const job = batch.find((j) => j.data.id === message.id)!;
         await boss.fail(DELIVERY_QUEUE, job.id, { message: `SMTP: ${failure.answer}` });
       } else {
-        await db.transaction().execute((trx) => failMessage(trx, message.id, 'sending', failure.answer, now()));
+        await db
+          .transaction()
+          .execute((trx) => failMessage(trx, message.id, 'sending', failure.answer, now(), failure.bounce));
       }
     }
   }

@@ -13,7 +13,8 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { InvitationStatus, InvitationStep, MessageKind } from '../../src/contract/admin.js';
 import { invitationUrl } from '../db/businesses.js';
-import { optOutToken } from '../db/invitations.js';
+import { addToCounter } from '../db/counters.js';
+import { invitationsWithOrders, optOutToken } from '../db/invitations.js';
 import { delivered } from '../db/outbox.js';
 import type { Tables } from '../db/schema.js';
 import { renderMessage } from '../mail/messages.js';
@@ -41,6 +42,8 @@ export interface StepCounts {
   reminded: number;
   expired: number;
   optedOut: number;
+  /** Not sent: the address bounced before. */
+  failed: number;
   /** Steps already taken (by another worker), or no longer the next one. */
   skipped: number;
   /** Steps not due yet by the server's clock: handed back to the sweeper. */
@@ -60,15 +63,11 @@ export function optOutUrl(publicUrl: string, token: string): string {
  * from costing thousands of round trips to a single-connection PGlite.
  */
 export async function takeSteps(settings: StepSettings, due: readonly DueStep[]): Promise<StepCounts> {
-  const counts: StepCounts = { sent: 0, reminded: 0, expired: 0, optedOut: 0, skipped: 0, notDue: 0 };
+  const counts: StepCounts = { sent: 0, reminded: 0, expired: 0, optedOut: 0, failed: 0, skipped: 0, notDue: 0 };
   if (due.length === 0) return counts;
   return settings.db.transaction().execute(async (trx) => {
     const now = settings.now();
-    const rows = await trx
-      .selectFrom('invitations as i')
-      .innerJoin('orders as o', (j) =>
-        j.onRef('o.business_id', '=', 'i.business_id').onRef('o.order_ref', '=', 'i.order_ref'),
-      )
+    const rows = await invitationsWithOrders(trx)
       .innerJoin('businesses as b', 'b.id', 'i.business_id')
       .leftJoin('products as p', (j) =>
         j.onRef('p.business_id', '=', 'i.business_id').onRef('p.id', '=', 'i.product_id'),
@@ -90,7 +89,7 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
         'b.url',
         'b.review_form_url',
         'p.name as product_name',
-        'x.email as opted_out',
+        'x.reason as excluded',
       ])
       .where(
         'i.id',
@@ -100,14 +99,23 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
 
-    const groups = { send: [] as number[], optOut: [] as number[], remind: [] as number[], expire: [] as number[] };
+    const groups = {
+      send: [] as number[],
+      optOut: [] as number[],
+      bounced: [] as number[],
+      remind: [] as number[],
+      expire: [] as number[],
+    };
     const notDue: number[] = [];
     for (const { id, step } of due) {
       const row = byId.get(id);
       if (!row || row.next_step !== step) counts.skipped += 1;
       else if (!row.due_at || row.due_at.getTime() > now.getTime()) notDue.push(id);
-      else if (step === 'send') (row.opted_out === null ? groups.send : groups.optOut).push(id);
-      else groups[step].push(id);
+      else if (step === 'send') {
+        // R13's only exclusions: the customer opted out, or the address bounced before.
+        const group = row.excluded === 'opted_out' ? 'optOut' : row.excluded === 'bounced' ? 'bounced' : 'send';
+        groups[group].push(id);
+      } else groups[step].push(id);
     }
     const cleared = { queued_step: null, queued_at: null } as const;
     const ended = { next_step: null, due_at: null, token: null, finished_at: now, ...cleared } as const;
@@ -137,6 +145,18 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
             .execute();
 
     counts.optedOut = (await move(groups.optOut, ['scheduled'], 'send', { status: 'opted_out', ...ended })).length;
+    const bounced = await move(groups.bounced, ['scheduled'], 'send', {
+      status: 'failed',
+      last_error: 'Not sent: an earlier message to this address bounced.',
+      ...ended,
+    });
+    const failedBy = new Map<string, number>();
+    for (const { id } of bounced) {
+      const business = byId.get(id)!.business_id;
+      failedBy.set(business, (failedBy.get(business) ?? 0) + 1);
+    }
+    for (const [business, n] of failedBy) await addToCounter(trx, business, 'invitations_failed', n);
+    counts.failed = bounced.length;
     // The link expires expiresAfterDays after the sending; the reminder (if any) comes first.
     const sent =
       groups.send.length === 0
@@ -169,7 +189,8 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
     ).length;
     counts.sent = sent.length;
     counts.reminded = reminded.length;
-    counts.skipped += due.length - notDue.length - counts.optedOut - counts.sent - counts.reminded - counts.expired;
+    counts.skipped +=
+      due.length - notDue.length - counts.optedOut - counts.failed - counts.sent - counts.reminded - counts.expired;
 
     const messages = [
       ...sent.map((m) => ({ ...m, kind: 'invitation' as MessageKind })),

@@ -56,6 +56,8 @@ export function smtpMailer(url: string): Mailer {
 export interface SmtpFailure {
   /** Worth trying again later: the server said "not now", or we never reached it. */
   retry: boolean;
+  /** The server refused the address for good (5xx): later invitations skip it (R13). */
+  bounce: boolean;
   /** The server's answer, or what went wrong, for the outbox and the invitation. */
   answer: string;
 }
@@ -75,8 +77,12 @@ export function smtpFailure(error: unknown): SmtpFailure {
     message?: string;
   };
   const answer = (e.response || e.message || String(error)).slice(0, 1000);
-  if (typeof e.responseCode === 'number') return { retry: e.responseCode < 500, answer };
+  if (typeof e.responseCode === 'number') {
+    // Refused for good at RCPT TO: the address itself is the problem, not this message.
+    const bounce = e.responseCode >= 500 && /RCPT/i.test(e.command ?? '');
+    return { retry: e.responseCode < 500, bounce, answer };
+  }
   const neverConnected = ['ECONNECTION', 'EDNS', 'ECONNREFUSED'].includes(e.code ?? '');
   const beforeMessage = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL FROM|RCPT TO)/i.test(e.command ?? '');
-  return { retry: neverConnected || beforeMessage, answer };
+  return { retry: neverConnected || beforeMessage, bounce: false, answer };
 }

@@ -49,11 +49,18 @@ describe('invitation e-mails', () => {
   });
 
   it('retries a 4xx or a connection that never reached the message; never a 5xx or a cut mid-message', () => {
-    assert.deepEqual(smtpFailure({ responseCode: 451, response: '451 4.3.0 later' }), {
+    assert.deepEqual(smtpFailure({ responseCode: 451, response: '451 4.3.0 later', command: 'RCPT TO' }), {
       retry: true,
+      bounce: false,
       answer: '451 4.3.0 later',
     });
-    assert.equal(smtpFailure({ responseCode: 550, response: '550 5.1.1 no such user' }).retry, false);
+    // A refused address is a bounce (R13 excludes it later); a refused message is only a failure.
+    assert.deepEqual(smtpFailure({ responseCode: 550, response: '550 5.1.1 no such user', command: 'RCPT TO' }), {
+      retry: false,
+      bounce: true,
+      answer: '550 5.1.1 no such user',
+    });
+    assert.equal(smtpFailure({ responseCode: 554, response: '554 5.7.1 rejected', command: 'DATA' }).bounce, false);
     assert.equal(smtpFailure({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }).retry, true);
     assert.equal(smtpFailure({ code: 'ETIMEDOUT', command: 'CONN', message: 'Greeting never received' }).retry, true);
     assert.equal(smtpFailure({ code: 'ESOCKET', command: 'DATA', message: 'socket closed' }).retry, false);
