@@ -6,6 +6,7 @@
  * The pages are served under a strict Content-Security-Policy, as a careful shop would: the
  * widgets must work with no inline script or style, no eval, and Trusted Types required.
  */
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../server/app.js';
@@ -14,7 +15,7 @@ import { listen } from '../server/serve.js';
 import type { RunningServer } from '../server/serve.js';
 import { createSignInLink, upsertMember } from '../server/db/members.js';
 import { signInUrl } from '../server/routes/auth.js';
-import { seedDemo } from '../server/seed.js';
+import { seedDemo, seedDemoOrders } from '../server/seed.js';
 import { DEMO_BUSINESS } from '../src/mocks/fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,6 +49,11 @@ export interface DemoOptions {
   apiDelayMs?: number;
   /** More pages to serve (path → HTML), e.g. the benchmark's page without widgets. */
   extraPages?: Record<string, string>;
+  /** Deliver e-mail (invitations, sign-in links) over this SMTP server; without it they wait in the outbox and the log. */
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
+  /** Run the invitation workers (default true): the outbox fills within seconds of the start. */
+  jobs?: boolean;
   /** More folders to serve (URL prefix such as `/app` → folder), e.g. an app built on the npm package. */
   extraFolders?: Record<string, string>;
 }
@@ -67,8 +73,16 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   // The demo shop's own data: reviews that read like a real shop's, no hostile test texts.
   const seeded = await seedDemo(database.db, { demo: true });
-  const { app } = createApp({
+  // The port is needed before listening: e-mailed links (opt-out, sign-in) point at it.
+  const port = options.port || (await freePort(options.host));
+  const publicUrl = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  const { app, jobs } = createApp({
     db: database.db,
+    publicUrl,
+    jobs:
+      options.jobs === false
+        ? undefined
+        : { smtpUrl: options.smtpUrl, from: options.mailFrom, publicUrl, tickSeconds: 10 },
     adminToken: options.adminToken,
     postOrigins: options.postOrigins,
     rateLimit: (options.rateLimitPerMinute ?? 30) > 0 ? { perMinute: options.rateLimitPerMinute ?? 30 } : false,
@@ -105,11 +119,29 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   }
   app.use('*', serveStatic({ root: `${root}demo`, onFound: noCache }));
 
-  const server = await listen(app, database, options.port, options.host);
+  const server = await listen(app, database, port, options.host, { beforeClose: async () => jobs?.stop() });
+  // A few orders of the demo shop due now: their invitations are in the outbox within seconds.
+  await seedDemoOrders(database.db, { reviewFormUrl: `${server.url}/` });
+  void jobs?.start().then(
+    () => jobs.runDue(),
+    (error: unknown) => console.error('The invitation workers did not start:', error),
+  );
   await upsertMember(database.db, DEMO_BUSINESS, { email: DEMO_OWNER, role: 'owner' }, new Date());
   const ownerSignInLink = async () => {
     const { token } = await createSignInLink(database.db, DEMO_OWNER, new Date());
     return signInUrl(`${server.url}/dashboard`, token);
   };
   return { ...server, violations, seeded, ownerSignInLink };
+}
+
+/** A port free on this host now (the demo is then started on it). */
+function freePort(host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host ?? '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }

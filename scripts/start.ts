@@ -43,6 +43,8 @@ const server = await startDemo({
   cacheTtlMs: config.cacheTtlMs,
   maxAgeSeconds: config.maxAgeSeconds,
   apiDelayMs: Number(process.env.API_DELAY_MS ?? 0),
+  smtpUrl: config.smtpUrl,
+  mailFrom: config.mailFrom,
 }).catch((error: unknown) => {
   // A folder in use or an unreachable PostgreSQL: say so plainly, without a stack trace.
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
@@ -56,6 +58,9 @@ console.log(
   `Admin token:      ${config.adminToken ? '(VERITY_ADMIN_TOKEN)' : `${adminToken}  (this run only; set VERITY_ADMIN_TOKEN to choose one)`}`,
 );
 console.log(`Moderation queue: curl -H "Authorization: Bearer …" ${server.url}/v1/admin/businesses/nordlys/reviews`);
+console.log(
+  `Outbox:           ${config.smtpUrl ? 'e-mail goes to SMTP_URL' : 'no SMTP_URL: invitations wait in the outbox'}, ${server.url}/dashboard/outbox`,
+);
 console.log(`Dashboard:        ${server.url}/dashboard/`);
 console.log(`  Sign in as the shop's owner (${DEMO_OWNER}) with this one-time link, valid for 15 minutes:`);
 console.log(`  ${await server.ownerSignInLink()}`);

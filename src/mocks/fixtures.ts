@@ -235,12 +235,26 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
     add(demo, { ageDays, status, rating, language, text, product });
   }
 
-  if (options.demo) return { businesses, reviews, invitations };
-
-  // Reviews every story and test can rely on, newest first.
+  // Reviews every story and test can rely on, newest first. The demo shop keeps their ids (its
+  // pages quote them) but gets ordinary texts where tests need hostile or right-to-left ones.
+  const demoOnly = options.demo === true;
   add(demo, { ageDays: 0, status: 'verified', rating: 5, language: 'en', text: EMOJI_TEXT, product: null });
-  add(demo, { ageDays: 1, status: 'unverified', rating: 2, language: 'en', text: HOSTILE_TEXTS[0]!, product: null });
-  add(demo, { ageDays: 2, status: 'unverified', rating: 1, language: 'en', text: HOSTILE_TEXTS[1]!, product: null });
+  add(demo, {
+    ageDays: 1,
+    status: 'unverified',
+    rating: 2,
+    language: 'en',
+    text: demoOnly ? TEXTS.en.negative[0]! : HOSTILE_TEXTS[0]!,
+    product: null,
+  });
+  add(demo, {
+    ageDays: 2,
+    status: 'unverified',
+    rating: 1,
+    language: 'en',
+    text: demoOnly ? TEXTS.en.negative[1]! : HOSTILE_TEXTS[1]!,
+    product: null,
+  });
   add(demo, { ageDays: 3, status: 'verified', rating: 4, language: 'en', text: LONG_TEXT, product: null });
   add(demo, { ageDays: 4, status: 'verified', rating: 5, language: 'en', text: ONE_LINER, product: null });
   add(demo, {
@@ -248,10 +262,11 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
     status: 'verified',
     rating: 5,
     language: 'sv',
-    text: RTL_TEXT,
+    text: demoOnly ? TEXTS.sv.positive[0]! : RTL_TEXT,
     product: null,
-    textLanguage: 'ar',
+    ...(demoOnly ? {} : { textLanguage: 'ar' }),
   });
+  if (demoOnly) return { businesses, reviews, invitations };
 
   const unscored = businesses[2]!;
   for (let i = 0; i < 6; i += 1) {

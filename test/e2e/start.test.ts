@@ -36,6 +36,7 @@ describe('npm start', () => {
         PORT: '0',
         VERITY_DATA_DIR: dataDir,
         VERITY_ADMIN_TOKEN: 'start-test',
+        SMTP_URL: '',
       },
     });
     url = await new Promise<string>((resolve, reject) => {
@@ -87,6 +88,25 @@ describe('npm start', () => {
       me.memberships.map((m) => [m.business.id, m.role]),
       [['nordlys', 'owner']],
     );
+  });
+
+  it("fills the outbox with the demo orders' invitations within seconds, one per language", async () => {
+    let items: { to: string; subject: string; status: string }[] = [];
+    for (let i = 0; i < 60 && items.length < 4; i += 1) {
+      const response = await fetch(`${url}/v1/admin/businesses/nordlys/outbox`, {
+        headers: { authorization: 'Bearer start-test' },
+      });
+      items = ((await response.json()) as { items: typeof items }).items;
+      if (items.length < 4) await new Promise((done) => setTimeout(done, 500));
+    }
+    assert.equal(items.length, 4, 'four invitations');
+    assert.ok(
+      items.every((m) => m.status === 'held'),
+      'held: no SMTP server',
+    );
+    const subjects = items.map((m) => m.subject).join(' | ');
+    assert.match(subjects, /Nordlys Kaffe/);
+    assert.ok(new Set(items.map((m) => m.subject)).size === 4, `a subject per language: ${subjects}`);
   });
 
   it('shows reviews that read like a coffee shop, under the product they speak of', async () => {
