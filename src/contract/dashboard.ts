@@ -203,6 +203,17 @@ export const invitationPolicySchema = z.object({
   expiresAfterDays: z.int().check(z.minimum(1), z.maximum(365)),
 });
 
+/**
+ * The whole body of `PATCH /v1/admin/businesses/{b}`: the settings above and the invitation
+ * policy (SPEC §7, "Invitations out"). Every field is optional; what is left out stays as it was.
+ */
+export const businessPatchSchema = z.extend(settingsPatchSchema, {
+  invitations: z.optional(invitationPolicySchema),
+});
+
+/** `POST /v1/admin/businesses/{b}/webhook-secret` (owners): the new secret, shown this once. */
+export const webhookSecretSchema = z.object({ secret: z.string().check(z.minLength(16)) });
+
 /** `GET /v1/admin/businesses/{b}`: the business with every setting the dashboard shows. */
 export const businessSettingsSchema = z.extend(adminBusinessSchema, {
   verificationText: z.nullable(z.string()),
@@ -229,4 +240,6 @@ export type InsightMonth = z.infer<typeof insightMonthSchema>;
 export type Insights = z.infer<typeof insightsSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export type InvitationPolicy = z.infer<typeof invitationPolicySchema>;
+export type BusinessPatch = z.infer<typeof businessPatchSchema>;
+export type WebhookSecret = z.infer<typeof webhookSecretSchema>;
 export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
