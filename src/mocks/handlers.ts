@@ -14,13 +14,13 @@ export function apiError(status: number, code: string, message: string, fields?:
 /** GET answers may be cached by a CDN for a minute, like the reference server's. */
 const CACHEABLE = { 'cache-control': 'public, max-age=60' };
 
-function respond(answer: StoreAnswer, headers: Record<string, string> = {}): Response {
+export function respond(answer: StoreAnswer, headers: Record<string, string> = {}): Response {
   const all = { ...headers, ...answer.headers };
   if (answer.body === undefined) return new HttpResponse(null, { status: answer.status, headers: all });
   return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: all });
 }
 
-async function jsonBody(request: Request): Promise<unknown> {
+export async function jsonBody(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
@@ -31,12 +31,14 @@ async function jsonBody(request: Request): Promise<unknown> {
 export interface HandlerOptions {
   /** The store to serve; a fresh fixture store by default. */
   store?: MockStore;
+  /** Or makes the store on the first request (handlers sharing a store that is made lazily). */
+  lazyStore?: () => MockStore;
 }
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   let store = options.store;
   // The fixtures are generated on the first request, not when a story file is imported.
-  const data = () => (store ??= new MockStore());
+  const data = () => (store ??= options.lazyStore?.() ?? new MockStore());
   const param = (value: string | readonly string[] | undefined) => String(value ?? '');
 
   return [
