@@ -59,11 +59,29 @@ copyFileSync(new URL('../src/cdn/reserve.css', import.meta.url), new URL('../dis
 // 2. The ESM package (vite.config.ts): side-effect-free root, registering entries, client, mocks.
 await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
 
-// 3. Types, and the manifest editors and Storybook read.
+// 3. The business dashboard (served by the reference server at /dashboard/): an app of its own,
+//    hashed assets under dist/dashboard/assets/, no inline script or style (it runs under a
+//    strict CSP with Trusted Types).
+await build({
+  ...quiet,
+  root: join(root, 'src/dashboard'),
+  base: '/dashboard/',
+  build: {
+    outDir: join(root, 'dist/dashboard'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
+
+// 4. Types, and the manifest editors and Storybook read.
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 execFileSync('node_modules/.bin/cem', ['analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
 
-// 4. The API contract as OpenAPI 3.1, from the same zod schemas.
+// 5. The API contract as OpenAPI 3.1, from the same zod schemas.
 writeFileSync(new URL('../dist/openapi.json', import.meta.url), `${JSON.stringify(openApiDocument(), null, 2)}\n`);
 
 const cdn = new URL('../dist/cdn/', import.meta.url);

@@ -17,8 +17,8 @@ export interface ExchangeRequest {
   path: string;
   method: string;
   headers: Record<string, string>;
-  body: BodyInit | null;
-  credentials: RequestCredentials;
+  body: RequestInit['body'];
+  credentials: RequestInit['credentials'];
   timeoutMs: number;
   signal?: AbortSignal | undefined;
 }

@@ -23,7 +23,7 @@ export const PENDING_FIXTURES: PendingFixture[] = [
     language: 'en',
     rating: 1,
     verified: false,
-    author: 'Anna B.',
+    author: 'Anna Berg',
     text: {
       title: 'Nobody answers the phone',
       body: 'The parcel never came and the manager Erik hung up on me. Call me on +46 70 123 45 67 or write to anna.berg@mail.example if you want to explain.',

@@ -309,9 +309,10 @@ export class AdminMockStore {
         flags: [],
       });
     }
+    // The fixtures every story relies on are the oldest: the inbox shows them first.
     pending.forEach((fixture, i) => {
       const id = `${DEMO_BUSINESS}-p${String(i + 1).padStart(4, '0')}`;
-      const createdAt = new Date(now - (i * 5 + 1) * HOUR).toISOString();
+      const createdAt = new Date(now - ((pending.length - i) * 5 + 1) * HOUR).toISOString();
       this.base.reviews.push({
         id,
         business: DEMO_BUSINESS,
