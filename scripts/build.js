@@ -2,7 +2,7 @@
 // for developers (dist/*.js with types), custom-elements.json and dist/openapi.json.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { openApiDocument } from '../src/client/openapi.ts';
@@ -74,6 +74,16 @@ await build({
     sourcemap: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // A screen's chunk is named after its folder (`reviews-…js`), not after its define.ts.
+        chunkFileNames: (chunk) => {
+          const facade = chunk.facadeModuleId ?? '';
+          const name = chunk.name === 'define' && facade ? basename(dirname(facade)) : chunk.name;
+          return `assets/${name}-[hash].js`;
+        },
+      },
+    },
   },
 });
 
@@ -89,3 +99,14 @@ const gzip = (file) => gzipSync(readFileSync(new URL(file, cdn)), { level: 9 }).
 const chunks = readdirSync(new URL('chunks/', cdn)).filter((f) => f.endsWith('.js'));
 console.log(`dist/cdn/verity.js: ${gzip('verity.js')} bytes gzip`);
 for (const chunk of chunks) console.log(`dist/cdn/chunks/${chunk}: ${gzip(`chunks/${chunk}`)} bytes gzip`);
+
+// What /dashboard/inbox loads: the page's script and the modules it preloads (every other screen
+// comes later, when it is first opened).
+const dashboard = new URL('../dist/dashboard/', import.meta.url);
+const page = readFileSync(new URL('index.html', dashboard), 'utf8');
+const loaded = [...page.matchAll(/(?:src|href)="\/dashboard\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const inbox = loaded.reduce(
+  (sum, file) => sum + gzipSync(readFileSync(new URL(file, dashboard)), { level: 9 }).length,
+  0,
+);
+console.log(`dist/dashboard: /dashboard/inbox loads ${loaded.length} JS files, ${inbox} bytes gzip`);
