@@ -26,7 +26,16 @@ import {
   rememberLocale,
 } from './l10n.js';
 import type { DashboardLocale, DashboardLocalizer } from './l10n.js';
-import { BASE, NAV_ROUTES, browserLocator, memoryLocator, parseRoute, routeHref, routedAnchor } from './router.js';
+import {
+  BASE,
+  NAV_ROUTES,
+  browserLocator,
+  memoryLocator,
+  optionOf,
+  parseRoute,
+  routeHref,
+  routedAnchor,
+} from './router.js';
 import type { Locator, Route, RouteName } from './router.js';
 import type { DashboardScreen } from './screen.js';
 import { dashboardTokens } from './ui/styles.js';
@@ -285,9 +294,7 @@ export class VerityDashboard extends LitElement {
   private locator: Locator = browserLocator;
   @state() private route: Route = routeOf(location.href);
   @state() private locale: DashboardLocale = preferredLocale();
-  @state() private themeChoice: ThemeChoice = (THEME_CHOICES as readonly string[]).includes(readItem(THEME_KEY) ?? '')
-    ? (readItem(THEME_KEY) as ThemeChoice)
-    : 'system';
+  @state() private themeChoice: ThemeChoice = optionOf(THEME_CHOICES, readItem(THEME_KEY)) ?? 'system';
   @state() private menuOpen = false;
   @state() private signedOut = false;
   /** A sign-in link's token, taken out of the URL as soon as it is read. */
@@ -469,7 +476,7 @@ export class VerityDashboard extends LitElement {
   }
 
   private switchTheme(value: string): void {
-    this.themeChoice = (THEME_CHOICES as readonly string[]).includes(value) ? (value as ThemeChoice) : 'system';
+    this.themeChoice = optionOf(THEME_CHOICES, value) ?? 'system';
     writeItem(THEME_KEY, this.themeChoice);
     this.applyTheme();
   }

@@ -32,6 +32,13 @@ export interface Route {
   business?: string | undefined;
 }
 
+/** `value` when it is one of `options` (a URL's or a select's string), else `undefined`. */
+export function optionOf<T extends string>(options: readonly T[], value: string | null | undefined): T | undefined {
+  return value !== null && value !== undefined && (options as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
 /** The route of a URL; `null` when the URL is not under the dashboard's base. */
 export function parseRoute(url: URL, base = BASE): Route | null {
   const root = base.replace(/\/$/, '');

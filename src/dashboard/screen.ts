@@ -50,6 +50,7 @@ export abstract class DashboardScreen extends LitElement {
   @state() protected offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
   private readonly tasks: Task<readonly unknown[], unknown>[] = [];
+  private paramsRead = false;
 
   /** The heading of the screen, which is also the document title's first part. */
   abstract get heading(): string;
@@ -86,7 +87,17 @@ export abstract class DashboardScreen extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     if (changed.has('locale')) ensureLocale(this.locale)?.then(() => this.requestUpdate());
+    if (!this.paramsRead) {
+      this.paramsRead = true;
+      this.readParams(this.params);
+    }
   }
+
+  /**
+   * Once, before the first render: the filters a reload or a shared link asks for (the URL's
+   * query). The screen keeps them from then on, and records changes with `recordParams`.
+   */
+  protected readParams(_params: URLSearchParams): void {}
 
   /** Moves the focus to the screen's heading (after a navigation), once it has rendered. */
   async focusHeading(): Promise<void> {

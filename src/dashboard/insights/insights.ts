@@ -132,29 +132,38 @@ export class VerityDashInsights extends DashboardScreen {
       l10n.list(distribution.map((row, i) => t.insights.starCount(stars[i]!, l10n.number(row.value)))),
     );
 
-    // Volumes.
-    const published: Series = {
-      name: t.insights.published,
-      className: 'published',
-      values: insights.months.map((m) => m.published),
-    };
-    const verified: Series = {
-      name: t.insights.verified,
-      className: 'verified',
-      values: insights.months.map((m) => m.verified),
-    };
-    const orders: Series = {
-      name: t.insights.ordersColumn,
-      className: 'orders',
-      values: insights.months.map((m) => m.orders),
-    };
-    const invited: Series = {
-      name: t.insights.invited,
-      className: 'invited',
-      values: insights.months.map((m) => m.invited),
-    };
+    // Volumes: one series per field of the months.
+    const series = (name: string, key: 'published' | 'verified' | 'orders' | 'invited'): Series => ({
+      name,
+      className: key,
+      values: insights.months.map((m) => m[key]),
+    });
+    const published = series(t.insights.published, 'published');
+    const verified = series(t.insights.verified, 'verified');
+    const orders = series(t.insights.ordersColumn, 'orders');
+    const invited = series(t.insights.invited, 'invited');
     const total = (s: Series) => s.values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
     const sum = (s: Series) => l10n.number(total(s));
+    /** Two series of monthly bars, the table of both, and their totals spoken. */
+    const bars = (
+      id: Chart,
+      title: string,
+      summary: (count: number, first: string, second: string) => string,
+      [first, second]: [Series, Series],
+    ) =>
+      figure(
+        id,
+        title,
+        barChart({
+          label: summary(total(first), sum(first), sum(second)),
+          labels: short,
+          series: [first, second],
+          format: count,
+        }),
+        [t.insights.month, first.name, second.name],
+        insights.months.map((_m, i) => [long[i]!, count(first.values[i] ?? 0), count(second.values[i] ?? 0)]),
+        [first, second],
+      );
     const count = (value: number) => l10n.number(value);
 
     return html`<section class="panel" aria-labelledby="tiles-title">
@@ -204,32 +213,8 @@ export class VerityDashInsights extends DashboardScreen {
           [t.insights.stars, t.insights.reviews],
           distribution.map((row, i) => [l10n.count(t.reviews.stars, stars[i]!), count(row.value)]),
         )}
-        ${figure(
-          'volume',
-          t.insights.volume,
-          barChart({
-            label: t.insights.volumeSummary(total(published), sum(published), sum(verified)),
-            labels: short,
-            series: [published, verified],
-            format: count,
-          }),
-          [t.insights.month, t.insights.published, t.insights.verified],
-          insights.months.map((m, i) => [long[i]!, count(m.published), count(m.verified)]),
-          [published, verified],
-        )}
-        ${figure(
-          'orders',
-          t.insights.orders,
-          barChart({
-            label: t.insights.ordersSummary(total(orders), sum(orders), sum(invited)),
-            labels: short,
-            series: [orders, invited],
-            format: count,
-          }),
-          [t.insights.month, t.insights.ordersColumn, t.insights.invited],
-          insights.months.map((m, i) => [long[i]!, count(m.orders), count(m.invited)]),
-          [orders, invited],
-        )}
+        ${bars('volume', t.insights.volume, t.insights.volumeSummary, [published, verified])}
+        ${bars('orders', t.insights.orders, t.insights.ordersSummary, [orders, invited])}
       </div>`;
   }
 }

@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { INVITATION_STATES, ORDER_CSV_COLUMNS } from '../provisional.js';
 import type { AdminInvitation, InvitationState, OrderUploadResult } from '../provisional.js';
+import { optionOf } from '../router.js';
 import { DashboardScreen } from '../screen.js';
 import { around } from '../../internal/review-parts.js';
 import { when } from '../ui/review-parts.js';
@@ -80,7 +81,6 @@ export class VerityDashInvitations extends DashboardScreen {
   @state() private uploading = false;
   @state() private result?: OrderUploadResult;
   @state() private uploadError?: string;
-  private paramsRead = false;
 
   private readonly list = this.paged(
     ([api, business, status], cursor, signal) => api.invitations(business, { status, cursor, limit: 25 }, { signal }),
@@ -103,21 +103,12 @@ export class VerityDashInvitations extends DashboardScreen {
     return this.l10n.t.screens.invitations;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (!this.paramsRead) {
-      this.paramsRead = true;
-      const value = this.params.get('state');
-      this.stateFilter = (INVITATION_STATES as readonly string[]).includes(value ?? '')
-        ? (value as InvitationState)
-        : undefined;
-    }
+  protected override readParams(params: URLSearchParams): void {
+    this.stateFilter = optionOf(INVITATION_STATES, params.get('state'));
   }
 
   private choose(value: string): void {
-    this.stateFilter = (INVITATION_STATES as readonly string[]).includes(value)
-      ? (value as InvitationState)
-      : undefined;
+    this.stateFilter = optionOf(INVITATION_STATES, value);
     this.recordParams({ state: this.stateFilter });
   }
 

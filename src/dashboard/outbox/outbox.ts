@@ -2,7 +2,8 @@ import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { OUTBOX_STATES } from '../provisional.js';
-import type { OutboxMessage, OutboxState } from '../provisional.js';
+import type { OutboxMessage } from '../provisional.js';
+import { optionOf } from '../router.js';
 import { DashboardScreen } from '../screen.js';
 import { when } from '../ui/review-parts.js';
 import { emailSrcdoc } from './email-frame.js';
@@ -93,9 +94,8 @@ export class VerityDashOutbox extends DashboardScreen {
   }
 
   private stateLabel(value: string): string {
-    return (OUTBOX_STATES as readonly string[]).includes(value)
-      ? this.l10n.t.outbox.states[value as OutboxState]
-      : value;
+    const state = optionOf(OUTBOX_STATES, value);
+    return state ? this.l10n.t.outbox.states[state] : value;
   }
 
   private async open(message: OutboxMessage): Promise<void> {

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { REPORT_OUTCOMES } from '../../contract/dashboard.js';
 import type { AdminReport, ReportOutcome } from '../../contract/dashboard.js';
-import { routeHref } from '../router.js';
+import { optionOf, routeHref } from '../router.js';
 import { DashboardScreen } from '../screen.js';
 import { reviewStyles, stars, when } from '../ui/review-parts.js';
 
@@ -39,7 +39,6 @@ export class VerityDashReports extends DashboardScreen {
   ];
 
   @state() private outcome?: ReportOutcome;
-  private paramsRead = false;
 
   private readonly list = this.paged(
     ([api, business, outcome], cursor, signal) => api.reports(business, { outcome, cursor, limit: 20 }, { signal }),
@@ -50,19 +49,12 @@ export class VerityDashReports extends DashboardScreen {
     return this.l10n.t.screens.reports;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (!this.paramsRead) {
-      this.paramsRead = true;
-      const outcome = this.params.get('outcome');
-      this.outcome = (REPORT_OUTCOMES as readonly string[]).includes(outcome ?? '')
-        ? (outcome as ReportOutcome)
-        : undefined;
-    }
+  protected override readParams(params: URLSearchParams): void {
+    this.outcome = optionOf(REPORT_OUTCOMES, params.get('outcome'));
   }
 
   private choose(value: string): void {
-    this.outcome = (REPORT_OUTCOMES as readonly string[]).includes(value) ? (value as ReportOutcome) : undefined;
+    this.outcome = optionOf(REPORT_OUTCOMES, value);
     this.recordParams({ outcome: this.outcome });
   }
 

@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { AdminReview } from '../../client/admin-schemas.js';
 import { RATINGS } from '../../client/schemas.js';
 import type { Rating } from '../../client/schemas.js';
-import { routeHref } from '../router.js';
+import { optionOf, routeHref } from '../router.js';
 import { DashboardScreen } from '../screen.js';
 import { provenanceLabel, reviewStyles, stars, when } from '../ui/review-parts.js';
 
@@ -27,10 +27,6 @@ interface Filters {
   rating: Rating | undefined;
   verified: boolean;
   sort: ReviewSort;
-}
-
-function oneOf<T extends string>(options: readonly T[], value: string | null, fallback: T): T {
-  return value !== null && (options as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 function ratingOf(value: string | null): Rating | undefined {
@@ -85,7 +81,6 @@ export class VerityDashReviews extends DashboardScreen {
   @state() private rating?: Rating;
   @state() private verified = false;
   @state() private sort: ReviewSort = 'newest';
-  private paramsRead = false;
 
   private readonly list = this.paged(
     ([api, business, status, q, rating, verified, sort], cursor, signal) =>
@@ -101,18 +96,12 @@ export class VerityDashReviews extends DashboardScreen {
     return this.l10n.t.screens.reviews;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (!this.paramsRead) {
-      // Once, from the URL: the filters a reload or a shared link asks for.
-      this.paramsRead = true;
-      const p = this.params;
-      this.status = oneOf(REVIEW_FILTER_STATUSES, p.get('status'), 'published');
-      this.sort = oneOf(REVIEW_SORTS, p.get('sort'), 'newest');
-      this.q = p.get('q') ?? '';
-      this.rating = ratingOf(p.get('rating'));
-      this.verified = p.get('verified') === 'true';
-    }
+  protected override readParams(p: URLSearchParams): void {
+    this.status = optionOf(REVIEW_FILTER_STATUSES, p.get('status')) ?? 'published';
+    this.sort = optionOf(REVIEW_SORTS, p.get('sort')) ?? 'newest';
+    this.q = p.get('q') ?? '';
+    this.rating = ratingOf(p.get('rating'));
+    this.verified = p.get('verified') === 'true';
   }
 
   private get filtered(): boolean {
@@ -180,7 +169,9 @@ export class VerityDashReviews extends DashboardScreen {
         <select
           id="status"
           @change=${(e: Event) =>
-            this.apply({ status: oneOf(REVIEW_FILTER_STATUSES, (e.target as HTMLSelectElement).value, 'published') })}
+            this.apply({
+              status: optionOf(REVIEW_FILTER_STATUSES, (e.target as HTMLSelectElement).value) ?? 'published',
+            })}
         >
           ${REVIEW_FILTER_STATUSES.map(
             (s) => html`<option value=${s} ?selected=${s === this.status}>${t.statuses[s]}</option>`,
@@ -205,7 +196,7 @@ export class VerityDashReviews extends DashboardScreen {
         <label for="sort">${t.reviews.sortLabel}</label>
         <select
           id="sort"
-          @change=${(e: Event) => this.apply({ sort: oneOf(REVIEW_SORTS, (e.target as HTMLSelectElement).value, 'newest') })}
+          @change=${(e: Event) => this.apply({ sort: optionOf(REVIEW_SORTS, (e.target as HTMLSelectElement).value) ?? 'newest' })}
         >
           ${REVIEW_SORTS.map((s) => html`<option value=${s} ?selected=${s === this.sort}>${t.reviews.sorts[s]}</option>`)}
         </select>

@@ -320,6 +320,17 @@ export class VerityDashSettings extends DashboardScreen {
     return ids.length ? ids.join(' ') : nothing;
   }
 
+  /** A form's Save button (busy while it saves) and what the last save said. */
+  private saveButton(form: Form): TemplateResult {
+    const { t } = this.l10n;
+    return html`<div class="actions">
+        <button class="button" type="submit" ?disabled=${this.saving === form}>
+          ${this.saving === form ? t.saving : t.save}
+        </button>
+      </div>
+      ${this.notice(form)}`;
+  }
+
   private notice(form: Form): TemplateResult | typeof nothing {
     const text = this.notices[form];
     return text ? html`<p class="help notice">${text}</p>` : nothing;
@@ -376,12 +387,7 @@ export class VerityDashSettings extends DashboardScreen {
         <div class="grid">
           ${number('reminderAfterDays', t.settings.reminderAfterDays, policy.reminderAfterDays, !reminder)}
         </div>
-        <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.saving === 'timing'}>
-            ${this.saving === 'timing' ? t.saving : t.save}
-          </button>
-        </div>
-        ${this.notice('timing')}
+        ${this.saveButton('timing')}
       </form>
     </section>`;
   }
@@ -410,12 +416,7 @@ export class VerityDashSettings extends DashboardScreen {
           </p>
           ${this.error('verification', 'verificationText')}
         </div>
-        <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.saving === 'verification'}>
-            ${this.saving === 'verification' ? t.saving : t.save}
-          </button>
-        </div>
-        ${this.notice('verification')}
+        ${this.saveButton('verification')}
       </form>
     </section>`;
   }
