@@ -120,6 +120,43 @@ function pageOf<T>(items: T[], params: URLSearchParams): StoreAnswer {
   });
 }
 
+type SortKey = [createdAt: string, id: string];
+
+const compareKeys = (a: SortKey, b: SortKey, direction: 1 | -1) =>
+  direction * a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+
+/**
+ * One page of reviews after a cursor that names the last review shown (its date and id), as the
+ * server's keyset cursors do: a review approved or rejected meanwhile leaves the list, and the
+ * next page still starts right after the last one shown — none is skipped.
+ */
+function keysetPage(sorted: StoredReview[], params: URLSearchParams, direction: 1 | -1): StoreAnswer {
+  const limitParam = params.get('limit');
+  const limit = limitParam === null ? LIMITS.pageSizeDefault : Number(limitParam);
+  const cursor = params.get('cursor');
+  let after: SortKey | undefined;
+  if (cursor) {
+    try {
+      const decoded = JSON.parse(atob(cursor)) as unknown;
+      if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
+        after = decoded as SortKey;
+      }
+    } catch {
+      after = undefined;
+    }
+    if (!after) return errorAnswer(400, 'validation_failed', 'Invalid list query', { cursor: 'invalid' });
+  }
+  const key = (review: StoredReview): SortKey => [review.createdAt, review.id];
+  const rest = after ? sorted.filter((review) => compareKeys(key(review), after, direction) > 0) : sorted;
+  const items = rest.slice(0, limit);
+  const last = items.at(-1);
+  return ok({
+    items,
+    nextCursor: rest.length > limit && last ? btoa(JSON.stringify(key(last))) : null,
+    total: sorted.length,
+  });
+}
+
 /** RFC 4180 CSV: commas, quotes with doubled quotes inside, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -780,7 +817,13 @@ export class AdminMockStore {
     const status = (params.get('status') ?? 'pending') as ReviewStatus;
     const parsed = parseListQuery(params, {
       sorts: ['newest', 'oldest'],
-      isCursor: (cursor) => decodeCursor(cursor) !== undefined,
+      isCursor: (cursor) => {
+        try {
+          return Array.isArray(JSON.parse(atob(cursor)));
+        } catch {
+          return false;
+        }
+      },
     });
     const fields = 'fields' in parsed ? { ...parsed.fields } : {};
     if (!REVIEW_STATUSES.includes(status)) fields.status = 'invalid';
@@ -799,8 +842,8 @@ export class AdminMockStore {
         (!needle || `${r.title ?? ''}\n${r.body}\n${r.author.displayName}`.toLocaleLowerCase().includes(needle)),
     );
     const direction = query.sort === 'oldest' ? 1 : -1;
-    matching.sort((a, b) => direction * a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    const answer = pageOf(matching, params);
+    matching.sort((a, b) => compareKeys([a.createdAt, a.id], [b.createdAt, b.id], direction));
+    const answer = keysetPage(matching, params, direction);
     if (answer.status !== 200) return answer;
     const page = answer.body as { items: StoredReview[] };
     return ok({ ...page, items: page.items.map((r) => this.toAdmin(r)) });

@@ -72,7 +72,7 @@ describe('dashboard mocks', () => {
 
   it('pages the moderation queue with its R4 flags, and never shows all at once', async () => {
     use(store);
-    const first = await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'newest', limit: 20 });
+    const first = await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'oldest', limit: 20 });
     assert.equal(first.items.length, 20);
     assert.ok(first.total > 20 && first.nextCursor);
     assert.ok(first.items.some((r) => r.flags.some((f) => f.kind === 'email')));
@@ -82,7 +82,7 @@ describe('dashboard mocks', () => {
         assert.ok(text.includes(flag.match), `${flag.match} stands in the ${flag.field}`);
       }
     }
-    const second = await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'newest', cursor: first.nextCursor! });
+    const second = await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'oldest', cursor: first.nextCursor! });
     assert.equal(
       new Set([...first.items, ...second.items].map((r) => r.id)).size,
       first.items.length + second.items.length,
@@ -91,6 +91,27 @@ describe('dashboard mocks', () => {
       (await failure(api.reviews(DEMO_BUSINESS, { status: 'pending', limit: 51 }))).code,
       'validation_failed',
     );
+  });
+
+  it('skips no review on the next page when reviews of the first one were decided meanwhile', async () => {
+    const fresh = new AdminMockStore();
+    use(fresh);
+    const all = (await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'oldest', limit: 50 })).items.map(
+      (r) => r.id,
+    );
+    const first = await api.reviews(DEMO_BUSINESS, { status: 'pending', sort: 'oldest', limit: 10 });
+    for (const review of first.items.slice(0, 3)) await api.moderate(review.id, { decision: 'approve' });
+    const second = await api.reviews(DEMO_BUSINESS, {
+      status: 'pending',
+      sort: 'oldest',
+      limit: 10,
+      cursor: first.nextCursor!,
+    });
+    assert.deepEqual(
+      second.items.map((r) => r.id),
+      all.slice(10, 20),
+    );
+    assert.equal(second.total, all.length - 3);
   });
 
   it('rejects only for an R4 reason, approves, and keeps the history', async () => {
