@@ -6,6 +6,7 @@ import { LARGE_BUSINESS } from '../mocks/fixtures.js';
 import { until, visibleText } from '../../test/helpers/events.js';
 import { settled } from '../../test/helpers/dashboard.js';
 import { useMocks } from '../../test/helpers/msw.js';
+import { removeItem } from '../internal/storage.js';
 import { createDashboardApi } from './api.js';
 import type { VerityDashboard } from './app.js';
 import './define.js';
@@ -54,6 +55,9 @@ function focused(): Element | null {
 
 describe('<verity-dashboard>', () => {
   beforeEach(() => {
+    // The storage module keeps a copy in memory (for when localStorage refuses): clear both.
+    for (const key of ['verity-dashboard-locale', 'verity-dashboard-theme', 'verity-dashboard-business'])
+      removeItem(key);
     localStorage.clear();
   });
 
@@ -201,6 +205,33 @@ describe('<verity-dashboard>', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     expect(localStorage.getItem('verity-dashboard-theme')).to.equal('dark');
     await expect(el).to.be.accessible();
+  });
+
+  it('switches the language, remembers it, and starts in the browser’s language', async () => {
+    const el = await openApp('/dashboard/inbox?business=nordlys');
+    await shown(el, 'verity-dash-inbox');
+    const select = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('nav select')].find((s) =>
+      [...s.options].some((o) => o.value === 'sv'),
+    )!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'English',
+      'Svenska',
+      'Čeština',
+      'Deutsch',
+    ]);
+    select.value = 'sv';
+    select.dispatchEvent(new Event('change'));
+    await until(() => link(el, 'Inkorg'), 'the navigation is not in Swedish');
+    expect(document.documentElement.lang).to.equal('sv');
+    expect(localStorage.getItem('verity-dashboard-locale')).to.equal('sv');
+    const inbox = screen(el)!;
+    await until(() => inbox.shadowRoot!.querySelector('h1')!.textContent === 'Inkorg', 'the screen is not in Swedish');
+    expect(document.title).to.equal('Inkorg · Nordlys Kaffe · Verity');
+    el.remove();
+    const again = await openApp('/dashboard/reports?business=nordlys');
+    await shown(again, 'verity-dash-reports');
+    expect(link(again, 'Anmälningar').getAttribute('aria-current'), 'remembered').to.equal('page');
+    document.documentElement.lang = 'en';
   });
 
   it('signs out from the account screen', async () => {

@@ -334,6 +334,7 @@ export class VerityDashboard extends LitElement {
     if (this.theme && !readItem(THEME_KEY)) this.themeChoice = this.theme;
     this.route = routeOf(this.locator.href);
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('online', this.onOnline);
     this.addEventListener('click', this.onClick);
     this.addEventListener('keydown', this.onKeydown);
     this.addEventListener('verity-dash-navigate', this.onNavigate);
@@ -348,7 +349,13 @@ export class VerityDashboard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('online', this.onOnline);
   }
+
+  /** Back online after failing to learn who is signed in: ask again. */
+  private readonly onOnline = (): void => {
+    if (this.me.status === TaskStatus.ERROR && !this.signedOut) void this.me.run();
+  };
 
   // -------------------------------------------------------------------------------------------
   // Routing
