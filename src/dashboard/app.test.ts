@@ -118,7 +118,8 @@ describe('<verity-dashboard>', () => {
 
   it('sends a visitor without a session to the sign-in screen', async () => {
     const el = await openApp('/dashboard/reports?business=nordlys', { store: new AdminMockStore({ signedIn: false }) });
-    await shown(el, 'verity-dash-sign-in');
+    const signIn = await shown(el, 'verity-dash-sign-in');
+    expect(focused(), 'a redirect leaves the focus alone').to.not.equal(signIn.shadowRoot!.querySelector('h1'));
     expect(location.pathname).to.equal('/dashboard/sign-in');
     expect(new URLSearchParams(location.search).get('next')).to.equal('/dashboard/reports?business=nordlys');
     expect(el.shadowRoot!.querySelector('nav')).to.equal(null);

@@ -360,18 +360,20 @@ export class VerityDashboard extends LitElement {
   // -------------------------------------------------------------------------------------------
   // Routing
 
-  /** Goes to a dashboard URL: a new history entry (or the current one replaced), then the screen. */
-  navigate(href: string, replace = false): void {
+  /**
+   * Goes to a dashboard URL: a new history entry (or the current one replaced), then the screen.
+   * The focus moves to the new screen's heading when the member asked for it (a link, signing in
+   * or out), not when the shell only corrects the address (a redirect, recorded filters).
+   */
+  navigate(href: string, replace = false, moveFocus = !replace): void {
     // A shell taken off the page (a test, an app that unmounts it) leaves the URL alone.
     if (!this.isConnected) return;
     const url = new URL(href, this.locator.href);
     const target = `${url.pathname}${url.search}${url.hash}`;
-    const before = this.route.name;
     const here = new URL(this.locator.href);
     if (replace) this.locator.replace(target);
     else if (target !== `${here.pathname}${here.search}${here.hash}`) this.locator.push(target);
-    // A screen that only records its filters in the URL keeps the focus where it is.
-    this.applyLocation(!replace || routeOf(this.locator.href).name !== before);
+    this.applyLocation(moveFocus);
   }
 
   private applyLocation(moveFocus = true): void {
@@ -431,13 +433,13 @@ export class VerityDashboard extends LitElement {
     const next = this.route.params.get('next');
     const url = next ? new URL(next, location.href) : undefined;
     const safe = url && url.origin === location.origin && parseRoute(url) ? `${url.pathname}${url.search}` : undefined;
-    this.navigate(safe ?? routeHref('inbox', { business: this.pick(event.me) }), true);
+    this.navigate(safe ?? routeHref('inbox', { business: this.pick(event.me) }), true, true);
   };
 
   private readonly onSignedOut = (): void => {
     if (this.signedOut) return;
     this.signedOut = true;
-    this.navigate(routeHref('sign-in'), true);
+    this.navigate(routeHref('sign-in'), true, true);
   };
 
   // -------------------------------------------------------------------------------------------
