@@ -2,7 +2,7 @@
 // the manifest it writes.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/mocks/**', 'src/translations/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/mocks/**', 'src/translations/**', 'src/dashboard/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.test.ts', 'src/mocks/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/mocks/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -2,7 +2,7 @@
 // for developers (dist/*.js with types), custom-elements.json and dist/openapi.json.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { openApiDocument } from '../src/contract/openapi.ts';
@@ -59,11 +59,39 @@ copyFileSync(new URL('../src/cdn/reserve.css', import.meta.url), new URL('../dis
 // 2. The ESM package (vite.config.ts): side-effect-free root, registering entries, client, mocks.
 await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
 
-// 3. Types, and the manifest editors and Storybook read.
+// 3. The business dashboard (served by the reference server at /dashboard/): an app of its own,
+//    hashed assets under dist/dashboard/assets/, no inline script or style (it runs under a
+//    strict CSP with Trusted Types).
+await build({
+  ...quiet,
+  root: join(root, 'src/dashboard'),
+  base: '/dashboard/',
+  build: {
+    outDir: join(root, 'dist/dashboard'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // A screen's chunk is named after its folder (`reviews-…js`), not after its define.ts.
+        chunkFileNames: (chunk) => {
+          const facade = chunk.facadeModuleId ?? '';
+          const name = chunk.name === 'define' && facade ? basename(dirname(facade)) : chunk.name;
+          return `assets/${name}-[hash].js`;
+        },
+      },
+    },
+  },
+});
+
+// 4. Types, and the manifest editors and Storybook read.
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 execFileSync('node_modules/.bin/cem', ['analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
 
-// 4. The API contract as OpenAPI 3.1, from the same zod schemas.
+// 5. The API contract as OpenAPI 3.1, from the same zod schemas.
 writeFileSync(new URL('../dist/openapi.json', import.meta.url), `${JSON.stringify(openApiDocument(), null, 2)}\n`);
 
 const cdn = new URL('../dist/cdn/', import.meta.url);
@@ -71,3 +99,14 @@ const gzip = (file) => gzipSync(readFileSync(new URL(file, cdn)), { level: 9 }).
 const chunks = readdirSync(new URL('chunks/', cdn)).filter((f) => f.endsWith('.js'));
 console.log(`dist/cdn/verity.js: ${gzip('verity.js')} bytes gzip`);
 for (const chunk of chunks) console.log(`dist/cdn/chunks/${chunk}: ${gzip(`chunks/${chunk}`)} bytes gzip`);
+
+// What /dashboard/inbox loads: the page's script and the modules it preloads (every other screen
+// comes later, when it is first opened).
+const dashboard = new URL('../dist/dashboard/', import.meta.url);
+const page = readFileSync(new URL('index.html', dashboard), 'utf8');
+const loaded = [...page.matchAll(/(?:src|href)="\/dashboard\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const inbox = loaded.reduce(
+  (sum, file) => sum + gzipSync(readFileSync(new URL(file, dashboard)), { level: 9 }).length,
+  0,
+);
+console.log(`dist/dashboard: /dashboard/inbox loads ${loaded.length} JS files, ${inbox} bytes gzip`);

@@ -107,6 +107,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   );
   app.use('*', async (c, next) => {
     await next();
+    // The dashboard and the server's own pages bring their own policy.
+    if (c.req.path.startsWith('/dashboard') || c.req.path.startsWith('/v1/')) return;
     if (c.res.headers.get('content-type')?.startsWith('text/html'))
       c.res.headers.set('content-security-policy', DEMO_CSP);
   });

@@ -24,6 +24,7 @@ import { smtpMailer } from './mail/mailer.js';
 import { signInSender } from './mail/sign-in.js';
 import { adminRoutes, isCsv } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import type { SignInMail } from './routes/auth.js';
 import { hookRoutes } from './routes/hooks.js';
 import { publicRoutes } from './routes/public.js';
@@ -76,6 +77,8 @@ export interface AppOptions {
    * recorded and their invitations scheduled, for a process that runs the workers).
    */
   jobs?: JobSettings | undefined;
+  /** The built dashboard served at /dashboard/ (default `dist/dashboard`); `false`: none. */
+  dashboardDir?: string | false | undefined;
 }
 
 export interface VerityApp {
@@ -225,6 +228,7 @@ export function createApp(options: AppOptions): VerityApp {
   const businessChanged = (business: string) => ctx.cache.invalidate(`business:${business}`);
   app.route('/', hookRoutes(ctx, businessChanged));
   app.route('/', reviewerRoutes(ctx, businessChanged));
+  if (options.dashboardDir !== false) app.route('/', dashboardRoutes({ dir: options.dashboardDir }));
 
   const jobs = options.jobs ? createJobs(ctx.db, ctx.now, { ...options.jobs, mailer }) : undefined;
   return { app, ctx, jobs };

@@ -8,17 +8,10 @@
  * `getReview` without a request. GETs, and POSTs that carry an idempotency key, are retried on
  * network errors, 5xx and 429 with capped exponential backoff and jitter, honouring Retry-After.
  */
-import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
-import { VerityApiError, codeForStatus } from './errors.js';
-import {
-  apiErrorSchema,
-  helpfulResultSchema,
-  reviewPageSchema,
-  reviewSchema,
-  submitResultSchema,
-  summarySchema,
-} from './schemas.js';
+import { VerityApiError } from './errors.js';
+import { exchange } from './exchange.js';
+import { helpfulResultSchema, reviewPageSchema, reviewSchema, submitResultSchema, summarySchema } from './schemas.js';
 import type {
   HelpfulResult,
   ListQuery,
@@ -122,14 +115,6 @@ export function apiUrl(baseUrl: string, path: string, query?: URLSearchParams): 
   return url.toString();
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 /** A random UUID v4, also on plain-http pages where `crypto.randomUUID` is not available. */
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -193,88 +178,20 @@ export function createClient(options: ClientOptions): VerityClient {
   const reviews = new Map<string, { review: Review; expires: number }>();
 
   /** One attempt: fetch with a timeout, then validate. */
-  async function send<T>(schema: ZodMiniType<T> | null, req: Call, signal: AbortSignal | undefined): Promise<T> {
-    signal?.throwIfAborted();
-    // One controller for the caller's signal and the timeout, so either ends the request.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const failure = (error: unknown): unknown => {
-      if (signal?.aborted) return signal.reason;
-      if (timedOut) {
-        return new VerityApiError('timeout', `${req.path}: no answer within ${timeoutMs} ms`, { cause: error });
-      }
-      return new VerityApiError('network', `${req.path}: the review service could not be reached`, { cause: error });
-    };
-
-    try {
-      let response: Response;
-      let text: string;
-      try {
-        const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-        if (req.body !== undefined) headers['content-type'] = 'application/json';
-        response = await doFetch(apiUrl(baseUrl, req.path, req.query), {
-          method: req.method,
-          headers,
-          body: req.body === undefined ? null : JSON.stringify(req.body),
-          signal: controller.signal,
-          // R12: widgets send no cookies and no credentials.
-          credentials: 'omit',
-        });
-        text = await response.text();
-      } catch (error) {
-        throw failure(error);
-      }
-
-      if (!response.ok) throw httpError(response, text);
-      if (schema === null) return undefined as T;
-
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new VerityApiError('invalid_response', `${req.path}: the answer is not JSON`, {
-          status: response.status,
-          cause: error,
-        });
-      }
-      const parsed = safeParse(schema, json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const path = issue ? issue.path.map(String).join('.') : '';
-        throw new VerityApiError(
-          'invalid_response',
-          `${req.path}: the answer does not match contract v1 at "${path || '(root)'}": ${issue?.message ?? 'invalid'}`,
-          { status: response.status, path, cause: parsed.error },
-        );
-      }
-      return parsed.data;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  function httpError(response: Response, text: string): VerityApiError {
-    let apiError: { code: string; message: string; fields?: Record<string, string> | undefined } | undefined;
-    try {
-      const body = safeParse(apiErrorSchema, JSON.parse(text));
-      if (body.success) apiError = body.data.error;
-    } catch {
-      apiError = undefined;
-    }
-    const code = codeForStatus(response.status, apiError?.code);
-    return new VerityApiError(code, apiError?.message ?? `HTTP ${response.status}`, {
-      status: response.status,
-      apiCode: apiError?.code,
-      fields: apiError?.fields,
-      retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+  function send<T>(schema: ZodMiniType<T> | null, req: Call, signal: AbortSignal | undefined): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    return exchange(schema, {
+      fetch: doFetch,
+      url: apiUrl(baseUrl, req.path, req.query),
+      path: req.path,
+      method: req.method,
+      headers,
+      body: req.body === undefined ? null : JSON.stringify(req.body),
+      // R12: widgets send no cookies and no credentials.
+      credentials: 'omit',
+      timeoutMs,
+      signal,
     });
   }
 

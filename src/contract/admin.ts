@@ -394,6 +394,7 @@ export type AdminBusiness = z.infer<typeof adminBusinessSchema>;
 export type InvitationPolicy = z.infer<typeof invitationPolicySchema>;
 export type BusinessPatch = z.infer<typeof businessPatchSchema>;
 export type WebhookSecretInput = z.infer<typeof webhookSecretInputSchema>;
+export type WebhookSecret = z.infer<typeof webhookSecretSchema>;
 export type OrderBatchResult = z.infer<typeof orderBatchResultSchema>;
 export type HookResult = z.infer<typeof hookResultSchema>;
 export type AdminInvitation = z.infer<typeof adminInvitationSchema>;

@@ -11,6 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { MODERATION_REASONS, REPORT_REASONS } from '../client/schemas.js';
+import { adminBusinessSchema, invitationPolicySchema } from './admin.js';
 
 export const MEMBER_ROLES = ['owner', 'moderator'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -179,10 +180,22 @@ export const insightsSchema = z.object({
 // Settings: the admin API's own business and PATCH schemas (`./admin.ts`), which carry the
 // invitation policy, the webhook's state, the R11 verification text and the allowed origins.
 
+/**
+ * `GET /v1/admin/businesses/{b}` as the dashboard reads it: the admin business with every setting
+ * present (the server always sends them; the admin schema keeps them optional for older servers).
+ */
+export const businessSettingsSchema = z.extend(adminBusinessSchema, {
+  invitations: invitationPolicySchema,
+  webhook: z.object({ configured: z.boolean(), createdAt: z.nullable(z.iso.datetime({ offset: true })) }),
+  verificationText: z.nullable(z.string()),
+  allowedOrigins: z.array(z.string()),
+});
+
 export {
   ALLOWED_ORIGINS_MAX,
-  adminBusinessSchema as businessSettingsSchema,
   businessPatchSchema as settingsPatchSchema,
+  businessPatchSchema,
+  webhookSecretSchema,
   invitationPolicySchema,
   VERIFICATION_TEXT_MAX,
 } from './admin.js';
@@ -202,4 +215,6 @@ export type AdminReport = z.infer<typeof adminReportSchema>;
 export type AdminReportPage = z.infer<typeof adminReportPageSchema>;
 export type InsightMonth = z.infer<typeof insightMonthSchema>;
 export type Insights = z.infer<typeof insightsSchema>;
-export type { AdminBusiness as BusinessSettings, BusinessPatch as SettingsPatch, InvitationPolicy } from './admin.js';
+export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
+export type { BusinessPatch as SettingsPatch, InvitationPolicy, BusinessPatch } from './admin.js';
+export type { WebhookSecret } from './admin.js';

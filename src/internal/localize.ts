@@ -67,21 +67,20 @@ export function findTranslation(locale: string | null | undefined): Translation 
   return translations.get(tag) ?? translations.get(primary(tag));
 }
 
-export class Localizer {
-  /** The tag used for `Intl`: the requested one when it has a translation, else the translation's. */
+/**
+ * Numbers, dates and names in one locale through `Intl`, with the formatting objects kept (they
+ * are costly to create). The widgets' `Localizer` and the dashboard's build on it.
+ */
+export class Formatter {
+  /** The tag used for `Intl`. */
   readonly locale: string;
-  readonly t: Translation;
-  readonly dir: 'ltr' | 'rtl';
   private readonly numberFormats = new Map<string, Intl.NumberFormat>();
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
   private relativeFormat?: Intl.RelativeTimeFormat;
   private readonly displayNames = new Map<string, Intl.DisplayNames | null>();
 
-  constructor(requested: string) {
-    const translation = findTranslation(requested);
-    this.t = translation ?? en;
-    this.locale = translation && isValidTag(requested) ? requested : this.t.$code;
-    this.dir = this.t.$dir;
+  constructor(locale: string) {
+    this.locale = locale;
   }
 
   number(value: number, options: Intl.NumberFormatOptions = {}): string {
@@ -148,6 +147,20 @@ export class Localizer {
   }
 }
 
+export class Localizer extends Formatter {
+  readonly t: Translation;
+  readonly dir: 'ltr' | 'rtl';
+
+  constructor(requested: string) {
+    const translation = findTranslation(requested);
+    const t = translation ?? en;
+    // The requested tag when it has a translation (so `de-AT` formats as Austrian), else the translation's.
+    super(translation && isValidTag(requested) ? requested : t.$code);
+    this.t = t;
+    this.dir = t.$dir;
+  }
+}
+
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -158,7 +171,7 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-function isValidTag(tag: string): boolean {
+export function isValidTag(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {

@@ -16,7 +16,7 @@ export function apiError(status: number, code: string, message: string, fields?:
 /** GET answers may be cached by a CDN for a minute, like the reference server's. */
 const CACHEABLE = { 'cache-control': 'public, max-age=60' };
 
-function respond(answer: StoreAnswer, headers: Record<string, string> = {}): Response {
+export function respond(answer: StoreAnswer, headers: Record<string, string> = {}): Response {
   const all = { ...headers, ...answer.headers };
   if (answer.body === undefined) return new HttpResponse(null, { status: answer.status, headers: all });
   return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: all });
@@ -44,15 +44,26 @@ async function jsonBody(request: Request): Promise<{ value: Record<string, unkno
   return { answer: errorAnswer(status, code, message, fields) };
 }
 
+/** The request's JSON, or `undefined` when it has none (the admin mocks validate it themselves). */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
 export interface HandlerOptions {
   /** The store to serve; a fresh fixture store by default. */
   store?: MockStore;
+  /** Or makes the store on the first request (handlers sharing a store that is made lazily). */
+  lazyStore?: () => MockStore;
 }
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   let store = options.store;
   // The fixtures are generated on the first request, not when a story file is imported.
-  const data = () => (store ??= new MockStore());
+  const data = () => (store ??= options.lazyStore?.() ?? new MockStore());
   const param = (value: string | readonly string[] | undefined) => String(value ?? '');
 
   /** A POST as the server takes it: from an allowed origin, with valid ids, with a JSON object. */

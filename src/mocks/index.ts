@@ -25,3 +25,18 @@ export {
   SCENARIOS,
 } from './scenarios.js';
 export type { Scenario } from './scenarios.js';
+export {
+  createAdminHandlers,
+  createDashboardHandlers,
+  dashboardScenarioHandlers,
+  DASHBOARD_SCENARIOS,
+} from './admin-handlers.js';
+export type { AdminHandlerOptions, DashboardScenario } from './admin-handlers.js';
+export {
+  AdminMockStore,
+  DEMO_MEMBER_EMAIL,
+  DEMO_MODERATOR_EMAIL,
+  DEMO_SIGN_IN_TOKEN,
+  parseCsv,
+} from './admin-store.js';
+export type { AdminStoreOptions } from './admin-store.js';

@@ -38,11 +38,11 @@ const COMPARATORS: Record<Sort, (a: StoredReview, b: StoredReview) => number> = 
   helpful: (a, b) => b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt),
 };
 
-function encodeCursor(offset: number): string {
+export function encodeCursor(offset: number): string {
   return btoa(JSON.stringify({ o: offset })).replace(/=+$/, '');
 }
 
-function decodeCursor(cursor: string): number | undefined {
+export function decodeCursor(cursor: string): number | undefined {
   try {
     const { o } = JSON.parse(atob(cursor)) as { o?: unknown };
     return typeof o === 'number' && Number.isInteger(o) && o >= 0 ? o : undefined;

@@ -1,0 +1,2 @@
+/** The dashboard app's entry (`/dashboard/`): `index.html` holds one `<verity-dashboard>`. */
+import './define.js';

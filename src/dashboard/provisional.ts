@@ -1,0 +1,122 @@
+/**
+ * PROVISIONAL SCHEMAS — to be replaced by the real ones when the orders/invitations/outbox routes
+ * land (SPEC §7, "Orders in" and "Invitations out").
+ *
+ * The dashboard needs three answers whose exact shapes are still being written:
+ * - `POST /v1/admin/businesses/{b}/orders` with `content-type: text/csv` (header row
+ *   `orderRef,email,purchasedAt,product,customerName,locale`), answered with per-row problems;
+ * - `GET /v1/admin/businesses/{b}/invitations?status=…&cursor=&limit=`, a paged list;
+ * - `GET /v1/admin/businesses/{b}/outbox?cursor=&limit=`, the messages held or sent.
+ *
+ * Everything here is used only by `api.ts` (which turns these answers into what the screens show)
+ * and by the mocks. The shapes are deliberately lenient (optional dates, free-form states) so that
+ * a real answer that differs in detail still validates; swap in the real schemas at merge.
+ */
+import * as z from 'zod/mini';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const optionalDate = z.optional(z.nullable(isoDateTime));
+
+/** The columns of an orders CSV, in order. */
+export const ORDER_CSV_COLUMNS = ['orderRef', 'email', 'purchasedAt', 'product', 'customerName', 'locale'] as const;
+
+/** One row the server did not store, and why. `row` is the line of the file (the header is line 1). */
+export const orderRowProblemSchema = z.object({
+  row: z.int().check(z.minimum(1)),
+  /** The column at fault, or null for the whole row (e.g. too many columns). */
+  field: z.nullable(z.string()),
+  /** A problem code: `required`, `invalid`, `too_long`, `duplicate`, … */
+  problem: z.string(),
+});
+
+/** The answer to an orders upload: what was stored, what was already known, what was wrong. */
+export const orderUploadResultSchema = z.object({
+  /** Rows stored as new orders (each gets an invitation, R13). */
+  accepted: z.int().check(z.minimum(0)),
+  /** Rows of orders recorded before (same `orderRef`): nothing changed. */
+  skipped: z.optional(z.int().check(z.minimum(0))),
+  problems: z.array(orderRowProblemSchema),
+});
+
+/** Invitation states (SPEC §7): `scheduled → sent → reminded → reviewed | expired | opted_out | failed`. */
+export const INVITATION_STATES = [
+  'scheduled',
+  'sent',
+  'reminded',
+  'reviewed',
+  'expired',
+  'opted_out',
+  'failed',
+] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+export const adminInvitationSchema = z.object({
+  id: z.string(),
+  orderRef: z.string(),
+  email: z.string(),
+  state: z.enum(INVITATION_STATES),
+  product: z.optional(z.nullable(z.string())),
+  customerName: z.optional(z.nullable(z.string())),
+  /** When the order came in. */
+  createdAt: isoDateTime,
+  /** When the invitation goes (or went) out: `delayDays` after the purchase or fulfilment. */
+  scheduledFor: optionalDate,
+  sentAt: optionalDate,
+  remindedAt: optionalDate,
+  reviewedAt: optionalDate,
+  expiresAt: optionalDate,
+  /** Why the last attempt failed (a bounce, an SMTP error), as the mailer said it. */
+  lastError: z.optional(z.nullable(z.string())),
+});
+
+export const adminInvitationPageSchema = z.object({
+  items: z.array(adminInvitationSchema),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.minimum(0)),
+});
+
+/** Outbox states: held (no SMTP configured), sent, failed. Free-form here until the real schema lands. */
+export const OUTBOX_STATES = ['held', 'sent', 'failed'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export const outboxMessageSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  /** The plain-text part. */
+  text: z.string(),
+  /** The HTML part, as sent: shown only in a sandboxed frame, never in the page. */
+  html: z.nullable(z.string()),
+  state: z.string(),
+  /** What the message is: `invitation`, `reminder`, `sign-in`, … */
+  kind: z.optional(z.nullable(z.string())),
+  locale: z.optional(z.nullable(z.string())),
+  createdAt: isoDateTime,
+  sentAt: optionalDate,
+});
+
+export const outboxPageSchema = z.object({
+  items: z.array(outboxMessageSchema),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.minimum(0)),
+});
+
+export type OrderRowProblem = z.infer<typeof orderRowProblemSchema>;
+export type OrderUploadResult = z.infer<typeof orderUploadResultSchema>;
+export type AdminInvitation = z.infer<typeof adminInvitationSchema>;
+export type AdminInvitationPage = z.infer<typeof adminInvitationPageSchema>;
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+export type OutboxPage = z.infer<typeof outboxPageSchema>;
+
+/**
+ * A 400 answer may name the rows in `error.fields` instead (`rows.3.email: invalid` or
+ * `3.email: invalid`); this reads either into per-row problems.
+ */
+export function problemsFromFields(fields: Record<string, string>): OrderRowProblem[] {
+  const problems: OrderRowProblem[] = [];
+  for (const [key, problem] of Object.entries(fields)) {
+    const match = /^(?:rows?\.)?(\d+)(?:\.(.+))?$/.exec(key);
+    if (match) problems.push({ row: Number(match[1]), field: match[2] ?? null, problem });
+  }
+  return problems.sort((a, b) => a.row - b.row);
+}

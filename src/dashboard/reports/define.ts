@@ -1,0 +1,6 @@
+import { defineElement } from '../../internal/define.js';
+import { VerityDashReports } from './reports.js';
+
+defineElement('verity-dash-reports', VerityDashReports);
+
+export { VerityDashReports };
