@@ -37,12 +37,8 @@ import type {
   ReportOutcome,
   Session,
 } from '../contract/dashboard.js';
-import {
-  adminInvitationPageSchema,
-  orderUploadResultSchema,
-  outboxPageSchema,
-  problemsFromFields,
-} from './provisional.js';
+import { invitationFromServer, messageFromServer, problemsFromFields, uploadFromServer } from './provisional.js';
+import { adminInvitationPageSchema, orderBatchResultSchema, outboxPageSchema } from '../contract/admin.js';
 import type { AdminInvitationPage, InvitationState, OrderUploadResult, OutboxPage } from './provisional.js';
 
 export interface Options {
@@ -208,7 +204,9 @@ export function createDashboardApi(options: DashboardApiOptions = {}): Dashboard
 
     async uploadOrders(b, csv, o = {}) {
       try {
-        return await send(orderUploadResultSchema, { method: 'POST', path: admin(b, '/orders'), csv }, o.signal);
+        return uploadFromServer(
+          await send(orderBatchResultSchema, { method: 'POST', path: admin(b, '/orders'), csv }, o.signal),
+        );
       } catch (error) {
         // Every row refused: the problems may come as the fields of a 400 instead.
         if (isVerityApiError(error) && error.code === 'validation_failed' && error.fields) {
@@ -218,14 +216,22 @@ export function createDashboardApi(options: DashboardApiOptions = {}): Dashboard
         throw error;
       }
     },
-    invitations: (b, query, o = {}) =>
-      send(
+    invitations: async (b, query, o = {}) => {
+      const page = await send(
         adminInvitationPageSchema,
         { method: 'GET', path: admin(b, '/invitations'), query: pageParams({ ...query }) },
         o.signal,
-      ),
-    outbox: (b, query, o = {}) =>
-      send(outboxPageSchema, { method: 'GET', path: admin(b, '/outbox'), query: pageParams({ ...query }) }, o.signal),
+      );
+      return { ...page, items: page.items.map(invitationFromServer) };
+    },
+    outbox: async (b, query, o = {}) => {
+      const page = await send(
+        outboxPageSchema,
+        { method: 'GET', path: admin(b, '/outbox'), query: pageParams({ ...query }) },
+        o.signal,
+      );
+      return { ...page, items: page.items.map(messageFromServer) };
+    },
   };
 }
 

@@ -13,6 +13,11 @@
  * a real answer that differs in detail still validates; swap in the real schemas at merge.
  */
 import * as z from 'zod/mini';
+import {
+  adminInvitationPageSchema as serverInvitationPageSchema,
+  orderBatchResultSchema,
+  outboxPageSchema as serverOutboxPageSchema,
+} from '../contract/admin.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const optionalDate = z.optional(z.nullable(isoDateTime));
@@ -119,4 +124,103 @@ export function problemsFromFields(fields: Record<string, string>): OrderRowProb
     if (match) problems.push({ row: Number(match[1]), field: match[2] ?? null, problem });
   }
   return problems.sort((a, b) => a.row - b.row);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server's answers (src/contract/admin.ts) and the screens' model above: one translation
+// each way, used by the dashboard's client (server → screens) and by the mocks (screens → server),
+// so both speak the server's contract on the wire.
+
+type ServerInvitation = z.infer<typeof serverInvitationPageSchema>['items'][number];
+type ServerMessage = z.infer<typeof serverOutboxPageSchema>['items'][number];
+type ServerUpload = z.infer<typeof orderBatchResultSchema>;
+
+export function invitationFromServer(i: ServerInvitation): AdminInvitation {
+  return {
+    id: i.id,
+    orderRef: i.orderRef,
+    email: i.email,
+    state: i.status,
+    product: i.product,
+    customerName: i.customerName,
+    createdAt: i.createdAt,
+    scheduledFor: i.status === 'scheduled' ? i.dueAt : (i.sentAt ?? i.dueAt),
+    sentAt: i.sentAt,
+    remindedAt: i.remindedAt,
+    reviewedAt: i.status === 'reviewed' ? i.finishedAt : null,
+    expiresAt: i.expiresAt,
+    lastError: i.lastError,
+  };
+}
+
+export function invitationToServer(i: AdminInvitation): ServerInvitation {
+  return {
+    id: i.id,
+    orderRef: i.orderRef,
+    email: i.email,
+    customerName: i.customerName ?? null,
+    product: i.product ?? null,
+    locale: null,
+    status: i.state,
+    nextStep: i.state === 'scheduled' ? 'send' : null,
+    dueAt: i.scheduledFor ?? null,
+    sentAt: i.sentAt ?? null,
+    remindedAt: i.remindedAt ?? null,
+    expiresAt: i.expiresAt ?? null,
+    finishedAt: i.reviewedAt ?? null,
+    lastError: i.lastError ?? null,
+    createdAt: i.createdAt,
+  };
+}
+
+export function messageFromServer(m: ServerMessage): OutboxMessage {
+  return {
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    state: m.status,
+    kind: m.kind,
+    locale: m.locale,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+  };
+}
+
+export function messageToServer(m: OutboxMessage): ServerMessage {
+  return {
+    id: m.id,
+    kind: m.kind === 'reminder' ? 'reminder' : 'invitation',
+    invitationId: null,
+    orderRef: null,
+    to: m.to,
+    locale: m.locale ?? 'en',
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? '',
+    headers: {},
+    status: (['held', 'pending', 'sending', 'sent', 'failed'] as const).find((s) => s === m.state) ?? 'held',
+    attempts: 0,
+    lastError: null,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt ?? null,
+  };
+}
+
+export function uploadFromServer(u: ServerUpload): OrderUploadResult {
+  return {
+    accepted: u.accepted,
+    skipped: u.duplicates,
+    problems: u.problems.map((p) => ({ row: p.row, field: p.field === 'row' ? null : p.field, problem: p.code })),
+  };
+}
+
+export function uploadToServer(u: OrderUploadResult): ServerUpload {
+  return {
+    accepted: u.accepted,
+    duplicates: u.skipped ?? 0,
+    rejected: new Set(u.problems.map((p) => p.row)).size,
+    problems: u.problems.map((p) => ({ row: p.row, field: p.field ?? 'row', code: p.problem })),
+  };
 }

@@ -35,7 +35,13 @@ import type {
   ReportOutcome,
   Session,
 } from '../contract/dashboard.js';
-import { INVITATION_STATES, ORDER_CSV_COLUMNS } from '../dashboard/provisional.js';
+import {
+  INVITATION_STATES,
+  ORDER_CSV_COLUMNS,
+  invitationToServer,
+  messageToServer,
+  uploadToServer,
+} from '../dashboard/provisional.js';
 import type { AdminInvitation, InvitationState, OrderRowProblem, OutboxMessage } from '../dashboard/provisional.js';
 import { computeScore, scoreWindowStart } from '../rules/score.js';
 import { HOSTILE_MAIL_HTML, MAIL_TEXTS, MORE_PENDING, PENDING_FIXTURES } from './admin-fixtures.js';
@@ -994,11 +1000,13 @@ export class AdminMockStore {
     const header = (rows[0] ?? []).map((h) => h.trim());
     const missing = ORDER_CSV_COLUMNS.slice(0, 3).filter((column) => !header.includes(column));
     if (missing.length > 0) {
-      return ok({
-        accepted: 0,
-        skipped: 0,
-        problems: missing.map((field) => ({ row: 1, field, problem: 'required' })),
-      });
+      return ok(
+        uploadToServer({
+          accepted: 0,
+          skipped: 0,
+          problems: missing.map((field) => ({ row: 1, field, problem: 'required' })),
+        }),
+      );
     }
     const problems: OrderRowProblem[] = [];
     const known = new Set(this.invitationsList.filter((i) => i.business === business).map((i) => i.orderRef));
@@ -1051,7 +1059,7 @@ export class AdminMockStore {
         lastError: null,
       });
     });
-    return ok({ accepted, skipped, problems });
+    return ok(uploadToServer({ accepted, skipped, problems }));
   }
 
   invitations(business: string, params: URLSearchParams): StoreAnswer {
@@ -1063,7 +1071,7 @@ export class AdminMockStore {
     }
     const items = this.invitationsList
       .filter((i) => i.business === business && (!status || i.state === status))
-      .map(({ business: _business, ...invitation }) => invitation);
+      .map(({ business: _business, ...invitation }) => invitationToServer(invitation));
     return pageOf(items, params);
   }
 
@@ -1072,7 +1080,7 @@ export class AdminMockStore {
     if (denied) return denied;
     const items = this.outboxList
       .filter((m) => m.business === business)
-      .map(({ business: _business, ...message }) => message);
+      .map(({ business: _business, ...message }) => messageToServer(message));
     return pageOf(items, params);
   }
 }
