@@ -311,28 +311,29 @@ async function searchReviews(
   admin: boolean,
 ): Promise<Page<PublicRow | AdminRow>> {
   const tsquery = await searchQuery(trx, words);
-  // Each id read also sets, for the page's statement, what few matches need: no walk through an
-  // index in the sort's order (their ids are looked up through a bitmap of the primary key).
-  const matching = await trx
+  const matching = trx
     .selectFrom('reviews')
-    .select(['reviews.id', sql`set_config('enable_indexscan', 'off', true)`.as('walk')])
+    .select('reviews.id')
     .where((eb) => filters(eb, query, tsquery))
-    .limit(SEARCH_TOTAL_MAX + 1)
-    .execute();
-  const few = matching.length <= SEARCH_TOTAL_MAX;
-  if (matching.length === 0) return page(query, [], 0);
-  if (!few) {
-    await sql`SELECT set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
-      trx,
-    );
-  }
+    .limit(SEARCH_TOTAL_MAX + 1);
+  // One row: the ids, and (set in the same statement, for the page's) how the page is to be read.
+  const fewMatch = sql<boolean>`count(*) <= ${SEARCH_TOTAL_MAX}`;
+  const { ids } = await trx
+    .selectFrom(matching.as('matching'))
+    .select([
+      sql<string[] | null>`array_agg(matching.id)`.as('ids'),
+      sql`set_config('enable_indexscan', CASE WHEN ${fewMatch} THEN 'off' ELSE 'on' END, true)`.as('index_scan'),
+      sql`set_config('enable_bitmapscan', CASE WHEN ${fewMatch} THEN 'on' ELSE 'off' END, true)`.as('bitmap_scan'),
+    ])
+    .executeTakeFirstOrThrow();
+  const matches = ids ?? [];
+  if (matches.length === 0) return page(query, [], 0);
+  const few = matches.length <= SEARCH_TOTAL_MAX;
   let select = trx
     .selectFrom('reviews')
     .select(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS)
     .where((eb) =>
-      few
-        ? eb('reviews.id', '=', sql<string>`ANY(${sql.val(matching.map((row) => row.id))}::text[])`)
-        : filters(eb, query, tsquery),
+      few ? eb('reviews.id', '=', sql<string>`ANY(${sql.val(matches)}::text[])`) : filters(eb, query, tsquery),
     );
   if (query.after) {
     const after = query.after;
@@ -340,7 +341,7 @@ async function searchReviews(
   }
   for (const key of SORT_KEYS[query.sort]) select = select.orderBy(`reviews.${key.column}`, key.direction);
   const rows = (await select.limit(query.limit + 1).execute()) as (PublicRow | AdminRow)[];
-  return page(query, rows, Math.min(matching.length, SEARCH_TOTAL_MAX), !few);
+  return page(query, rows, Math.min(matches.length, SEARCH_TOTAL_MAX), !few);
 }
 
 /** A published review with its shop's URL, or `undefined`. */
