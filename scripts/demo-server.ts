@@ -9,8 +9,11 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
 import { createApp } from '../server/app.js';
 import { openDatabase } from '../server/db/database.js';
+import { ApiError } from '../server/http/errors.js';
+import { rateLimit } from '../server/http/rate-limit.js';
 import { listen } from '../server/serve.js';
 import type { RunningServer } from '../server/serve.js';
 import { createSignInLink, upsertMember } from '../server/db/members.js';
@@ -58,9 +61,18 @@ export interface DemoOptions {
   extraFolders?: Record<string, string>;
 }
 
+/**
+ * Content-Security-Policy violations reported by the pages so far: how many, and how many of each
+ * directive and blocked resource (at most `MAX_KINDS` kinds; later ones count as "other"). The
+ * reports themselves are not kept: anyone can send them.
+ */
+export interface CspViolations {
+  total: number;
+  counts: Map<string, number>;
+}
+
 export interface DemoServer extends RunningServer {
-  /** Content-Security-Policy violations reported by the pages so far. */
-  violations: unknown[];
+  violations: CspViolations;
   seeded: boolean;
   /** Signs the demo shop's owner in to the dashboard: a one-time link, valid for 15 minutes. */
   ownerSignInLink(): Promise<string>;
@@ -68,6 +80,20 @@ export interface DemoServer extends RunningServer {
 
 /** The demo shop's owner, a member of `nordlys` who can sign in to the dashboard. */
 export const DEMO_OWNER = 'owner@nordlys.example';
+/** A report larger than this is no CSP report (a real one is well under 4 KB). */
+export const CSP_REPORT_MAX_BYTES = 64 * 1024;
+const MAX_KINDS = 100;
+
+/** What a report is about: its directive and what it blocked, from either report format. */
+export function violationKind(report: unknown): string {
+  const entry = (Array.isArray(report) ? report[0] : report) as Record<string, unknown> | undefined;
+  const body = (entry?.['csp-report'] ?? entry?.body ?? entry ?? {}) as Record<string, unknown>;
+  const text = (...names: string[]) => {
+    const value = names.map((name) => body[name]).find((v) => typeof v === 'string') as string | undefined;
+    return (value ?? '?').replace(/\p{Cc}/gu, '').slice(0, 100);
+  };
+  return `${text('effective-directive', 'effectiveDirective', 'violated-directive')} ${text('blocked-uri', 'blockedURL')}`;
+}
 
 export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
@@ -91,13 +117,25 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     apiDelayMs: options.apiDelayMs ?? 0,
   });
 
-  const violations: unknown[] = [];
-  app.post('/__csp-report', async (c) => {
-    const report = await c.req.json().catch(() => ({}));
-    violations.push(report);
-    console.warn('Content-Security-Policy violation:', JSON.stringify(report));
-    return c.body(null, 204);
-  });
+  const violations: CspViolations = { total: 0, counts: new Map() };
+  app.post(
+    '/__csp-report',
+    rateLimit({ perMinute: 60, burst: 30 }),
+    bodyLimit({
+      maxSize: CSP_REPORT_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `A report is at most ${CSP_REPORT_MAX_BYTES} bytes`);
+      },
+    }),
+    async (c) => {
+      const kind = violationKind(await c.req.json().catch(() => undefined));
+      const key = violations.counts.has(kind) || violations.counts.size < MAX_KINDS ? kind : 'other';
+      violations.total += 1;
+      violations.counts.set(key, (violations.counts.get(key) ?? 0) + 1);
+      console.warn(`Content-Security-Policy violation: ${kind}`);
+      return c.body(null, 204);
+    },
+  );
 
   const noCache = (_path: string, c: { header: (name: string, value: string) => void }) =>
     c.header('cache-control', 'no-cache');

@@ -17,6 +17,7 @@ import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
 import { ApiError, errorBody, invalid, logLine } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
+import { securityHeaders } from './http/security.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { createJobs } from './jobs/index.js';
 import type { JobSettings, Jobs } from './jobs/index.js';
@@ -50,6 +51,11 @@ export interface AppOptions {
    * X-Forwarded-Proto and -Host: only behind a proxy of our own that sets them.
    */
   trustProxy?: boolean | undefined;
+  /**
+   * Wrong admin tokens per client before every admin request of that client is a 429 until the
+   * budget refills; `false` turns the limit off. Default 10 a minute.
+   */
+  adminFailureLimit?: RateLimitOptions | false | undefined;
   /** How long this process reuses a hot GET answer (default 1 s; 0 turns the cache off). */
   cacheTtlMs?: number | undefined;
   /** `max-age` of public GET answers for browsers and CDNs (default 60 s). */
@@ -98,6 +104,8 @@ export function createApp(options: AppOptions): VerityApp {
   const logError =
     options.logError ?? ((error: unknown, c: Context) => console.error(logLine(error, c.req.method, c.req.path)));
   const app = new Hono();
+  // First, so that every answer has them: errors, 304s, preflights, and what a host app adds.
+  app.use('*', securityHeaders());
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
@@ -192,6 +200,11 @@ export function createApp(options: AppOptions): VerityApp {
       adminToken: options.adminToken,
       publicUrl: options.publicUrl ?? options.jobs?.publicUrl,
       now: ctx.now,
+      failures:
+        options.adminFailureLimit === false
+          ? false
+          : { clock: () => ctx.now().getTime(), ...(options.adminFailureLimit ?? { perMinute: 10 }) },
+      trustProxy: ctx.trustProxy,
     }),
   );
   // One mailer for the invitations and the sign-in links (one SMTP pool).

@@ -10,7 +10,7 @@ import { canReportNotGenuine } from '../../src/rules/windows.js';
 import { ApiError, invalid, notFound } from '../http/errors.js';
 import { findAdminReview } from './reviews.js';
 import { recordEvent } from './team.js';
-import type { Tables } from './schema.js';
+import type { ReviewRow, Tables } from './schema.js';
 import { applyChanges } from './summaries.js';
 import type { ScoreState } from './summaries.js';
 
@@ -97,6 +97,22 @@ export async function reply(
   return { review: (await findAdminReview(db, id, now))!, business };
 }
 
+/** A column of a published review; a review not published is no review to the public (404). */
+async function published<C extends 'business_id' | 'created_at'>(
+  db: Kysely<Tables>,
+  id: string,
+  column: C,
+): Promise<Pick<ReviewRow, C>> {
+  const row = await db
+    .selectFrom('reviews')
+    .select(column)
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!row) throw notFound(`No review "${id}"`);
+  return row as unknown as Pick<ReviewRow, C>;
+}
+
 /**
  * A helpful vote, once per voter (a keyed hash of the client): a repeat changes nothing and answers
  * the count as it is, so `sort=helpful` cannot be stuffed from one client.
@@ -108,13 +124,7 @@ export async function voteHelpful(
   now: Date,
 ): Promise<{ helpfulCount: number; business: string; counted: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const review = await trx
-      .selectFrom('reviews')
-      .select('business_id')
-      .where('id', '=', id)
-      .where('status', '=', 'published')
-      .executeTakeFirst();
-    if (!review) throw notFound(`No review "${id}"`);
+    const review = await published(trx, id, 'business_id');
     // Of two concurrent votes of one voter, the second waits here for the first, then adds nothing.
     const counted = await trx
       .insertInto('helpful_votes')
@@ -145,13 +155,7 @@ export async function report(
   reporter: string,
   now: Date,
 ): Promise<void> {
-  const review = await db
-    .selectFrom('reviews')
-    .select('created_at')
-    .where('id', '=', id)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  if (!review) throw notFound(`No review "${id}"`);
+  const review = await published(db, id, 'created_at');
   if (input.reason === 'not_genuine' && !canReportNotGenuine(review.created_at, now)) {
     throw new ApiError(
       422,

@@ -8,7 +8,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from
 import type { AdminReview, Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { Review, Sort } from '../../src/client/schemas.js';
 import { countsTowardScore } from '../../src/rules/score.js';
-import { PREFIX_MIN, SEARCH_TOTAL_MAX, searchWords } from '../../src/rules/search.js';
+import { matchesStarts, SEARCH_TOTAL_MAX, searchWords } from '../../src/rules/search.js';
 import { encodeCursor, SORT_KEYS } from './cursor.js';
 import type { CursorValue } from './cursor.js';
 import type { Tables } from './schema.js';
@@ -178,9 +178,9 @@ function filters(eb: ReviewsBuilder, query: ReviewQuery, tsquery?: string | null
 const STEMMERS = ['english', 'swedish', 'german'] as const;
 
 /**
- * The tsquery of a search: every word, each as it is (or as the start of a word, from
- * `PREFIX_MIN` letters) or as its stem in one of the stemmed languages. PostgreSQL parses and stems
- * each word in a statement of its own, and the alternatives that are the same are dropped: a query
+ * The tsquery of a search: every word, each as it is (or as the start of a word: `matchesStarts`)
+ * or as its stem in one of the stemmed languages. PostgreSQL parses and stems each word in a
+ * statement of its own, and the alternatives that are the same are dropped: a query
  * that says `'kaffe':* | 'kaffe' | 'kaffe'` is estimated to match three times as much, and planned
  * as a scan. `null` when some word has no lexeme at all (nothing can match).
  *
@@ -189,7 +189,7 @@ const STEMMERS = ['english', 'swedish', 'german'] as const;
  */
 async function searchQuery(trx: Transaction<Tables>, words: string[]): Promise<string | null> {
   const parts = words.flatMap((word) => [
-    word.length >= PREFIX_MIN
+    matchesStarts(word)
       ? sql`to_tsquery('simple', ${`${word}:*`})::text`
       : sql`plainto_tsquery('simple', ${word})::text`,
     ...STEMMERS.map((config) => sql`plainto_tsquery(${sql.lit(config)}, ${word})::text`),
@@ -296,12 +296,13 @@ function page<T extends PublicRow>(query: ReviewQuery, rows: T[], total: number,
 }
 
 /**
- * A page of a search, at a bounded cost whatever is searched for. The matches are counted up to
- * `SEARCH_TOTAL_MAX` + 1 (never a count of every review for a common word). Few matches are then
- * read through an index and sorted; many are found by walking the sort's index, where they are
- * dense. The planner is told which, since its estimates of text searches are rough: it would walk
- * every review in the sort's order to find a rare word, or sort every review to page a common one.
- * The count's own statement sets that (`set_config`, for this transaction): no round trip more.
+ * A page of a search, at a bounded cost whatever is searched for. The matches' ids are read first,
+ * at most `SEARCH_TOTAL_MAX` + 1 of them (never a count of every review for a common word), the
+ * way the planner finds cheapest: a small shop's reviews one by one, a large shop's through the
+ * text index. Few: the page is sorted from just those. Many: they are dense, and the page is found
+ * by walking the sort's index. The planner is told which, since its estimates of a text search
+ * are rough: it would walk every review in the sort's order to find a rare word, or sort every
+ * review to page a common one.
  */
 async function searchReviews(
   trx: Transaction<Tables>,
@@ -315,27 +316,32 @@ async function searchReviews(
     .select('reviews.id')
     .where((eb) => filters(eb, query, tsquery))
     .limit(SEARCH_TOTAL_MAX + 1);
-  const few = sql<boolean>`count(*) <= ${SEARCH_TOTAL_MAX}`;
-  const { n } = await trx
+  // One row: the ids, and (set in the same statement, for the page's) how the page is to be read.
+  const fewMatch = sql<boolean>`count(*) <= ${SEARCH_TOTAL_MAX}`;
+  const { ids } = await trx
     .selectFrom(matching.as('matching'))
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      sql`set_config('enable_indexscan', CASE WHEN ${few} THEN 'off' ELSE 'on' END, true)`.as('index_scan'),
-      sql`set_config('enable_bitmapscan', CASE WHEN ${few} THEN 'on' ELSE 'off' END, true)`.as('bitmap_scan'),
+    .select([
+      sql<string[] | null>`array_agg(matching.id)`.as('ids'),
+      sql`set_config('enable_indexscan', CASE WHEN ${fewMatch} THEN 'off' ELSE 'on' END, true)`.as('index_scan'),
+      sql`set_config('enable_bitmapscan', CASE WHEN ${fewMatch} THEN 'on' ELSE 'off' END, true)`.as('bitmap_scan'),
     ])
     .executeTakeFirstOrThrow();
-  const matches = Number(n);
+  const matches = ids ?? [];
+  if (matches.length === 0) return page(query, [], 0);
+  const few = matches.length <= SEARCH_TOTAL_MAX;
   let select = trx
     .selectFrom('reviews')
     .select(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS)
-    .where((eb) => filters(eb, query, tsquery));
+    .where((eb) =>
+      few ? eb('reviews.id', '=', sql<string>`ANY(${sql.val(matches)}::text[])`) : filters(eb, query, tsquery),
+    );
   if (query.after) {
     const after = query.after;
     select = select.where((eb) => afterCursor(eb, query.sort, after));
   }
   for (const key of SORT_KEYS[query.sort]) select = select.orderBy(`reviews.${key.column}`, key.direction);
   const rows = (await select.limit(query.limit + 1).execute()) as (PublicRow | AdminRow)[];
-  return page(query, rows, Math.min(matches, SEARCH_TOTAL_MAX), matches > SEARCH_TOTAL_MAX);
+  return page(query, rows, Math.min(matches.length, SEARCH_TOTAL_MAX), !few);
 }
 
 /** A published review with its shop's URL, or `undefined`. */

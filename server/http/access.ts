@@ -18,6 +18,8 @@ import { findSession } from '../db/members.js';
 import type { SignedIn } from '../db/members.js';
 import type { Tables } from '../db/schema.js';
 import { ApiError } from './errors.js';
+import { Budget, clientAddress, tooManyRequests } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 
 export type Actor = { kind: 'operator' } | ({ kind: 'member' } & SignedIn);
 
@@ -104,6 +106,13 @@ export interface AccessOptions {
   adminToken: string | undefined;
   publicUrl: string | undefined;
   now: () => Date;
+  /**
+   * Wrong admin tokens allowed per client (10 a minute by default); `false`: no limit. Past the
+   * budget every admin request of that client is a 429 until it refills, the right token
+   * included, so guessing gets no answer at all.
+   */
+  failures?: RateLimitOptions | false | undefined;
+  trustProxy?: boolean | undefined;
 }
 
 const unauthorized = () =>
@@ -123,11 +132,18 @@ export async function sessionOf(c: Context, db: Kysely<Tables>, now: Date): Prom
 }
 
 export function adminAccess(options: AccessOptions): MiddlewareHandler {
+  const failures = options.failures === false ? undefined : new Budget(options.failures ?? { perMinute: 10 });
   return async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
+      const client = clientAddress(c, options.trustProxy);
+      const wait = failures?.wait(client);
+      if (wait !== undefined) throw tooManyRequests(wait, 'Too many wrong admin tokens from here; try again later');
       const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-      if (!isOperatorToken(options.adminToken, given)) throw unauthorized();
+      if (!isOperatorToken(options.adminToken, given)) {
+        failures?.take(client);
+        throw unauthorized();
+      }
       actors.set(c.req.raw, { kind: 'operator' });
       return next();
     }

@@ -59,7 +59,8 @@ export class Budget {
   private bucket(key: string): Bucket {
     const now = this.clock();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
+    // A clock set back gives nothing back, and takes nothing either.
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + Math.max(0, now - bucket.at) * this.perMs);
     bucket.at = now;
     this.buckets.delete(key);
     this.buckets.set(key, bucket);

@@ -1,8 +1,8 @@
 /**
  * The words of a text search (`q`), as the mocks and the server both read them: letters and digits
  * (with their combining marks), lower case, NFC; everything else separates words. A review matches
- * when it has every word: the word itself or, for words of `PREFIX_MIN` letters or more, a word that
- * starts with it ("espres" finds "espresso"). The server also finds other forms of a word in the
+ * when it has every word: the word itself or, for words of `PREFIX_MIN` characters or more with a
+ * letter in them, a word that starts with it ("espres" finds "espresso"; "42" finds only "42"). The server also finds other forms of a word in the
  * review's own language (English, Swedish and German stems: "deliveries" finds "delivery").
  */
 /** Words after these are not searched for: each one costs the database a condition. */
@@ -14,6 +14,14 @@ export const SEARCH_WORDS_MAX = 8;
 export const SEARCH_TOTAL_MAX = 1000;
 /** Shorter words match only whole words ("a" is not the start of half the reviews). */
 export const PREFIX_MIN = 3;
+
+/**
+ * Whether a word of a query also finds words that start with it. Numbers never do: "421" is not
+ * the start of "4217" for anyone, and every number in every review would be a word to look at.
+ */
+export function matchesStarts(word: string): boolean {
+  return word.length >= PREFIX_MIN && /\p{L}/u.test(word);
+}
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
@@ -36,6 +44,6 @@ export function matchesWords(text: string, words: readonly string[]): boolean {
   if (words.length === 0) return false;
   const have = textWords(text);
   return words.every((word) =>
-    have.some((candidate) => candidate === word || (word.length >= PREFIX_MIN && candidate.startsWith(word))),
+    have.some((candidate) => candidate === word || (matchesStarts(word) && candidate.startsWith(word))),
   );
 }

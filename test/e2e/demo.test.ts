@@ -77,7 +77,7 @@ describe('the demo shop under a strict CSP', () => {
 
       for (const { path, widgets } of PAGES) {
         it(`${path}: every widget works, no CSP violation, no request twice`, async () => {
-          const before = server.violations.length;
+          const before = server.violations.total;
           await driver.goto(`${server.url}${path}`);
           await waitFor(driver, WIDGETS_READY, `the widgets of ${path}`);
           const count = await driver.run<number>(
@@ -86,7 +86,7 @@ describe('the demo shop under a strict CSP', () => {
           assert.equal(count, widgets);
           // Give late reports a moment to arrive.
           await new Promise((resolve) => setTimeout(resolve, 300));
-          assert.deepEqual(server.violations.slice(before), []);
+          assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
           const urls = await driver.run<string[]>(API_ENTRIES);
           assert.ok(urls.length > 0, 'the widgets asked the API');
           assert.deepEqual(
@@ -108,12 +108,12 @@ describe('the demo shop under a strict CSP', () => {
           `[...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.text)['@type'])`,
         );
         assert.deepEqual(types, ['Product', 'Product']);
-        assert.deepEqual(server.violations, []);
+        assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
       });
 
       it('a shopper writes a verified review through the script tag, and once approved it counts', async () => {
         await writeReviewAsShopper(driver, { url: server.url, adminToken: ADMIN_TOKEN }, engine);
-        assert.deepEqual(server.violations, []);
+        assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
       });
     });
   }

@@ -135,7 +135,7 @@ describe('the npm package in an app', () => {
 
       for (const page of ['react', 'define'] as const) {
         it(`${page === 'react' ? 'verity-reviews/react' : 'verity-reviews/define'}: a review is written, approved and listed`, async () => {
-          const before = server.violations.length;
+          const before = server.violations.total;
           await driver.goto(`${server.url}/app/${page}.html`);
           const title = `Fresh every time (${page}, ${engine})`;
           const thanks = await fillAndSendForm(driver, {
@@ -156,7 +156,7 @@ describe('the npm package in an app', () => {
           await approveByTitle(shop(), 'nordlys', title);
           await driver.goto(`${server.url}/app/${page}.html`);
           await waitFor(driver, listShows(title), 'the approved review in the list');
-          assert.deepEqual(server.violations.slice(before), [], 'no CSP violation');
+          assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
         });
       }
     });

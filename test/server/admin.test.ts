@@ -90,6 +90,40 @@ for (const { backend, skip } of BACKENDS) {
       }
     });
 
+    it('limits wrong admin tokens per client: 10 a minute, then 429 for that client, the right token too', async () => {
+      let now = Date.now();
+      const limited = await startServer(database, {
+        adminFailureLimit: { perMinute: 10, clock: () => now },
+        trustProxy: true,
+      });
+      try {
+        const from = (address: string, token: string) =>
+          caller(limited.url, { authorization: `Bearer ${token}`, 'x-forwarded-for': address })(
+            'GET',
+            `/v1/admin/businesses/${shop}/reviews`,
+          );
+        for (let i = 0; i < 10; i += 1) assert.equal((await from('198.51.100.7', `guess-${i}`)).status, 401);
+        const blocked = await from('198.51.100.7', 'guess-10');
+        assert.equal(blocked.status, 429);
+        assert.equal(blocked.json.error.code, 'rate_limited');
+        assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
+        assert.equal((await from('198.51.100.7', ADMIN_TOKEN)).status, 429, 'no answer to a guess, right or wrong');
+        assert.equal((await from('198.51.100.8', ADMIN_TOKEN)).status, 200, 'another client is not blocked');
+        now += 60_000;
+        assert.equal((await from('198.51.100.7', ADMIN_TOKEN)).status, 200, 'after a minute');
+      } finally {
+        await limited.stop();
+      }
+      // The limit is on by default.
+      const { app } = createApp({ db: database.db, adminToken: ADMIN_TOKEN, rateLimit: false });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) {
+        const response = await app.request('/v1/admin/reviews/x', { headers: { authorization: 'Bearer wrong' } });
+        statuses.push(response.status);
+      }
+      assert.deepEqual(statuses, [...Array<number>(10).fill(401), 429]);
+    });
+
     it('creates and updates a business and its products, and validates the input', async () => {
       const updated = await admin('POST', '/v1/admin/businesses', {
         id: shop,

@@ -137,7 +137,14 @@ export async function startServer(
 ): Promise<TestServer> {
   const { seed, ...appOptions } = options;
   if (seed !== false && seed !== undefined) await seedDemo(database.db, seed);
-  const verity = createApp({ db: database.db, adminToken: ADMIN_TOKEN, rateLimit: false, ...appOptions });
+  // No rate limits unless a test asks for one: the suites send far more than one client would.
+  const verity = createApp({
+    db: database.db,
+    adminToken: ADMIN_TOKEN,
+    rateLimit: false,
+    adminFailureLimit: false,
+    ...appOptions,
+  });
   // The server closes the database it was given; a test closes (and removes) it itself.
   const running = await listen(verity.app, { ...database, close: async () => {} }, 0, '127.0.0.1');
   return { ...verity, url: running.url, database, stop: () => running.close() };

@@ -9,6 +9,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../server/app.js';
 import { fingerprint, submitReview } from '../../server/db/submissions.js';
+import { API_CSP } from '../../server/http/security.js';
 import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
 import type { Answer, TestDatabase, TestServer } from './helpers.js';
 
@@ -267,6 +268,43 @@ for (const { backend, skip } of BACKENDS) {
         'access-control-request-method': 'POST',
       });
       assert.equal(adminPreflight.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('sends nosniff, a Referrer-Policy and a Content-Security-Policy with every answer', async () => {
+      const summary = `/v1/businesses/${shop}/summary`;
+      const etag = (await api('GET', summary)).headers.get('etag')!;
+      const answers: [string, Answer][] = [
+        ['GET summary', await api('GET', summary)],
+        ['304', await api('GET', summary, undefined, { 'if-none-match': etag })],
+        ['GET a list page', await api('GET', `${reviews}?limit=2`)],
+        ['404', await api('GET', '/v1/reviews/no-such-review')],
+        ['400', await api('GET', `${reviews}?limit=0`)],
+        ['415', await api('POST', reviews, 'x', { 'content-type': 'text/plain', 'idempotency-key': key() })],
+        ['403', await api('POST', reviews, {}, { origin: 'https://evil.example', 'idempotency-key': key() })],
+        ['401', await api('GET', '/v1/admin/reviews/x')],
+        [
+          'preflight',
+          await api('OPTIONS', reviews, undefined, {
+            origin: 'https://corner.example',
+            'access-control-request-method': 'POST',
+          }),
+        ],
+        ['health', await api('GET', '/health')],
+        ['unknown route', await api('GET', '/nothing')],
+        [
+          '413',
+          await api('POST', reviews, `"${'x'.repeat(70_000)}"`, {
+            'idempotency-key': key(),
+            'content-type': 'application/json',
+          }),
+        ],
+      ];
+      for (const [what, answer] of answers) {
+        assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', what);
+        assert.equal(answer.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', what);
+        assert.equal(answer.headers.get('content-security-policy'), API_CSP, what);
+      }
+      assert.equal(answers.at(-1)![1].status, 413);
     });
 
     it('rate-limits public POSTs per IP with 429 and Retry-After, and leaves GETs alone', async () => {

@@ -86,6 +86,7 @@ for (const { backend, skip } of BACKENDS) {
       assert.deepEqual(await ids('grinder'), [id(1)]);
       assert.deepEqual(await ids('zrnka čerstvá'), [id(4)], 'Czech: words as they are');
       assert.deepEqual(await ids('ka'), [], 'two letters: whole words only');
+      assert.deepEqual(await ids('velvet 104'), [id(-105)], 'numbers: whole numbers only (not 1040 to 1049)');
     });
 
     it("finds other forms of a word in the review's language (English, Swedish, German)", async () => {
@@ -113,7 +114,7 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(few.json.totalCapped, undefined, 'an exact count says nothing more');
     });
 
-    /** The plans of a search's count and page, as PostgreSQL made them when the search ran. */
+    /** The plans of a search's matches and page, as PostgreSQL made them when the search ran. */
     async function plansOf(q: string): Promise<{ count: string; page: string }> {
       // Record the statements as they ran, then replay them in order in one transaction (what a
       // statement sets holds for the next), explaining the count and the page.
@@ -131,9 +132,10 @@ for (const { backend, skip } of BACKENDS) {
       const plans = await database.db.transaction().execute(async (trx) => {
         const explained: string[] = [];
         for (const statement of statements) {
-          // The plugin also sees the count's subquery on its own.
+          // The plugin also sees the matches' subquery on its own.
           if (/^select "reviews"\."id" from/.test(statement.sql)) continue;
-          if (statement.sql.includes('search_vector')) {
+          // The matches' ids, and the page.
+          if (/^select (array_agg|"reviews"\."id", "reviews"\."business_id")/.test(statement.sql)) {
             const { rows } = await trx.executeQuery<Record<string, string>>(
               CompiledQuery.raw(`EXPLAIN ${statement.sql}`, [...statement.parameters]),
             );
