@@ -1,3 +1,4 @@
+import { ensureTranslation } from './localize.js';
 import { TaskStatus } from '@lit/task';
 import type { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -44,9 +45,14 @@ function start(owner: LoadingAnnouncer): void {
   if (loading.size > 1) return;
   const target = liveRegion();
   timer = setTimeout(() => {
-    // Read when said: by then the widget's language has usually loaded too.
+    // Said in the widget's language: if its texts are still on the way, once they are here.
     const [first] = loading;
-    target.textContent = first?.currentText() ?? '';
+    const say = () => {
+      if (first && loading.has(first)) target.textContent = first.currentText() ?? '';
+    };
+    const pending = first?.languagePending();
+    if (pending) void pending.then(say, say);
+    else say();
   }, ANNOUNCE_AFTER_MS);
 }
 
@@ -59,11 +65,16 @@ function stop(owner: LoadingAnnouncer): void {
 /** Adds a widget to the page's loading announcement while `text()` says what it is loading. */
 export class LoadingAnnouncer implements ReactiveController {
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly resolvedLocale?: string },
     /** The text to say while the widget is loading, `undefined` when it is not. */
     private readonly text: () => string | undefined,
   ) {
     host.addController(this);
+  }
+
+  /** Resolves when the widget's language is loaded; `undefined` when it is already. */
+  languagePending(): Promise<void> | undefined {
+    return this.host.resolvedLocale ? ensureTranslation(this.host.resolvedLocale) : undefined;
   }
 
   /** What the widget is loading, in its language; `undefined` when it is not loading. */

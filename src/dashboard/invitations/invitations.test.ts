@@ -34,8 +34,9 @@ describe('<verity-dash-invitations>', () => {
     select.dispatchEvent(new Event('change'));
     await until(() => api.sent.some((r) => r.search.get('status') === 'failed'), 'no filter sent');
     await settled(el);
+    // The request is seen before its answer is shown: wait for the page to show the failed ones.
+    await until(() => $$(el, 'table.invitations tbody tr').length === 2, 'the failed invitations shown');
     const rows = $$(el, 'table.invitations tbody tr');
-    expect(rows.length).to.equal(2);
     expect(visibleText(rows[0]!)).to.contain('Last error: 550 5.1.1');
     api.stop();
   });

@@ -34,9 +34,9 @@ describe('<verity-dash-reviews>', () => {
     q.closest('form')!.requestSubmit();
     await until(() => api.sent.some((r) => r.search.get('q') === 'crema'), 'no search sent');
     await settled(el);
-    const texts = $$(el, '.results > li').map((li) => visibleText(li).toLowerCase());
-    expect(texts.length).to.be.greaterThan(0);
-    expect(texts.every((text) => text.includes('crema'))).to.equal(true);
+    // The request is seen before its answer is shown: wait for the page to show the matches.
+    const texts = () => $$(el, '.results > li').map((li) => visibleText(li).toLowerCase());
+    await until(() => texts().length > 0 && texts().every((text) => text.includes('crema')), 'only matches shown');
 
     const rating = $<HTMLSelectElement>(el, '#rating')!;
     rating.value = '5';
@@ -47,6 +47,13 @@ describe('<verity-dash-reviews>', () => {
       'no filters sent',
     );
     await settled(el);
+    await until(
+      () =>
+        $$(el, '.results > li').every(
+          (li) => li.querySelector('.stars')!.getAttribute('aria-label') === 'Rated 5 out of 5',
+        ),
+      'only five-star reviews shown',
+    );
     for (const li of $$(el, '.results > li')) {
       expect(li.querySelector('.stars')!.getAttribute('aria-label')).to.equal('Rated 5 out of 5');
       expect(visibleText(li)).to.contain('Verified');
