@@ -177,25 +177,36 @@ function filters(eb: ReviewsBuilder, query: ReviewQuery, tsquery?: string | null
 /** The stemmers of migration 0004's `search_vector`, besides the words as they are. */
 const STEMMERS = ['english', 'swedish', 'german'] as const;
 
+/** A shop with at most this many reviews is searched by reading its reviews, not the text index. */
+const SEARCH_SCAN_MAX = 5000;
+
 /**
  * The tsquery of a search: every word, each as it is (or as the start of a word: `matchesStarts`)
  * or as its stem in one of the stemmed languages. PostgreSQL parses and stems each word in a
- * statement of its own, and the alternatives that are the same are dropped: a query
- * that says `'kaffe':* | 'kaffe' | 'kaffe'` is estimated to match three times as much, and planned
- * as a scan. `null` when some word has no lexeme at all (nothing can match).
+ * statement of its own, and the alternatives that are the same are dropped: a query that says
+ * `'kaffe':* | 'kaffe' | 'kaffe'` is estimated to match three times as much, and planned as a
+ * scan. `null` when some word has no lexeme at all (nothing can match).
  *
- * The same statement tells the planner, for the rest of the transaction, not to scan the table:
- * with a LIMIT, its rough estimate of a text search makes a scan look cheaper than the index.
+ * The same statement sets, for the rest of the transaction, how the matches are to be found:
+ * never by a scan of the table (with a LIMIT, the planner's rough estimate of a text search makes
+ * a scan look cheaper than the index); in a small shop by reading its reviews, since the text
+ * index is every shop's and a word common in another makes it the dearer way, by a margin the
+ * planner's estimates do not see.
  */
-async function searchQuery(trx: Transaction<Tables>, words: string[]): Promise<string | null> {
+async function searchQuery(trx: Transaction<Tables>, business: string, words: string[]): Promise<string | null> {
   const parts = words.flatMap((word) => [
     matchesStarts(word)
       ? sql`to_tsquery('simple', ${`${word}:*`})::text`
       : sql`plainto_tsquery('simple', ${word})::text`,
     ...STEMMERS.map((config) => sql`plainto_tsquery(${sql.lit(config)}, ${word})::text`),
   ]);
+  const size = sql`(SELECT coalesce(sum(published), 0) FROM review_totals WHERE business_id = ${business})`;
   const { rows } = await sql<{ parts: string[] }>`
-    SELECT ARRAY[${sql.join(parts)}] AS parts, set_config('enable_seqscan', 'off', true)`.execute(trx);
+    SELECT ARRAY[${sql.join(parts)}] AS parts,
+           set_config('enable_seqscan', 'off', true),
+           set_config('enable_bitmapscan', CASE WHEN ${size} <= ${SEARCH_SCAN_MAX} THEN 'off' ELSE 'on' END, true)`.execute(
+    trx,
+  );
   const texts = rows[0]!.parts;
   const per = 1 + STEMMERS.length;
   const each = words.map((_, i) => {
@@ -297,9 +308,8 @@ function page<T extends PublicRow>(query: ReviewQuery, rows: T[], total: number,
 
 /**
  * A page of a search, at a bounded cost whatever is searched for. The matches' ids are read first,
- * at most `SEARCH_TOTAL_MAX` + 1 of them (never a count of every review for a common word), the
- * way the planner finds cheapest: a small shop's reviews one by one, a large shop's through the
- * text index. Few: the page is sorted from just those. Many: they are dense, and the page is found
+ * at most `SEARCH_TOTAL_MAX` + 1 of them (never a count of every review for a common word): a
+ * small shop's reviews one by one, a large shop's through the text index. Few: the page is sorted from just those. Many: they are dense, and the page is found
  * by walking the sort's index. The planner is told which, since its estimates of a text search
  * are rough: it would walk every review in the sort's order to find a rare word, or sort every
  * review to page a common one.
@@ -310,7 +320,7 @@ async function searchReviews(
   words: string[],
   admin: boolean,
 ): Promise<Page<PublicRow | AdminRow>> {
-  const tsquery = await searchQuery(trx, words);
+  const tsquery = await searchQuery(trx, query.business, words);
   const matching = trx
     .selectFrom('reviews')
     .select('reviews.id')
