@@ -242,7 +242,11 @@ export abstract class DashboardScreen extends LitElement {
   ): unknown {
     return task.render({
       initial: () => this.renderLoading(blocks),
-      pending: () => (task.value === undefined ? this.renderLoading(blocks) : complete(task.value)),
+      // Loading again (new filters): the old answer stays in place, marked busy, until the new one.
+      pending: () =>
+        task.value === undefined
+          ? this.renderLoading(blocks)
+          : html`<div class="stale" aria-busy="true">${complete(task.value)}</div>`,
       complete: (value) => complete(value),
       error: (error) => this.renderError(error, () => task.run()),
     });

@@ -229,6 +229,14 @@ export const screenStyles = css`
     background: var(--ok-surface);
   }
 
+  /* The old answer while the new one loads: unchanged to the eye (dimmed text would fall below
+     the contrast it needs), busy to assistive technology. */
+  .stale {
+    display: grid;
+    gap: 1.25rem;
+    cursor: progress;
+  }
+
   .skeleton-block {
     display: block;
     height: 5.5rem;
