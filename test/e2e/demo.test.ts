@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDemo } from '../../scripts/demo-server.js';
 import type { DemoServer } from '../../scripts/demo-server.js';
-import { openDriver, waitFor, wantedEngines } from './drivers.js';
-import type { Driver } from './drivers.js';
+import { describeEachEngine, waitFor } from './drivers.js';
 import { writeReviewAsShopper } from './shopper.js';
 
 /** True when every Verity widget on the page shows its content (or a form is ready). */
@@ -65,56 +64,42 @@ describe('the demo shop under a strict CSP', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  for (const engine of wantedEngines()) {
-    describe(engine, () => {
-      let driver: Driver;
-      before(async () => {
-        driver = await openDriver(engine);
-      });
-      after(async () => {
-        await driver?.close();
-      });
-
-      for (const { path, widgets } of PAGES) {
-        it(`${path}: every widget works, no CSP violation, no request twice`, async () => {
-          const before = server.violations.total;
-          await driver.goto(`${server.url}${path}`);
-          await waitFor(driver, WIDGETS_READY, `the widgets of ${path}`);
-          const count = await driver.run<number>(
-            `document.querySelectorAll('verity-rating-badge, verity-review-list, verity-review-quote, verity-review-form').length`,
-          );
-          assert.equal(count, widgets);
-          // Give late reports a moment to arrive.
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
-          const urls = await driver.run<string[]>(API_ENTRIES);
-          assert.ok(urls.length > 0, 'the widgets asked the API');
-          assert.deepEqual(
-            urls.filter((url, i) => urls.indexOf(url) !== i),
-            [],
-            'no API request is made twice',
-          );
-        });
-      }
-
-      it('the product page writes JSON-LD for the product, through a Trusted Types policy', async () => {
-        await driver.goto(`${server.url}/espresso.html`);
-        await waitFor(
-          driver,
-          `document.querySelectorAll('script[type="application/ld+json"]').length === 2`,
-          'JSON-LD',
+  describeEachEngine((engine, driver) => {
+    for (const { path, widgets } of PAGES) {
+      it(`${path}: every widget works, no CSP violation, no request twice`, async () => {
+        const before = server.violations.total;
+        await driver.goto(`${server.url}${path}`);
+        await waitFor(driver, WIDGETS_READY, `the widgets of ${path}`);
+        const count = await driver.run<number>(
+          `document.querySelectorAll('verity-rating-badge, verity-review-list, verity-review-quote, verity-review-form').length`,
         );
-        const types = await driver.run<string[]>(
-          `[...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.text)['@type'])`,
+        assert.equal(count, widgets);
+        // Give late reports a moment to arrive.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
+        const urls = await driver.run<string[]>(API_ENTRIES);
+        assert.ok(urls.length > 0, 'the widgets asked the API');
+        assert.deepEqual(
+          urls.filter((url, i) => urls.indexOf(url) !== i),
+          [],
+          'no API request is made twice',
         );
-        assert.deepEqual(types, ['Product', 'Product']);
-        assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
       });
+    }
 
-      it('a shopper writes a verified review through the script tag, and once approved it counts', async () => {
-        await writeReviewAsShopper(driver, { url: server.url, adminToken: ADMIN_TOKEN }, engine);
-        assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
-      });
+    it('the product page writes JSON-LD for the product, through a Trusted Types policy', async () => {
+      await driver.goto(`${server.url}/espresso.html`);
+      await waitFor(driver, `document.querySelectorAll('script[type="application/ld+json"]').length === 2`, 'JSON-LD');
+      const types = await driver.run<string[]>(
+        `[...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.text)['@type'])`,
+      );
+      assert.deepEqual(types, ['Product', 'Product']);
+      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
     });
-  }
+
+    it('a shopper writes a verified review through the script tag, and once approved it counts', async () => {
+      await writeReviewAsShopper(driver, { url: server.url, adminToken: ADMIN_TOKEN }, engine);
+      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+    });
+  });
 });

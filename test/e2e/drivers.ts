@@ -3,6 +3,7 @@
  * Chromium and Firefox (WebDriver BiDi), WebKitWebDriver through webdriverio for WebKit. Scripts
  * run in the page; pointer and keyboard input is real input, sent by the browser's automation.
  */
+import { after, before, describe } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { CHROMIUM_ARGS, findBrowser, startWebKitDriver } from '../../scripts/browsers.js';
@@ -151,4 +152,35 @@ export async function waitFor(driver: Driver, script: string, what: string, ms =
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`);
+}
+
+/**
+ * A `describe` for each engine this run asks for, with one browser opened before its tests and
+ * closed after them; `driver` stands for that browser.
+ */
+export function describeEachEngine(body: (engine: Engine, driver: Driver) => void): void {
+  for (const engine of wantedEngines()) {
+    describe(engine, () => {
+      let real: Driver | undefined;
+      const open = () => {
+        if (!real) throw new Error(`${engine} is not open`);
+        return real;
+      };
+      before(async () => {
+        real = await openDriver(engine);
+      });
+      after(async () => {
+        await real?.close();
+      });
+      body(engine, {
+        goto: (url) => open().goto(url),
+        run: (script) => open().run(script),
+        requests: () => open().requests(),
+        clickAt: (x, y) => open().clickAt(x, y),
+        press: (...keys) => open().press(...keys),
+        type: (text) => open().type(text),
+        close: () => open().close(),
+      });
+    });
+  }
 }

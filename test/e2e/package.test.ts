@@ -14,8 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
 import { startDemo } from '../../scripts/demo-server.js';
 import type { DemoServer } from '../../scripts/demo-server.js';
-import { openDriver, waitFor, wantedEngines } from './drivers.js';
-import type { Driver } from './drivers.js';
+import { describeEachEngine, waitFor } from './drivers.js';
 import { approveByTitle, fillAndSendForm } from './shopper.js';
 
 const ADMIN_TOKEN = 'package-admin';
@@ -119,46 +118,36 @@ describe('the npm package in an app', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  for (const engine of wantedEngines()) {
-    describe(engine, () => {
-      let driver: Driver;
-      before(async () => {
-        driver = await openDriver(engine);
-      });
-      after(async () => {
-        await driver?.close();
-      });
+  describeEachEngine((engine, driver) => {
+    const shop = () => ({ url: server.url, adminToken: ADMIN_TOKEN });
+    const listShows = (title: string) =>
+      `[...document.querySelector('verity-review-list')?.shadowRoot?.querySelectorAll('article') ?? []].some((a) => a.textContent.includes(${JSON.stringify(title)}))`;
 
-      const shop = () => ({ url: server.url, adminToken: ADMIN_TOKEN });
-      const listShows = (title: string) =>
-        `[...document.querySelector('verity-review-list')?.shadowRoot?.querySelectorAll('article') ?? []].some((a) => a.textContent.includes(${JSON.stringify(title)}))`;
-
-      for (const page of ['react', 'define'] as const) {
-        it(`${page === 'react' ? 'verity-reviews/react' : 'verity-reviews/define'}: a review is written, approved and listed`, async () => {
-          const before = server.violations.total;
-          await driver.goto(`${server.url}/app/${page}.html`);
-          const title = `Fresh every time (${page}, ${engine})`;
-          const thanks = await fillAndSendForm(driver, {
-            title,
-            body: 'The beans arrive within days of roasting and it shows in the cup. Will order again.',
-            authorName: `Developer in ${engine}`,
-            email: `${page}-${engine}@shopper.example`,
-          });
-          assert.match(thanks, /thank/i);
-          if (page === 'react') {
-            // The typed event reached the React handler.
-            await waitFor(
-              driver,
-              `document.querySelector('#sent')?.textContent === 'pending'`,
-              'onVerityReviewSubmitted',
-            );
-          }
-          await approveByTitle(shop(), 'nordlys', title);
-          await driver.goto(`${server.url}/app/${page}.html`);
-          await waitFor(driver, listShows(title), 'the approved review in the list');
-          assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
+    for (const page of ['react', 'define'] as const) {
+      it(`${page === 'react' ? 'verity-reviews/react' : 'verity-reviews/define'}: a review is written, approved and listed`, async () => {
+        const before = server.violations.total;
+        await driver.goto(`${server.url}/app/${page}.html`);
+        const title = `Fresh every time (${page}, ${engine})`;
+        const thanks = await fillAndSendForm(driver, {
+          title,
+          body: 'The beans arrive within days of roasting and it shows in the cup. Will order again.',
+          authorName: `Developer in ${engine}`,
+          email: `${page}-${engine}@shopper.example`,
         });
-      }
-    });
-  }
+        assert.match(thanks, /thank/i);
+        if (page === 'react') {
+          // The typed event reached the React handler.
+          await waitFor(
+            driver,
+            `document.querySelector('#sent')?.textContent === 'pending'`,
+            'onVerityReviewSubmitted',
+          );
+        }
+        await approveByTitle(shop(), 'nordlys', title);
+        await driver.goto(`${server.url}/app/${page}.html`);
+        await waitFor(driver, listShows(title), 'the approved review in the list');
+        assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
+      });
+    }
+  });
 });
