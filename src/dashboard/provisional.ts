@@ -13,6 +13,8 @@
  * a real answer that differs in detail still validates; swap in the real schemas at merge.
  */
 import * as z from 'zod/mini';
+import { INVITATION_STATUSES } from '../contract/admin.js';
+import type { InvitationStatus } from '../contract/admin.js';
 import {
   adminInvitationPageSchema as serverInvitationPageSchema,
   orderBatchResultSchema,
@@ -22,8 +24,8 @@ import {
 const isoDateTime = z.iso.datetime({ offset: true });
 const optionalDate = z.optional(z.nullable(isoDateTime));
 
-/** The columns of an orders CSV, in order. */
-export const ORDER_CSV_COLUMNS = ['orderRef', 'email', 'purchasedAt', 'product', 'customerName', 'locale'] as const;
+/** The columns of an orders CSV, in order: the server's own list. */
+export { ORDER_CSV_COLUMNS } from '../contract/admin.js';
 
 /** One row the server did not store, and why. `row` is the line of the file (the header is line 1). */
 export const orderRowProblemSchema = z.object({
@@ -43,17 +45,9 @@ export const orderUploadResultSchema = z.object({
   problems: z.array(orderRowProblemSchema),
 });
 
-/** Invitation states (SPEC §7): `scheduled → sent → reminded → reviewed | expired | opted_out | failed`. */
-export const INVITATION_STATES = [
-  'scheduled',
-  'sent',
-  'reminded',
-  'reviewed',
-  'expired',
-  'opted_out',
-  'failed',
-] as const;
-export type InvitationState = (typeof INVITATION_STATES)[number];
+/** Invitation states (SPEC §7), the server's own list. */
+export const INVITATION_STATES = INVITATION_STATUSES;
+export type InvitationState = InvitationStatus;
 
 export const adminInvitationSchema = z.object({
   id: z.string(),
