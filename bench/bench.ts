@@ -13,6 +13,7 @@ import type { Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browsers.js';
 import { startDemo } from '../scripts/demo-server.js';
 import type { DemoServer } from '../scripts/demo-server.js';
+import { PENDING_REVIEWS, benchDashboard } from './dashboard.js';
 
 const root = new URL('..', import.meta.url);
 const cdn = new URL('dist/cdn/', root);
@@ -160,6 +161,9 @@ const BUDGETS = {
   duplicateRequests: 0,
   cls: 0,
   listRender50Ms: 16,
+  /** The same budget as the end-to-end test of the built dashboard. */
+  inboxGzipBytes: 60_000,
+  inboxInteractiveMs: 1000,
 } as const;
 
 async function main(): Promise<void> {
@@ -191,6 +195,7 @@ async function main(): Promise<void> {
     const port = Number(new URL(browser.wsEndpoint()).port);
     const withWidgets = await lighthouse(`${server.url}/espresso.html`, port);
     const without = await lighthouse(`${server.url}/espresso-without-widgets.html`, port);
+    const dashboard = await benchDashboard(browser, `${dataDir}/dashboard`);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -205,6 +210,7 @@ async function main(): Promise<void> {
         tbtWith: withWidgets.tbt,
         tbtWithout: without.tbt,
       },
+      dashboard,
     };
     writeFileSync(new URL('bench/results.json', root), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -238,6 +244,18 @@ async function main(): Promise<void> {
       ],
       ['Lighthouse performance: with / without widgets', `${withWidgets.score} / ${without.score}`, '', true],
       ['Total blocking time: with / without widgets', `${withWidgets.tbt} / ${without.tbt} ms`, '', true],
+      [
+        `Dashboard inbox, all JS (min+gzip, ${dashboard.inboxJsFiles} files)`,
+        kb(dashboard.inboxGzipBytes),
+        `≤ ${kb(BUDGETS.inboxGzipBytes)}`,
+        dashboard.inboxGzipBytes <= BUDGETS.inboxGzipBytes,
+      ],
+      [
+        `Dashboard inbox interactive, ${PENDING_REVIEWS.toLocaleString('en')} pending (${dashboard.inboxReviewsLoaded} loaded)`,
+        `${dashboard.inboxInteractiveMs} ms (${dashboard.inboxInteractiveSpreadMs.join('–')})`,
+        `≤ ${BUDGETS.inboxInteractiveMs} ms`,
+        dashboard.inboxInteractiveMs <= BUDGETS.inboxInteractiveMs,
+      ],
     ];
     const table = [
       '| measure | result | budget | |',
