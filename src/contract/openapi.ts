@@ -378,6 +378,21 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'One page', ...json(ref('OutboxPage')) }, ...unauthorized, ...errors },
         },
       },
+      '/v1/admin/businesses/{business}/outbox/{id}/html': {
+        get: {
+          ...admin,
+          operationId: 'getOutboxHtml',
+          summary:
+            "One message's HTML part as a document of its own (its `htmlUrl`), under a sandboxing " +
+            'Content-Security-Policy: inline styles and `data:` images only, framed by this origin only',
+          parameters: [param('business'), param('id')],
+          responses: {
+            '200': html('The HTML part, as sent'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
       '/v1/hooks/{business}/shopify': hook(
         'shopifyOrderWebhook',
         'Shopify `orders/fulfilled` (other topics are answered and ignored)',

@@ -103,7 +103,7 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
       await driver.press('Enter');
       await waitFor(driver, `Boolean(${deep('[role="status"] .banner.success')})`, 'the "link sent" notice');
 
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       let mails = smtp.received.filter((m) => m.to === DEMO_OWNER);
       while (mails.length === mailsBefore && Date.now() < deadline) {
         await new Promise((done) => setTimeout(done, 100));
@@ -137,6 +137,26 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
         history.items.some((event) => JSON.stringify(event).includes(DEMO_OWNER)),
         `the owner in the history: ${JSON.stringify(history.items)}`,
       );
+
+      // The outbox shows an invitation as the customer got it: the HTML from its own address,
+      // reached with the owner's session, sandboxed by its own policy.
+      await driver.goto(`${server.url}/dashboard/outbox`);
+      await waitFor(driver, `Boolean(${deep('.message-button')})`, 'the outbox', 60_000);
+      assert.ok(await driver.run<boolean>(click('.message-button')));
+      await waitFor(driver, `Boolean(${deep('#reader iframe[src]')})`, 'the frame of the HTML part');
+      const frame = await driver.run<{ status: number; type: string; policy: string; styled: boolean }>(`(async () => {
+        const response = await fetch(${deep('#reader iframe[src]')}.src);
+        return {
+          status: response.status,
+          type: response.headers.get('content-type') ?? '',
+          policy: response.headers.get('content-security-policy') ?? '',
+          styled: (await response.text()).includes('style="'),
+        };
+      })()`);
+      assert.equal(frame.status, 200);
+      assert.match(frame.type, /^text\/html/);
+      assert.match(frame.policy, /(^|; )sandbox(;|$)/);
+      assert.ok(frame.styled, 'the e-mail brings its inline styles');
 
       // The shop's product page shows it, linked by its anchor.
       await driver.goto(`${server.url}/espresso.html#verity-review-${id}`);
