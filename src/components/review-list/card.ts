@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Review } from '../../client/schemas.js';
+import { reviewAnchor } from '../../contract/anchor.js';
 import type { Localizer } from '../../internal/localize.js';
 import { MONTH_YEAR, around, provenance, time } from '../../internal/review-parts.js';
 import { starRow } from '../stars/stars.js';
@@ -14,8 +15,9 @@ import { starRow } from '../stars/stars.js';
 export const TRUNCATE_OVER = 420;
 const TRUNCATE_AT = 320;
 
-export function cardId(review: Review): string {
-  return `verity-review-${review.id}`;
+/** The card's element id: the review's anchor, which `#verity-review-<id>` links scroll to. */
+export function cardId(review: Pick<Review, 'id'>): string {
+  return reviewAnchor(review.id);
 }
 
 export function truncate(text: string): string {

@@ -2,17 +2,8 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { VerityElement } from '../../internal/element.js';
+import { STAR_LEFT, STAR_WIDTH, STARS_PATH } from './star-shape.js';
 import { starRowStyles, starsStyles } from './stars.styles.js';
-
-/** Five stars in one path, 24 units apart; each spans x = 24i + 2.35 … 24i + 21.65. */
-const STARS_PATH = [0, 1, 2, 3, 4]
-  .map(
-    (i) =>
-      `M${12 + 24 * i} 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L${12 + 24 * i} 17.37l-5.97 3.18 1.19-6.64L${2.35 + 24 * i} 9.23l6.7-.93z`,
-  )
-  .join('');
-const STAR_LEFT = 2.35;
-const STAR_WIDTH = 19.3;
 
 /** Where the fill ends, in the 120-unit-wide row, for a rating: 4.3 fills 30 % of the fifth star. */
 export function fillPosition(rating: number): number {
