@@ -13,7 +13,7 @@ import { isOfflineError, OnlineRetryController } from '../../internal/online.js'
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
-import { cardId, reviewCard } from './card.js';
+import { cardAction, cardId, reviewCard } from './card.js';
 import { DeepLinkController } from './deep-link.js';
 import { FiltersController, parseRatings } from './filters.js';
 import { ReportDialogController } from './report-dialog.js';
@@ -125,6 +125,8 @@ export class VerityReviewList extends VerityDataElement {
   private readonly votes = new VotesController(this, this.services);
   private readonly report = new ReportDialogController(this, this.services);
   private generation = 0;
+  /** The reviews shown, by their card's id: a click in a card finds its review here. */
+  private shownCards = new Map<string, Review>();
   private pendingFocus?: string;
 
   private readonly summary = new Task(this, {
@@ -384,27 +386,23 @@ export class VerityReviewList extends VerityDataElement {
     const linked = this.deepLink.linked;
     const items = [...(linked ? [linked] : []), ...[...page.items, ...this.more].filter((r) => r.id !== linked?.id)];
     const shown = page.items.length + this.more.length;
+    this.shownCards = new Map(items.map((review) => [cardId(review), review]));
     return html`<p class="result-count">${this.countText(shown, page.total)}</p>
-      <ol part="list" class="reviews">
+      <ol part="list" class="reviews" @click=${this.onCardClick}>
         ${repeat(
           items,
           (review) => review.id,
           (review) =>
-            html`<li>
-              ${reviewCard(review, {
-                l10n,
-                now,
-                expanded: this.expanded.has(review.id),
-                helpfulCount: this.votes.count(review),
-                voted: this.votes.voted(review.id),
-                voteFailed: this.votes.failed === review.id,
-                linked: review.id === linked?.id,
-                highlighted: review.id === this.deepLink.highlighted,
-                onToggleMore: this.toggleMore,
-                onHelpful: this.votes.vote,
-                onReport: this.report.open,
-              })}
-            </li>`,
+            reviewCard(review, {
+              l10n,
+              now,
+              expanded: this.expanded.has(review.id),
+              helpfulCount: this.votes.count(review),
+              voted: this.votes.voted(review.id),
+              voteFailed: this.votes.failed === review.id,
+              linked: review.id === linked?.id,
+              highlighted: review.id === this.deepLink.highlighted,
+            }),
         )}
       </ol>
       ${
@@ -463,6 +461,15 @@ export class VerityReviewList extends VerityDataElement {
   };
 
   // -- Cards -------------------------------------------------------------------------------------
+
+  private readonly onCardClick = (event: Event): void => {
+    const target = cardAction(event);
+    const review = target && this.shownCards.get(target.card);
+    if (!target || !review) return;
+    if (target.action === 'more') this.toggleMore(review);
+    else if (target.action === 'helpful') void this.votes.vote(review);
+    else this.report.open(review, target.button);
+  };
 
   private readonly toggleMore = (review: Review): void => {
     const expanded = new Set(this.expanded);
