@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerityClient } from '../client/client.js';
 import { isVerityApiError } from '../client/errors.js';
@@ -106,6 +107,16 @@ export class MissingConfigError extends VerityWidgetError {
   }
 }
 
+/** The element a widget's controllers work in: they update it and look into its shadow root. */
+export type WidgetHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** What a widget's controllers use of it: the client and texts in effect, and its error reporting. */
+export interface WidgetServices {
+  client(): VerityClient | undefined;
+  l10n(): Localizer;
+  reportError(error: unknown): void;
+}
+
 /**
  * The base of the widgets that load data: `business`, `product` and `api` resolve like the
  * locale, and `client` is the provider's client or the page's shared one for the API.
@@ -141,6 +152,13 @@ export class VerityDataElement extends VerityElement {
     const api = this.resolvedApi;
     return api ? sharedClient(api) : undefined;
   }
+
+  /** Handed to the widget's controllers (report dialog, votes, draft, …). */
+  protected readonly services: WidgetServices = {
+    client: () => this.client,
+    l10n: () => this.l10n,
+    reportError: (error) => this.reportError(error),
+  };
 
   /** The client and business, or a `MissingConfigError` naming what is missing. */
   protected requireSource(client: VerityClient | undefined, business: string | undefined): [VerityClient, string] {

@@ -10,6 +10,7 @@ import { originsOf } from '../client/requests.js';
 import { reportInputSchema } from '../client/schemas.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
+import { reviewUrl } from '../contract/anchor.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
 import { invitationExpiry, invitationProblem } from '../rules/invitations.js';
 import { matchesWords, SEARCH_TOTAL_MAX, searchWords } from '../rules/search.js';
@@ -249,7 +250,7 @@ export class MockStore {
         countsTowardScore: false,
         reply: null,
         helpfulCount: 0,
-        url: `${business.url ?? ''}/reviews#verity-review-${id}`,
+        url: reviewUrl(business.url, id),
         status: 'pending',
         email: data.email ?? null,
       };
