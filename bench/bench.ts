@@ -13,6 +13,7 @@ import type { Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browsers.js';
 import { startDemo } from '../scripts/demo-server.js';
 import type { DemoServer } from '../scripts/demo-server.js';
+import { CATEGORY_BUDGET, categorySummaryRequests } from './category.js';
 
 const root = new URL('..', import.meta.url);
 const cdn = new URL('dist/cdn/', root);
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
     const product = await requests(browser, `${server.url}/espresso.html`);
     const shift = Math.max(await cls(browser, `${slow.url}/`), await cls(browser, `${slow.url}/espresso.html`));
     const render = await listRender50(browser, `${server.url}/`);
+    const category = await categorySummaryRequests(browser, server.url);
     const port = Number(new URL(browser.wsEndpoint()).port);
     const withWidgets = await lighthouse(`${server.url}/espresso.html`, port);
     const without = await lighthouse(`${server.url}/espresso-without-widgets.html`, port);
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
       duplicateRequests: home.duplicates + product.duplicates,
       cls: Math.round(shift * 1000) / 1000,
       listRender50Ms: render,
+      categorySummaryRequests: category,
       lighthouse: {
         withWidgets: withWidgets.score,
         withoutWidgets: without.score,
@@ -235,6 +238,12 @@ async function main(): Promise<void> {
         `${render} ms`,
         `< ${BUDGETS.listRender50Ms} ms`,
         render < BUDGETS.listRender50Ms,
+      ],
+      [
+        'Summary requests of a category page with 40 product badges',
+        String(category),
+        `≤ ${CATEGORY_BUDGET}`,
+        category <= CATEGORY_BUDGET,
       ],
       ['Lighthouse performance: with / without widgets', `${withWidgets.score} / ${without.score}`, '', true],
       ['Total blocking time: with / without widgets', `${withWidgets.tbt} / ${without.tbt} ms`, '', true],
