@@ -16,6 +16,7 @@ import { startDemo } from '../scripts/demo-server.js';
 import type { DemoServer } from '../scripts/demo-server.js';
 import { PENDING_REVIEWS, benchDashboard } from './dashboard.js';
 import type { DashboardBench } from './dashboard.js';
+import { CATEGORY_BUDGET, categorySummaryRequests } from './category.js';
 
 const root = new URL('..', import.meta.url);
 const cdn = new URL('dist/cdn/', root);
@@ -222,7 +223,7 @@ const BUDGETS = {
 } as const;
 
 /** The measurements, by name: `npm run bench -- --only=listRender50` runs just those named. */
-const MEASURES = ['sizes', 'requests', 'cls', 'listRender50', 'lighthouse', 'dashboard'] as const;
+const MEASURES = ['sizes', 'requests', 'cls', 'listRender50', 'category', 'lighthouse', 'dashboard'] as const;
 type Measure = (typeof MEASURES)[number];
 
 function chosenMeasures(): Set<Measure> {
@@ -280,6 +281,12 @@ function table(results: Results): { table: string; failures: string[] } {
         : `${results.listRender50Ms} ms`,
       `≤ ${BUDGETS.listRender50Ms} ms`,
       results.listRender50Ms <= BUDGETS.listRender50Ms,
+    ],
+    [
+      'Summary requests of a category page with 40 product badges',
+      String(results.categorySummaryRequests),
+      `≤ ${CATEGORY_BUDGET}`,
+      results.categorySummaryRequests <= CATEGORY_BUDGET,
     ],
     [
       `Lighthouse performance: with / without widgets (median of ${lighthouse?.runs?.with.length ?? 1}; range)`,
@@ -369,6 +376,8 @@ async function main(): Promise<void> {
       measured.listRender50Ms = render.median;
       measured.listRender50Spread = render;
     }
+    if (measures.has('category'))
+      measured.categorySummaryRequests = await categorySummaryRequests(browser, server!.url);
     if (measures.has('lighthouse')) {
       const port = Number(new URL(browser.wsEndpoint()).port);
       measured.lighthouse = await lighthouseRuns(

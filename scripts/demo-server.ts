@@ -20,6 +20,7 @@ import { createSignInLink, upsertMember } from '../server/db/members.js';
 import { signInUrl } from '../server/routes/auth.js';
 import { seedDemo, seedDemoOrders } from '../server/seed.js';
 import { DEMO_BUSINESS } from '../src/mocks/fixtures.js';
+import { categoryPage, ensureCatalog } from './demo-catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -99,6 +100,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   // The demo shop's own data: reviews that read like a real shop's, no hostile test texts.
   const seeded = await seedDemo(database.db, { demo: true });
+  await ensureCatalog(database.db);
   // The port is needed before listening: e-mailed links (opt-out, sign-in) point at it.
   const port = options.port || (await freePort(options.host));
   const publicUrl = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
@@ -151,6 +153,11 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
       c.res.headers.set('content-security-policy', DEMO_CSP);
   });
   for (const [path, page] of Object.entries(options.extraPages ?? {})) app.get(path, (c) => c.html(page));
+  const category = categoryPage();
+  app.get('/category.html', (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.html(category);
+  });
   for (const [prefix, folder] of Object.entries(options.extraFolders ?? {})) {
     app.use(
       `${prefix}/*`,

@@ -132,6 +132,12 @@ export class MockStore {
     };
   }
 
+  /** The batched summaries: the known products' in the order asked, the unknown ones left out. */
+  summaryBatchAnswer(businessId: string, products: readonly string[]): StoreAnswer {
+    if (!this.businesses.has(businessId)) return this.unknownBusiness(businessId);
+    return ok({ items: products.flatMap((product) => this.summary(businessId, product) ?? []) });
+  }
+
   summaryAnswer(businessId: string, productId?: string | null): StoreAnswer {
     const summary = this.summary(businessId, productId);
     if (summary) return ok(summary);
