@@ -66,6 +66,7 @@ export const LIMITS = {
   queryMax: 100,
   idMax: 200,
   languageMax: 35,
+  orderReferenceMax: 200,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +263,11 @@ export const submitResultSchema = lazy(() =>
     id,
     status: z.enum(SUBMISSION_STATUSES),
     verification: verificationSchema,
+    /**
+     * `email`: the review waits until its author opens the link e-mailed to them (a review without
+     * an invitation); it is checked and published only then. Absent: nothing to confirm.
+     */
+    confirmation: z.optional(z.literal('email')),
   }),
 );
 
@@ -305,6 +311,11 @@ export const reviewInputSchema = z
     experiencedAt: isoDate,
     language: languageTag,
     invitationToken: z.optional(reference()),
+    /**
+     * The order's reference, as the shop labels it (optional, without an invitation): with a
+     * recorded order of the same e-mail address it verifies the review (method `order-reference`).
+     */
+    orderReference: z.optional(reference(LIMITS.orderReferenceMax)),
     consent: z.literal(true),
     // The honeypot: people leave it empty; a bot that fills it is answered like a success.
     website: z.optional(z.string()),
