@@ -15,6 +15,7 @@ import { originsOf, urlTextProblem } from '../src/client/requests.js';
 import { adminAccess } from './http/access.js';
 import { ResponseCache } from './http/cache.js';
 import { cors } from './http/cors.js';
+import { selfOrigin } from './http/origin.js';
 import { ApiError, errorBody, invalid, logLine } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import { securityHeaders } from './http/security.js';
@@ -94,12 +95,16 @@ export interface VerityApp {
 }
 
 export function createApp(options: AppOptions): VerityApp {
+  // Made after the routes, which may wake them.
+  const workers: { jobs?: Jobs | undefined } = {};
   const ctx: AppContext = {
     db: options.db,
     now: options.clock ?? (() => new Date()),
     cache: new ResponseCache(options.cacheTtlMs ?? 1000),
     cacheControl: `public, max-age=${options.maxAgeSeconds ?? 60}`,
     trustProxy: options.trustProxy ?? (options.rateLimit ? Boolean(options.rateLimit.trustProxy) : false),
+    publicUrl: options.publicUrl ?? options.jobs?.publicUrl,
+    wakeJobs: () => workers.jobs?.wake(),
   };
   const logError =
     options.logError ?? ((error: unknown, c: Context) => console.error(logLine(error, c.req.method, c.req.path)));
@@ -244,19 +249,8 @@ export function createApp(options: AppOptions): VerityApp {
   if (options.dashboardDir !== false) app.route('/', dashboardRoutes({ dir: options.dashboardDir }));
 
   const jobs = options.jobs ? createJobs(ctx.db, ctx.now, { ...options.jobs, mailer }) : undefined;
+  workers.jobs = jobs;
   return { app, ctx, jobs };
-}
-
-/** The origin the client sees this server at (behind our own proxy: what the proxy was asked for). */
-function selfOrigin(c: Context, trustProxy: boolean): string {
-  const url = new URL(c.req.url);
-  if (trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    if (proto) url.protocol = `${proto}:`;
-    if (host) url.host = host;
-  }
-  return url.origin;
 }
 
 /** The business a public POST acts for: named in its path, or the business of the review it names. */

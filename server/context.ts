@@ -12,4 +12,8 @@ export interface AppContext {
   cacheControl: string;
   /** Whether the client's address is the last X-Forwarded-For hop (behind our own proxy). */
   trustProxy: boolean;
+  /** This server's public base URL when configured (links in e-mails); else a request's own origin. */
+  publicUrl?: string | undefined;
+  /** Asks the job workers of this process, if they run, to look for work now (a message to send). */
+  wakeJobs: () => void;
 }

@@ -354,6 +354,44 @@ ALTER TABLE reviews ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
 CREATE INDEX reviews_search ON reviews USING gin (search_vector);
 `);
 
+/**
+ * The reviewer's side (SPEC §7): a spontaneous review waits `unconfirmed` until its author opens
+ * the e-mailed link; an order reference the author gave may verify it. Each link the author gets
+ * is single-purpose, bound to one review, kept as a SHA-256 hash and expiring. The outbox carries
+ * the reviewer's messages too (`queued`: their delivery is handed to the queue by the sweeper, not
+ * by the request that wrote them), and they go with their review.
+ */
+const reviewerSide = statements(`
+ALTER TABLE reviews DROP CONSTRAINT reviews_status_check;
+ALTER TABLE reviews ADD CONSTRAINT reviews_status_check
+  CHECK (status IN ('unconfirmed', 'pending', 'published', 'rejected'));
+ALTER TABLE reviews
+  ADD COLUMN order_reference text,
+  ADD COLUMN confirmed_at timestamptz;
+CREATE INDEX reviews_unconfirmed ON reviews (created_at) WHERE status = 'unconfirmed';
+CREATE INDEX reviews_by_email ON reviews (business_id, lower(email));
+
+CREATE TABLE reviewer_links (
+  token_hash text PRIMARY KEY,
+  review_id text NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+  purpose text NOT NULL CHECK (purpose IN ('confirm', 'manage', 'identify', 'proof')),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE INDEX reviewer_links_by_review ON reviewer_links (review_id, purpose);
+
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
+  CHECK (kind IN ('invitation', 'reminder', 'confirmation', 'identity_request', 'proof_request'));
+ALTER TABLE outbox
+  ADD COLUMN review_id text REFERENCES reviews (id) ON DELETE CASCADE,
+  ADD COLUMN queued boolean NOT NULL DEFAULT true;
+CREATE INDEX outbox_unqueued ON outbox (id) WHERE NOT queued;
+CREATE INDEX outbox_by_review ON outbox (review_id) WHERE review_id IS NOT NULL;
+CREATE INDEX orders_by_email ON orders (business_id, lower(email));
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -363,6 +401,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_collect': collect,
   '0006_members': members,
   '0007_languages': languages,
+  '0008_reviewer_side': reviewerSide,
 };
 
 /**

@@ -48,6 +48,8 @@ export async function moderate(
   }
   const business = await db.transaction().execute(async (trx) => {
     const before = await lockReview(trx, id);
+    // Not yet a review: its author has not confirmed writing it (double opt-in, SPEC §7).
+    if (before.status === 'unconfirmed') throw notFound(`No review "${id}"`);
     const status = input.decision === 'approve' ? 'published' : 'rejected';
     await trx
       .updateTable('reviews')
@@ -83,6 +85,7 @@ export async function reply(
 ): Promise<{ review: AdminReview; business: string }> {
   const business = await db.transaction().execute(async (trx) => {
     const state = await lockReview(trx, id);
+    if (state.status === 'unconfirmed') throw notFound(`No review "${id}"`);
     const earlier = await trx.selectFrom('reviews').select('reply_body').where('id', '=', id).executeTakeFirstOrThrow();
     await trx
       .updateTable('reviews')

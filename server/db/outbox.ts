@@ -12,8 +12,8 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import { OUTBOX_STATUSES } from '../../src/contract/admin.js';
-import type { OutboxMessage, OutboxPage, OutboxStatus } from '../../src/contract/admin.js';
+import { MESSAGE_KINDS, OUTBOX_STATUSES } from '../../src/contract/admin.js';
+import type { MessageKind, OutboxMessage, OutboxPage, OutboxStatus } from '../../src/contract/admin.js';
 import { invalid } from '../http/errors.js';
 import { addToCounter } from './counters.js';
 import { addressKey, idCursor } from './invitations.js';
@@ -123,6 +123,35 @@ export async function markSent(db: Kysely<Tables>, ids: readonly number[], host:
   });
 }
 
+/**
+ * Messages a request wrote (a reviewer's confirmation) wait, `queued = false`, for a process that
+ * runs the workers: it holds them in the outbox when it has no SMTP server, or hands their delivery
+ * to the queue, in the transaction that marks them queued (never handed over twice).
+ */
+export async function queueWrittenMessages(
+  db: Kysely<Tables>,
+  hold: boolean,
+  queueDelivery: (trx: Transaction<Tables>, ids: number[]) => Promise<void>,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('outbox')
+      .set({ queued: true, ...(hold ? { status: 'held' as const } : {}) })
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('outbox').select('id').where('queued', '=', false).orderBy('id').limit(500),
+      )
+      .where('queued', '=', false)
+      .returning('id')
+      .execute();
+    if (!hold && rows.length > 0)
+      await queueDelivery(
+        trx,
+        rows.map((r) => r.id),
+      );
+    return hold ? 0 : rows.length;
+  });
+}
+
 /** The SMTP server said "not now" (or could not be reached): the message waits for a retry. */
 export async function markRetry(db: Kysely<Tables>, id: number, answer: string): Promise<void> {
   await db
@@ -166,7 +195,7 @@ export async function failInterrupted(db: Kysely<Tables>, wallNow: Date, leaseMs
 function toMessage(row: OutboxRow): OutboxMessage {
   return {
     id: String(row.id),
-    kind: row.kind,
+    kind: row.kind as MessageKind,
     invitationId: row.invitation_id === null ? null : String(row.invitation_id),
     orderRef: row.order_ref,
     to: row.to_address,
@@ -198,7 +227,8 @@ export async function listOutbox(
   if (status !== null && !(OUTBOX_STATUSES as readonly string[]).includes(status)) {
     throw invalid('Invalid list query', { status: 'invalid' });
   }
-  let query = db.selectFrom('outbox').where('business_id', '=', business);
+  // A reviewer's messages carry their private links: members never see them (like sign-in links).
+  let query = db.selectFrom('outbox').where('business_id', '=', business).where('kind', 'in', MESSAGE_KINDS);
   if (status) query = query.where('status', '=', status as OutboxStatus);
   const total = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await query

@@ -388,6 +388,8 @@ export async function findAdminReview(db: Kysely<Tables>, id: string, now: Date)
     .select(ADMIN_COLUMNS)
     .select('businesses.url as business_url')
     .where('reviews.id', '=', id)
+    // An unconfirmed review is its author's draft still: not the business's to see.
+    .where('reviews.status', '<>', 'unconfirmed')
     .executeTakeFirst();
   if (!row) return undefined;
   const { business_url, ...rest } = row;

@@ -13,6 +13,10 @@ import type {
 } from '../../src/contract/admin.js';
 import type { ModerationReason, VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
 import type { HistoryAction, MemberRole } from '../../src/contract/dashboard.js';
+import type { LinkPurpose, ReviewerMessageKind } from '../../src/contract/reviewer.js';
+
+/** A review as stored: the members' states, and `unconfirmed` (a spontaneous review its author has not confirmed yet). */
+export type StoredReviewStatus = ReviewStatus | 'unconfirmed';
 
 /** A `timestamptz`: read as a `Date`, written as a `Date` or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -105,7 +109,11 @@ export interface OutboxTable {
   business_id: string;
   invitation_id: number | null;
   order_ref: string | null;
-  kind: MessageKind;
+  kind: MessageKind | ReviewerMessageKind;
+  /** The review a reviewer's message is about; the message goes with it. */
+  review_id: Optional<string>;
+  /** Whether its delivery was handed to the queue (a reviewer's message waits for the sweeper). */
+  queued: ColumnType<boolean, boolean | undefined, boolean>;
   to_address: string;
   locale: string;
   subject: string;
@@ -148,7 +156,11 @@ export interface ReviewTable {
   experienced_at: Day;
   created_at: Timestamp;
   edited_at: Timestamp | null;
-  status: ReviewStatus;
+  status: StoredReviewStatus;
+  /** The order reference the author gave (private); it may verify the review (method `order-reference`). */
+  order_reference: Optional<string>;
+  /** When the author opened the confirmation link of a spontaneous review. */
+  confirmed_at: OptionalTimestamp;
   verification_status: VerificationStatus;
   verification_method: VerificationMethod | null;
   helpful_count: Generated<number>;
@@ -261,6 +273,16 @@ export interface ReviewEventTable {
   reason: string | null;
 }
 
+/** A link e-mailed to a review's author: one purpose, one review, expiring; only its hash is kept. */
+export interface ReviewerLinkTable {
+  token_hash: string;
+  review_id: string;
+  purpose: LinkPurpose;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: OptionalTimestamp;
+}
+
 export interface SeedTable {
   name: string;
   applied_at: Timestamp;
@@ -285,6 +307,7 @@ export interface Tables {
   review_events: ReviewEventTable;
   outbox: OutboxTable;
   opt_outs: OptOutTable;
+  reviewer_links: ReviewerLinkTable;
 }
 
 export type ReviewRow = Selectable<ReviewTable>;

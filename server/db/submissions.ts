@@ -18,6 +18,7 @@ import { moderationFlags } from '../rules/flags.js';
 import { hashToken, productExists } from './businesses.js';
 import { INVITATION_REVIEWED, OPEN_STATUSES } from './invitations.js';
 import type { Tables } from './schema.js';
+import { writeConfirmation } from './reviewer.js';
 import { insertReviews } from './writes.js';
 
 export type ValidReviewInput = Extract<ReviewInputResult, { success: true }>['data'];
@@ -70,6 +71,8 @@ export interface Submission {
   key: string;
   fingerprint: string;
   now: Date;
+  /** Where this server's `/reviewer/` pages are reached, for the confirmation e-mail's links. */
+  linkBase: string;
 }
 
 export async function submitReview(db: Kysely<Tables>, submission: Submission): Promise<Answer> {
@@ -97,7 +100,7 @@ export async function submitReview(db: Kysely<Tables>, submission: Submission): 
       // The honeypot was filled: answer like a success, store nothing.
       result = { id: newReviewId(business), status: 'pending', verification: { status: 'unverified', method: null } };
     } else {
-      result = await storeReview(trx, business, input, now);
+      result = await storeReview(trx, business, input, now, submission.linkBase);
     }
     const answer: Answer = { status: 201, body: result };
     await trx
@@ -114,6 +117,7 @@ async function storeReview(
   business: string,
   input: ValidReviewInput,
   now: Date,
+  linkBase: string,
 ): Promise<SubmitResult> {
   const id = newReviewId(business);
   let verification: Verification = { status: 'unverified', method: null };
@@ -164,6 +168,8 @@ async function storeReview(
     }
   }
 
+  // Without an invitation the author confirms by e-mail first (double opt-in, SPEC §7).
+  const unconfirmed = !input.invitationToken && email !== null;
   await insertReviews(
     trx,
     [
@@ -180,14 +186,17 @@ async function storeReview(
         email,
         experiencedAt: input.experiencedAt,
         createdAt: now,
-        status: 'pending',
+        status: unconfirmed ? 'unconfirmed' : 'pending',
         verification,
         flags: moderationFlags({ title: input.title, body: input.body, authorName: input.authorName }),
+        orderReference: unconfirmed ? (input.orderReference ?? null) : null,
       },
     ],
     now,
   );
-  return { id, status: 'pending', verification };
+  if (!unconfirmed) return { id, status: 'pending', verification };
+  await writeConfirmation(trx, { id, business, language: input.language, email: email! }, linkBase, now);
+  return { id, status: 'pending', verification, confirmation: 'email' };
 }
 
 /** Forgets idempotency keys older than a week: long past any client's retries. */

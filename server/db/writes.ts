@@ -3,10 +3,10 @@
  * transaction: submissions, imports and the demo seed all go through `insertReviews`.
  */
 import type { Transaction } from 'kysely';
-import type { Flag, ReviewStatus } from '../../src/contract/admin.js';
+import type { Flag } from '../../src/contract/admin.js';
 import type { VerificationMethod, VerificationStatus } from '../../src/client/schemas.js';
 import { languageBase, searchable } from './reviews.js';
-import type { NewReview, Tables } from './schema.js';
+import type { NewReview, StoredReviewStatus, Tables } from './schema.js';
 import { applyChanges } from './summaries.js';
 import type { ScoreState } from './summaries.js';
 
@@ -24,12 +24,13 @@ export interface ReviewRecord {
   experiencedAt: string;
   createdAt: Date;
   editedAt?: Date | null;
-  status: ReviewStatus;
+  status: StoredReviewStatus;
   verification: { status: VerificationStatus; method: VerificationMethod | null };
   helpfulCount?: number;
   reply?: { body: string; authorName: string; createdAt: Date } | null;
   flags?: Flag[];
   externalId?: string | null;
+  orderReference?: string | null;
 }
 
 export function toRow(record: ReviewRecord): NewReview {
@@ -58,6 +59,7 @@ export function toRow(record: ReviewRecord): NewReview {
     flags: JSON.stringify(record.flags ?? []),
     search_text: searchable(`${record.title ?? ''}\n${record.body}`),
     external_id: record.externalId ?? null,
+    order_reference: record.orderReference ?? null,
   };
 }
 

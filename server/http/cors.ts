@@ -13,7 +13,8 @@ import { ApiError } from './errors.js';
 
 export type OriginCheck = (origin: string, c: Context) => boolean | Promise<boolean>;
 
-const ALLOW_HEADERS = 'content-type, idempotency-key, accept';
+// `authorization`: a reviewer's private link token on `/v1/reviewer/…`.
+const ALLOW_HEADERS = 'content-type, idempotency-key, accept, authorization';
 const EXPOSE_HEADERS = 'retry-after, etag';
 
 export function cors(allowPost: OriginCheck): MiddlewareHandler {
@@ -32,10 +33,10 @@ export function cors(allowPost: OriginCheck): MiddlewareHandler {
           'access-control-allow-methods': 'GET, HEAD',
           'access-control-allow-headers': ALLOW_HEADERS,
         });
-      } else if (requested === 'POST' && origin && (await allowPost(origin, c))) {
+      } else if (['POST', 'PATCH', 'DELETE'].includes(requested) && origin && (await allowPost(origin, c))) {
         Object.assign(headers, {
           'access-control-allow-origin': origin,
-          'access-control-allow-methods': 'GET, HEAD, POST',
+          'access-control-allow-methods': 'GET, HEAD, POST, PATCH, DELETE',
           'access-control-allow-headers': ALLOW_HEADERS,
         });
       }

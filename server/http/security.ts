@@ -20,7 +20,8 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     const headers = c.res.headers;
     headers.set('x-content-type-options', 'nosniff');
-    headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+    // A page that carries a secret in its address (a reviewer's link) sends no referrer at all.
+    if (!headers.has('referrer-policy')) headers.set('referrer-policy', 'strict-origin-when-cross-origin');
     if (!headers.has('content-security-policy'))
       headers.set('content-security-policy', policyFor(headers.get('content-type')));
   };

@@ -18,7 +18,16 @@
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
-import { claimMessages, failInterrupted, failMessage, markRetry, markSent, messageIdOf } from '../db/outbox.js';
+import {
+  claimMessages,
+  failInterrupted,
+  failMessage,
+  markRetry,
+  markSent,
+  messageIdOf,
+  queueWrittenMessages,
+} from '../db/outbox.js';
+import { deleteUnconfirmed } from '../db/reviewer.js';
 import type { Tables } from '../db/schema.js';
 import type { Mailer } from '../mail/mailer.js';
 import { smtpFailure, smtpMailer } from '../mail/mailer.js';
@@ -62,6 +71,8 @@ export interface Jobs {
   runDue(): Promise<number>;
   /** Whether messages are only held in the outbox (no SMTP server). */
   readonly holdsMail: boolean;
+  /** A sweep soon, if the workers run in this process (a request wrote a message to send). */
+  wake(): void;
 }
 
 const DEFAULT_FROM = 'reviews@localhost';
@@ -175,10 +186,15 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
   let started = false;
   let starting: Promise<void> | undefined;
   let sweeping: Promise<number> | undefined;
+  let sweepAgain = false;
 
   async function sweep(): Promise<number> {
     const wallNow = new Date();
     await failInterrupted(db, wallNow, leaseMs, now());
+    await deleteUnconfirmed(db, now());
+    // Messages written by requests (a reviewer's confirmation): held, or handed to delivery.
+    const messages = await queueWrittenMessages(db, !mailer, steps.queueDelivery);
+    if (messages > 0) wake(deliveryWorkers);
     const queued = await queueDueSteps(db, now(), wallNow, 60 * 60 * 1000, queueSteps);
     if (queued > 0) wake(stepWorkers);
     return queued;
@@ -252,10 +268,20 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
       deliveryWorkers.length = 0;
       mailer?.close();
     },
+    wake() {
+      if (!started) return;
+      // A sweep under way may have passed the step that looks for new messages: one more after it.
+      if (sweeping) sweepAgain = true;
+      else void jobs.runDue().catch(logError);
+    },
     runDue() {
       // One sweep at a time per process: a tick that finds one running waits for it.
       sweeping ??= sweep().finally(() => {
         sweeping = undefined;
+        if (sweepAgain && started) {
+          sweepAgain = false;
+          void jobs.runDue().catch(logError);
+        }
       });
       return sweeping;
     },

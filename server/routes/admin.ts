@@ -32,6 +32,8 @@ import { listInvitations, readIdPage } from '../db/invitations.js';
 import { importOrdersCsv, recordOrder } from '../db/orders.js';
 import { listOutbox, messageHtml } from '../db/outbox.js';
 import { importReviews } from '../db/imports.js';
+import { erasePerson } from '../db/reviewer.js';
+import { personEmailSchema } from '../../src/contract/reviewer.js';
 import { moderate, reply } from '../db/moderation.js';
 import { findAdminReview, findReviews, reportCounts, toAdminReview } from '../db/reviews.js';
 import type { AppContext } from '../context.js';
@@ -54,8 +56,8 @@ async function body<T>(c: Context, schema: ZodMiniType<T>): Promise<T> {
 export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono {
   const app = new Hono();
   const { db, cache } = ctx;
-  const changed = (business: string, review?: string) =>
-    cache.invalidate(`business:${business}`, ...(review ? [`review:${review}`] : []));
+  const changed = (business: string, ...reviews: string[]) =>
+    cache.invalidate(`business:${business}`, ...reviews.map((review) => `review:${review}`));
 
   app.post('/v1/admin/businesses', async (c) => {
     const input = await body(c, businessInputSchema);
@@ -206,6 +208,17 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
     const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now(), actorName(actorOf(c)));
     changed(business, id);
     return c.json(review, 200, NO_STORE);
+  });
+
+  // Erases everything of one e-mail address at the business (its owner's or the operator's call).
+  app.delete('/v1/admin/businesses/:business/people/:email', async (c) => {
+    const business = pathId(c, 'business', 'business');
+    const email = c.req.param('email');
+    if (!validateInput(personEmailSchema, email).success) throw invalid('Not an e-mail address', { email: 'invalid' });
+    if (!(await findBusiness(db, business))) throw notFound(`No business "${business}"`);
+    const { reviewIds, ...result } = await erasePerson(db, business, email, ctx.now());
+    changed(business, ...reviewIds);
+    return c.json(result, 200, NO_STORE);
   });
 
   app.post('/v1/admin/businesses/:business/imports', async (c) => {

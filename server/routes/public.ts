@@ -15,6 +15,7 @@ import { fingerprint, rememberedAnswer, submitReview } from '../db/submissions.j
 import { readSummary } from '../db/summaries.js';
 import type { AppContext } from '../context.js';
 import { clientKey } from '../http/client-key.js';
+import { selfOrigin } from '../http/origin.js';
 import { invalid, notFound } from '../http/errors.js';
 import { etagOf } from '../http/cache.js';
 import type { CachedAnswer } from '../http/cache.js';
@@ -132,7 +133,10 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
     const now = ctx.now();
     const result = validateReviewInput(body, now);
     if (!result.success) throw invalid('The review has invalid fields', result.fields);
-    const answer = await submitReview(db, { business, input: result.data, key, fingerprint: print, now });
+    const linkBase = ctx.publicUrl ?? selfOrigin(c, ctx.trustProxy);
+    const answer = await submitReview(db, { business, input: result.data, key, fingerprint: print, now, linkBase });
+    // A confirmation e-mail waits in the outbox: the workers of this process send it now.
+    if ((answer.body as { confirmation?: string }).confirmation) ctx.wakeJobs();
     return c.json(answer.body as object, answer.status as 201);
   });
 

@@ -68,6 +68,7 @@ export const LIMITS = {
   languageMax: 35,
   /** Products one batched summary request may ask for (`/summaries?products=…`). */
   summaryBatchMax: 50,
+  orderReferenceMax: 200,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +268,11 @@ export const submitResultSchema = lazy(() =>
     id,
     status: z.enum(SUBMISSION_STATUSES),
     verification: verificationSchema,
+    /**
+     * `email`: the review waits until its author opens the link e-mailed to them (a review without
+     * an invitation); it is checked and published only then. Absent: nothing to confirm.
+     */
+    confirmation: z.optional(z.literal('email')),
   }),
 );
 
@@ -310,6 +316,11 @@ export const reviewInputSchema = z
     experiencedAt: isoDate,
     language: languageTag,
     invitationToken: z.optional(reference()),
+    /**
+     * The order's reference, as the shop labels it (optional, without an invitation): with a
+     * recorded order of the same e-mail address it verifies the review (method `order-reference`).
+     */
+    orderReference: z.optional(reference(LIMITS.orderReferenceMax)),
     consent: z.literal(true),
     // The honeypot: people leave it empty; a bot that fills it is answered like a success.
     website: z.optional(z.string()),

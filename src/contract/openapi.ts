@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of contract v1, generated from the same zod schemas the client, the
  * mocks and the server validate with. `npm run build` writes it to `dist/openapi.json`.
  */
+import { confirmResultSchema, erasureResultSchema, reviewerEditSchema, reviewerReviewSchema } from './reviewer.js';
 import { toJSONSchema } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { VERSION } from '../internal/version.js';
@@ -504,6 +505,20 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'Replied', ...json(ref('AdminReview')) }, ...unauthorized, ...errors },
         },
       },
+      ...reviewerPaths(),
+      '/v1/admin/businesses/{business}/people/{email}': {
+        delete: {
+          ...admin,
+          operationId: 'erasePerson',
+          summary:
+            "Erases everything of one e-mail address at the business: its reviews, orders, invitations and messages (the owner's or the operator's call); the summary and caches follow",
+          parameters: [
+            param('business'),
+            { name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' } },
+          ],
+          responses: { '200': { description: 'Erased', ...json(ref('ErasureResult')) }, ...unauthorized, ...errors },
+        },
+      },
       '/v1/admin/businesses/{business}/imports': {
         post: {
           ...admin,
@@ -522,6 +537,11 @@ export function openApiDocument(): Json {
     },
     components: {
       securitySchemes: {
+        reviewerLink: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The token of a link e-mailed to a review's author: one review, one purpose, expiring",
+        },
         adminToken: { type: 'http', scheme: 'bearer', description: 'VERITY_ADMIN_TOKEN of the server' },
         memberSession: {
           type: 'apiKey',
@@ -592,6 +612,58 @@ export function openApiDocument(): Json {
         History: jsonSchema(historySchema, 'output'),
         AdminReportPage: jsonSchema(adminReportPageSchema, 'output'),
         Insights: jsonSchema(insightsSchema, 'output'),
+        ReviewerReview: jsonSchema(reviewerReviewSchema, 'output'),
+        ReviewerEdit: jsonSchema(reviewerEditSchema, 'input'),
+        ConfirmResult: jsonSchema(confirmResultSchema, 'output'),
+        ErasureResult: jsonSchema(erasureResultSchema, 'output'),
+      },
+    },
+  };
+}
+
+/** What a review's author does with the links e-mailed to them (SPEC §7); the `/reviewer/` pages use the same. */
+function reviewerPaths(): Json {
+  const reviewer = { security: [{ reviewerLink: [] }], tags: ['reviewers'] };
+  const linkErrors = {
+    '401': error('unauthorized: no token (`Authorization: Bearer <token>`)'),
+    '404': error('not_found: the link does not work: unknown, expired, for another purpose, or its review is gone'),
+  };
+  return {
+    '/v1/reviewer/confirm': {
+      post: {
+        ...reviewer,
+        operationId: 'confirmReview',
+        summary:
+          'Confirms a spontaneous review (the confirm link): it then waits for moderation, verified by its order reference when that matches a recorded order of the same address',
+        responses: {
+          '200': { description: 'Confirmed (again: unchanged)', ...json(ref('ConfirmResult')) },
+          ...linkErrors,
+        },
+      },
+    },
+    '/v1/reviewer/review': {
+      get: {
+        ...reviewer,
+        operationId: 'getOwnReview',
+        summary: 'Everything stored about the review (the manage link): the data export',
+        responses: { '200': { description: 'The review', ...json(ref('ReviewerReview')) }, ...linkErrors },
+      },
+      patch: {
+        ...reviewer,
+        operationId: 'editOwnReview',
+        summary: 'Edits rating, title or text: moderated again, then shown as edited; the summary follows at once',
+        ...body('ReviewerEdit'),
+        responses: {
+          '200': { description: 'Saved', ...json(ref('ReviewerReview')) },
+          '400': error('validation_failed'),
+          ...linkErrors,
+        },
+      },
+      delete: {
+        ...reviewer,
+        operationId: 'withdrawOwnReview',
+        summary: 'Withdraws the review: gone from every public answer and the summary at once, its data deleted',
+        responses: { '204': { description: 'Withdrawn' }, ...linkErrors },
       },
     },
   };

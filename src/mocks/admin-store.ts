@@ -582,7 +582,8 @@ export class AdminMockStore {
 
   private findReview(id: string): { review?: StoredReview; denied?: StoreAnswer } {
     if (!this.signedIn) return { denied: this.unauthorized() };
-    const review = this.base.reviews.find((r) => r.id === id);
+    // An unconfirmed review is its author's draft still: not the business's to see.
+    const review = this.base.reviews.find((r) => r.id === id && r.status !== 'unconfirmed');
     const denied = review ? this.deny(review.business) : undefined;
     if (!review || denied?.status === 404) return { denied: errorAnswer(404, 'not_found', `No review "${id}"`) };
     return denied ? { denied } : { review };
@@ -806,7 +807,7 @@ export class AdminMockStore {
     const moderation = this.moderationOf(review);
     return {
       ...this.base.toPublic(review),
-      status: review.status,
+      status: review.status as ReviewStatus,
       email: review.email,
       flags: this.flags.get(review.id) ?? [],
       moderation: moderation && {
@@ -919,7 +920,7 @@ export class AdminMockStore {
           body: review.body,
           rating: review.rating,
           authorName: review.author.displayName,
-          status: review.status,
+          status: review.status as ReviewStatus,
         },
         reason: report.reason,
         note: report.note,

@@ -12,9 +12,13 @@ import type { FixtureLanguage, ReviewText, Sentiment } from './texts.js';
 
 /** A review as the mock store keeps it: the public review plus what the API never shows. */
 export interface StoredReview extends Review {
-  status: 'pending' | 'published' | 'rejected';
+  /** `unconfirmed`: a review without an invitation that its author has not confirmed by e-mail yet. */
+  status: 'unconfirmed' | 'pending' | 'published' | 'rejected';
   /** Private (R12): never in a public answer. */
   email: string | null;
+  /** Private: the order reference its author gave. */
+  orderReference?: string | null;
+  confirmedAt?: string | null;
 }
 
 export interface FixtureBusiness extends Business {

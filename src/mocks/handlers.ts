@@ -125,6 +125,19 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
       const id = param(params.id);
       return post(request, { id }, (body) => data().report(id, body));
     }),
+    // The reviewer's links (SPEC §7): the token names the review; nothing else is asked.
+    http.post('*/v1/reviewer/confirm', ({ request }) => respond(data().confirm(request.headers.get('authorization')))),
+    http.get('*/v1/reviewer/review', ({ request }) =>
+      respond(data().ownReview(request.headers.get('authorization')), { 'cache-control': 'no-store' }),
+    ),
+    http.patch('*/v1/reviewer/review', async ({ request }) => {
+      const body = await jsonBody(request);
+      if ('answer' in body) return respond(body.answer);
+      return respond(data().editOwn(request.headers.get('authorization'), body.value));
+    }),
+    http.delete('*/v1/reviewer/review', ({ request }) =>
+      respond(data().withdrawOwn(request.headers.get('authorization'))),
+    ),
   ];
 }
 

@@ -8,6 +8,8 @@ import type { FieldErrors } from '../client/validate.js';
 import { parseListQuery } from '../client/list-query.js';
 import { originsOf } from '../client/requests.js';
 import { reportInputSchema } from '../client/schemas.js';
+import { LINK_DAYS, reviewerEditSchema } from '../contract/reviewer.js';
+import type { LinkPurpose, ReviewerReview } from '../contract/reviewer.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
 import { reviewUrl } from '../contract/anchor.js';
@@ -257,17 +259,142 @@ export class MockStore {
         reply: null,
         helpfulCount: 0,
         url: reviewUrl(business.url, id),
-        status: 'pending',
+        // Without an invitation its author confirms by e-mail first (double opt-in).
+        status: invitation ? 'pending' : 'unconfirmed',
         email: data.email ?? null,
+        orderReference: invitation ? null : (data.orderReference ?? null),
+        confirmedAt: null,
       };
       this.reviews.push(stored);
       if (invitation) invitation.usedBy = id;
       const body: SubmitResult = { id, status: 'pending', verification };
+      if (!invitation) {
+        body.confirmation = 'email';
+        this.link(id, 'confirm');
+        this.link(id, 'manage');
+      }
       answer = ok(body, 201);
     }
     // Only a created review is remembered: after a 400 the fixed review may reuse the key.
     this.idempotency.set(idempotencyKey, { fingerprint, answer });
     return answer;
+  }
+
+  /** The links "e-mailed" to a review's author (the mocks send no e-mail): token → what it opens. */
+  readonly reviewerLinks = new Map<string, { review: string; purpose: LinkPurpose; expiresAt: Date }>();
+
+  private link(review: string, purpose: LinkPurpose): string {
+    const token = `link-${randomId()}`;
+    this.reviewerLinks.set(token, {
+      review,
+      purpose,
+      expiresAt: new Date(this.now().getTime() + LINK_DAYS[purpose] * 86_400_000),
+    });
+    return token;
+  }
+
+  /** The tokens of a review's links, as its confirmation e-mail carries them. */
+  linksOf(review: string): Partial<Record<LinkPurpose, string>> {
+    const links: Partial<Record<LinkPurpose, string>> = {};
+    for (const [token, link] of this.reviewerLinks) if (link.review === review) links[link.purpose] = token;
+    return links;
+  }
+
+  private linked(authorization: string | null, purpose: LinkPurpose): StoredReview | StoreAnswer {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) return errorAnswer(401, 'unauthorized', "The link's token is required: Authorization: Bearer <token>");
+    const link = this.reviewerLinks.get(token);
+    const review =
+      link && link.purpose === purpose && link.expiresAt > this.now()
+        ? this.reviews.find((r) => r.id === link.review)
+        : undefined;
+    return (
+      review ??
+      errorAnswer(404, 'not_found', 'This link does not work: it expired, its review is gone, or it is mistyped')
+    );
+  }
+
+  private own(review: StoredReview, authorization: string | null): ReviewerReview {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    const business = this.businesses.get(review.business)!;
+    return {
+      id: review.id,
+      business: { id: business.id, name: business.name },
+      product: review.product
+        ? { id: review.product, name: business.products.find((p) => p.id === review.product)?.name ?? review.product }
+        : null,
+      status: review.status,
+      rating: review.rating,
+      title: review.title,
+      body: review.body,
+      language: review.language,
+      authorName: review.author.displayName,
+      email: review.email,
+      orderReference: review.orderReference ?? null,
+      experiencedAt: review.experiencedAt,
+      createdAt: review.createdAt,
+      confirmedAt: review.confirmedAt ?? null,
+      editedAt: review.editedAt,
+      verification: review.verification,
+      moderation: null,
+      reply: review.reply,
+      helpfulCount: review.helpfulCount,
+      reports: this.reports.filter((r) => r.review === review.id).length,
+      url: review.url,
+      linkExpiresAt: (this.reviewerLinks.get(token)?.expiresAt ?? this.now()).toISOString(),
+    };
+  }
+
+  /** The author confirms a spontaneous review (`POST /v1/reviewer/confirm`). The mocks know no orders: it stays unverified. */
+  confirm(authorization: string | null): StoreAnswer {
+    const review = this.linked(authorization, 'confirm');
+    if ('status' in review && typeof review.status === 'number') return review as StoreAnswer;
+    const stored = review as StoredReview;
+    if (stored.status === 'unconfirmed') {
+      stored.status = 'pending';
+      stored.confirmedAt = this.now().toISOString();
+    }
+    return ok({ id: stored.id, status: stored.status, verification: stored.verification });
+  }
+
+  /** Everything stored about a review, for its author (`GET /v1/reviewer/review`). */
+  ownReview(authorization: string | null): StoreAnswer {
+    const review = this.linked(authorization, 'manage');
+    if (typeof review.status === 'number') return review as StoreAnswer;
+    return ok(this.own(review as StoredReview, authorization));
+  }
+
+  /** The author's edit: moderated again, then "edited" (`PATCH /v1/reviewer/review`). */
+  editOwn(authorization: string | null, input: unknown): StoreAnswer {
+    const review = this.linked(authorization, 'manage');
+    if (typeof review.status === 'number') return review as StoreAnswer;
+    const stored = review as StoredReview;
+    const parsed = validateInput(reviewerEditSchema, input);
+    if (!parsed.success) return errorAnswer(400, 'validation_failed', 'The edit has invalid fields', parsed.fields);
+    const edit = parsed.data;
+    const next = {
+      rating: edit.rating ?? stored.rating,
+      title: edit.title === undefined ? stored.title : edit.title || null,
+      body: edit.body ?? stored.body,
+    };
+    if (next.rating !== stored.rating || next.title !== stored.title || next.body !== stored.body) {
+      Object.assign(stored, next);
+      if (stored.status !== 'unconfirmed') {
+        stored.status = 'pending';
+        stored.editedAt = this.now().toISOString();
+      }
+    }
+    return ok(this.own(stored, authorization));
+  }
+
+  /** The author withdraws the review: gone, with everything of it (`DELETE /v1/reviewer/review`). */
+  withdrawOwn(authorization: string | null): StoreAnswer {
+    const review = this.linked(authorization, 'manage');
+    if (typeof review.status === 'number') return review as StoreAnswer;
+    const stored = review as StoredReview;
+    this.reviews.splice(this.reviews.indexOf(stored), 1);
+    for (const [token, link] of this.reviewerLinks) if (link.review === stored.id) this.reviewerLinks.delete(token);
+    return { status: 204 };
   }
 
   /** A new invitation token of a business, as its back office would make one after an order (R8). */

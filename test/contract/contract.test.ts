@@ -37,5 +37,9 @@ if (live) {
     invitation: async (product) => store.invite(DEMO_BUSINESS, { product }),
     expiredInvitation: async () =>
       store.invite(DEMO_BUSINESS, { createdAt: new Date(Date.now() - (INVITATION_EXPIRY_DAYS + 1) * 86_400_000) }),
+    reviewerLinks: async (review) => {
+      const links = store.linksOf(review);
+      return { confirm: links.confirm!, manage: links.manage! };
+    },
   });
 }

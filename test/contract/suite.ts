@@ -23,6 +23,7 @@ import {
   SORTS,
 } from '../../src/client/schemas.js';
 import type { Review, ReviewPage, Summary } from '../../src/client/schemas.js';
+import { confirmResultSchema, reviewerReviewSchema } from '../../src/contract/reviewer.js';
 import { computeScore, subtractMonths } from '../../src/rules/score.js';
 import { readAnswer } from '../helpers/http.js';
 import type { Answer } from '../helpers/http.js';
@@ -42,6 +43,8 @@ export interface ContractTarget {
   invitation: (product?: string) => Promise<string>;
   /** An unused invitation token of `business` that has expired; without it that case is skipped. */
   expiredInvitation?: (() => Promise<string>) | undefined;
+  /** The tokens of the links e-mailed to a review's author (SPEC §7); without it those cases are skipped. */
+  reviewerLinks?: ((review: string) => Promise<{ confirm: string; manage: string }>) | undefined;
 }
 
 export function contractSuite(target: ContractTarget): void {
@@ -756,4 +759,91 @@ export function contractSuite(target: ContractTarget): void {
       });
     });
   });
+
+  describe(
+    "the reviewer's links (SPEC §7)",
+    { skip: target.reviewerLinks ? false : 'no access to the e-mailed links' },
+    () => {
+      const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+      it('a review without an invitation waits for its author to confirm it by e-mail', async () => {
+        const answer = await call('POST', reviewsPath(business), submission({ title: 'Confirm me' }), {
+          'idempotency-key': key(),
+        });
+        assert.equal(answer.status, 201);
+        const result = valid(submitResultSchema, answer, 'the submit result');
+        assert.equal(result.status, 'pending');
+        assert.equal(result.confirmation, 'email');
+        const links = await target.reviewerLinks!(result.id);
+
+        const stored = await call('GET', '/v1/reviewer/review', undefined, as(links.manage));
+        assert.equal(stored.status, 200, stored.text);
+        const own = valid(reviewerReviewSchema, stored, "the author's review");
+        assert.equal(own.id, result.id);
+        assert.equal(own.status, 'unconfirmed');
+        assert.equal(own.email, 'tester@mail.example', 'its author sees the address stored with it');
+        assert.equal(own.business.id, business);
+
+        const confirmed = await call('POST', '/v1/reviewer/confirm', undefined, as(links.confirm));
+        assert.equal(confirmed.status, 200, confirmed.text);
+        const first = valid(confirmResultSchema, confirmed, 'the confirmation');
+        assert.deepEqual([first.id, first.status], [result.id, 'pending']);
+        const again = valid(
+          confirmResultSchema,
+          await call('POST', '/v1/reviewer/confirm', undefined, as(links.confirm)),
+          'again',
+        );
+        assert.equal(again.status, 'pending', 'confirming twice changes nothing');
+      });
+
+      it('each link does its own thing only, and a missing or unknown one is refused', async () => {
+        const answer = await call('POST', reviewsPath(business), submission({ title: 'Links' }), {
+          'idempotency-key': key(),
+        });
+        const links = await target.reviewerLinks!(valid(submitResultSchema, answer, 'the submit result').id);
+        expectError(await call('GET', '/v1/reviewer/review'), 401, 'unauthorized');
+        expectError(await call('GET', '/v1/reviewer/review', undefined, as('no-such-link')), 404, 'not_found');
+        expectError(await call('GET', '/v1/reviewer/review', undefined, as(links.confirm)), 404, 'not_found');
+        expectError(await call('POST', '/v1/reviewer/confirm', undefined, as(links.manage)), 404, 'not_found');
+        expectError(await call('DELETE', '/v1/reviewer/review', undefined, as(links.confirm)), 404, 'not_found');
+      });
+
+      it('the author edits the review (then "edited") and withdraws it (then gone)', async () => {
+        const answer = await call('POST', reviewsPath(business), submission({ title: 'Edit me' }), {
+          'idempotency-key': key(),
+        });
+        const links = await target.reviewerLinks!(valid(submitResultSchema, answer, 'the submit result').id);
+        await call('POST', '/v1/reviewer/confirm', undefined, as(links.confirm));
+        const refused = expectError(
+          await call('PATCH', '/v1/reviewer/review', { rating: 6, body: 'short' }, as(links.manage)),
+          400,
+          'validation_failed',
+        );
+        assert.ok(refused.fields?.rating && refused.fields?.body, JSON.stringify(refused.fields));
+        expectError(await call('PATCH', '/v1/reviewer/review', {}, as(links.manage)), 400, 'validation_failed');
+        const edited = await call(
+          'PATCH',
+          '/v1/reviewer/review',
+          { rating: 2, title: 'Changed my mind', body: 'On second thought the beans were stale when they arrived.' },
+          as(links.manage),
+        );
+        assert.equal(edited.status, 200, edited.text);
+        const own = valid(reviewerReviewSchema, edited, 'the edited review');
+        assert.deepEqual([own.rating, own.title, own.status], [2, 'Changed my mind', 'pending']);
+        assert.ok(own.editedAt, 'an edit after the confirmation is an edit');
+
+        const withdrawn = await call('DELETE', '/v1/reviewer/review', undefined, as(links.manage));
+        assert.equal(withdrawn.status, 204);
+        expectError(await call('GET', '/v1/reviewer/review', undefined, as(links.manage)), 404, 'not_found');
+        expectError(
+          await call(
+            'GET',
+            `/v1/reviews/${encodeURIComponent(valid(submitResultSchema, answer, 'the submit result').id)}`,
+          ),
+          404,
+          'not_found',
+        );
+      });
+    },
+  );
 }

@@ -15,7 +15,9 @@ import { build } from 'vite';
 import { startDemo } from '../../scripts/demo-server.js';
 import type { DemoServer } from '../../scripts/demo-server.js';
 import { describeEachEngine, waitFor } from './drivers.js';
-import { approveByTitle, fillAndSendForm } from './shopper.js';
+import { startSmtp } from '../server/smtp.js';
+import type { TestSmtp } from '../server/smtp.js';
+import { approveByTitle, confirmFromMail, fillAndSendForm } from './shopper.js';
 
 const ADMIN_TOKEN = 'package-admin';
 const root = new URL('../../', import.meta.url).pathname;
@@ -73,9 +75,11 @@ function installPackage(app: string): void {
 
 describe('the npm package in an app', () => {
   let server: DemoServer;
+  let smtp: TestSmtp;
   let work: string;
 
   before(async () => {
+    smtp = await startSmtp();
     work = mkdtempSync(join(tmpdir(), 'verity-package-'));
     const app = join(work, 'app');
     mkdirSync(app);
@@ -110,11 +114,13 @@ describe('the npm package in an app', () => {
       maxAgeSeconds: 0,
       cacheTtlMs: 0,
       extraFolders: { '/app': join(work, 'dist') },
+      smtpUrl: smtp.url,
     });
   });
 
   after(async () => {
     await server?.close();
+    await smtp?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -143,6 +149,8 @@ describe('the npm package in an app', () => {
             'onVerityReviewSubmitted',
           );
         }
+        // A review without an invitation is confirmed by its author first (double opt-in).
+        await confirmFromMail(smtp, server.url, `${page}-${engine}@shopper.example`);
         await approveByTitle(shop(), 'nordlys', title);
         await driver.goto(`${server.url}/app/${page}.html`);
         await waitFor(driver, listShows(title), 'the approved review in the list');

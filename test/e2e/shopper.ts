@@ -4,6 +4,8 @@
  * Enter. And what the shop does next: approve the review through the admin API, after which the
  * product page lists it and its score counts it.
  */
+import { eventually } from '../server/smtp.js';
+import type { TestSmtp } from '../server/smtp.js';
 import assert from 'node:assert/strict';
 import type { Driver } from './drivers.js';
 import { waitFor } from './drivers.js';
@@ -107,6 +109,18 @@ async function admin<T>(shop: Shop, method: string, path: string, body?: unknown
   });
   assert.ok(response.ok, `${method} ${path} answered ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** Confirms a spontaneous review with the link of the confirmation e-mail its author got over SMTP. */
+export async function confirmFromMail(smtp: TestSmtp, base: string, address: string): Promise<void> {
+  const mail = await eventually(async () => smtp.received.find((m) => m.to === address), 60_000);
+  const token = /\/reviewer\/confirm\?token=([\w-]+)/.exec(mail.mail.text ?? '')?.[1];
+  assert.ok(token, `a confirm link in:\n${mail.mail.text}`);
+  const response = await fetch(`${base}/v1/reviewer/confirm`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(response.status, 200, await response.clone().text());
 }
 
 /** Approves the pending review with this title; answers its id. */

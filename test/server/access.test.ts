@@ -9,7 +9,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SignInMail } from '../../server/routes/auth.js';
 import { ruleFor } from '../../server/http/access.js';
-import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+  confirmByEmail,
+} from './helpers.js';
 import type { TestDatabase, TestServer } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -83,6 +93,7 @@ for (const { backend, skip } of BACKENDS) {
           { 'idempotency-key': key(), origin: `https://${shop}.example` },
         );
         assert.equal(sent.status, 201, sent.text);
+        await confirmByEmail(server.url, database.db, sent.json.id);
         if (shop === 'shop-a') reviewOfA = sent.json.id;
         else reviewOfB = sent.json.id;
       }

@@ -8,7 +8,17 @@ import { after, before, describe, it } from 'node:test';
 import { INVITATION_EXPIRY_DAYS } from '../../src/rules/invitations.js';
 import { createApp } from '../../server/app.js';
 import { createInvitation } from '../../server/db/businesses.js';
-import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+  confirmByEmail,
+} from './helpers.js';
 import type { TestDatabase, TestServer } from './helpers.js';
 
 const ADMIN_ROUTES: [string, string][] = [
@@ -55,6 +65,7 @@ for (const { backend, skip } of BACKENDS) {
         'idempotency-key': key(),
       });
       assert.equal(answer.status, 201, answer.text);
+      if (answer.json.confirmation) await confirmByEmail(server.url, database.db, answer.json.id);
       return answer.json.id;
     }
     const moderate = (id: string, body: unknown) => admin('POST', `/v1/admin/reviews/${id}/moderation`, body);

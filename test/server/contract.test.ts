@@ -10,7 +10,7 @@ import { recordOrder } from '../../server/db/orders.js';
 import { DEMO_BUSINESS, DEMO_PRODUCTS, EMPTY_BUSINESS } from '../../src/mocks/fixtures.js';
 import { liveInvitation } from '../contract/live.js';
 import { contractSuite } from '../contract/suite.js';
-import { ADMIN_TOKEN, BACKENDS, dispose, freshDatabase, startServer } from './helpers.js';
+import { ADMIN_TOKEN, BACKENDS, dispose, freshDatabase, reviewerLinks, startServer } from './helpers.js';
 
 // liveInvitation creates invitations through the admin API with this token.
 process.env.CONTRACT_ADMIN_TOKEN = ADMIN_TOKEN;
@@ -47,6 +47,11 @@ for (const { backend, skip } of BACKENDS) {
           made,
         );
         return (await createInvitation(database.db, DEMO_BUSINESS, orderRef, made)).token;
+      },
+      // The tokens as the confirmation e-mail in the outbox carries them.
+      reviewerLinks: async (review) => {
+        const links = await reviewerLinks(database.db, review);
+        return { confirm: links.confirmToken, manage: links.manageToken };
       },
     });
   });

@@ -191,3 +191,31 @@ export const submission = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const key = () => `test-${randomBytes(8).toString('hex')}`;
+
+/** The links in the confirmation e-mail of a spontaneous review, read from the outbox as its author gets them. */
+export async function reviewerLinks(
+  db: Database['db'],
+  reviewId: string,
+): Promise<{ confirm: string; manage: string; confirmToken: string; manageToken: string }> {
+  const message = await db
+    .selectFrom('outbox')
+    .select('text_body')
+    .where('review_id', '=', reviewId)
+    .where('kind', '=', 'confirmation')
+    .executeTakeFirstOrThrow();
+  const confirm = /(\S+\/reviewer\/confirm\?token=[\w-]+)/.exec(message.text_body)?.[1];
+  const manage = /(\S+\/reviewer\/manage\?token=[\w-]+)/.exec(message.text_body)?.[1];
+  if (!confirm || !manage) throw new Error(`no reviewer links in:\n${message.text_body}`);
+  const token = (url: string) => new URL(url).searchParams.get('token')!;
+  return { confirm, manage, confirmToken: token(confirm), manageToken: token(manage) };
+}
+
+/** Confirms a spontaneous review with the token of its confirmation e-mail, as its author does. */
+export async function confirmByEmail(base: string, db: Database['db'], reviewId: string): Promise<void> {
+  const { confirmToken } = await reviewerLinks(db, reviewId);
+  const response = await fetch(`${base}/v1/reviewer/confirm`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${confirmToken}` },
+  });
+  if (response.status !== 200) throw new Error(`confirming ${reviewId}: ${response.status} ${await response.text()}`);
+}

@@ -10,7 +10,17 @@ import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../server/app.js';
 import { fingerprint, submitReview } from '../../server/db/submissions.js';
 import { API_CSP } from '../../server/http/security.js';
-import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+  confirmByEmail,
+} from './helpers.js';
 import type { Answer, TestDatabase, TestServer } from './helpers.js';
 
 /** A POST sent by hand, of `chunks` pieces of `size` bytes, with a Content-Length or streamed without one. */
@@ -125,6 +135,7 @@ for (const { backend, skip } of BACKENDS) {
     async function publish(overrides: Record<string, unknown> = {}): Promise<string> {
       const answer = await api('POST', reviews, submission(overrides), { 'idempotency-key': key() });
       assert.equal(answer.status, 201, answer.text);
+      await confirmByEmail(server.url, database.db, answer.json.id);
       const approved = await admin('POST', `/v1/admin/reviews/${answer.json.id}/moderation`, { decision: 'approve' });
       assert.equal(approved.status, 200, approved.text);
       return answer.json.id;
@@ -424,6 +435,7 @@ for (const { backend, skip } of BACKENDS) {
             key: direct,
             fingerprint: fingerprint(shop, input),
             now: new Date(),
+            linkBase: server.url,
           }),
         ),
       );

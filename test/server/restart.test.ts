@@ -8,7 +8,17 @@ import { after, describe, it } from 'node:test';
 import { DEMO_BUSINESS, DEMO_INVITATIONS } from '../../src/mocks/fixtures.js';
 import type { Database } from '../../server/db/database.js';
 import { seedDemo } from '../../server/seed.js';
-import { ADMIN_TOKEN, BACKENDS, caller, freshDatabase, key, reopen, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  freshDatabase,
+  key,
+  reopen,
+  startServer,
+  submission,
+  confirmByEmail,
+} from './helpers.js';
 import type { TestDatabase } from './helpers.js';
 
 const reviews = `/v1/businesses/${DEMO_BUSINESS}/reviews`;
@@ -57,6 +67,7 @@ for (const { backend, skip } of BACKENDS) {
       const submit = async (overrides: Record<string, unknown>) => {
         const answer = await api('POST', reviews, submission(overrides), { 'idempotency-key': key() });
         assert.equal(answer.status, 201, answer.text);
+        if (answer.json.confirmation) await confirmByEmail(first.url, first.database.db, answer.json.id);
         return answer.json.id as string;
       };
       const verified = await submit({ invitationToken: DEMO_INVITATIONS[0], email: undefined, rating: 3 });

@@ -9,7 +9,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { networkOf } from '../../server/http/client-key.js';
-import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+  confirmByEmail,
+} from './helpers.js';
 import type { TestDatabase, TestServer } from './helpers.js';
 
 describe('networkOf', () => {
@@ -41,6 +51,7 @@ for (const { backend, skip } of BACKENDS) {
         const created = await api('POST', `/v1/businesses/${shop}/reviews`, submission({ title: `Review ${i}` }), {
           'idempotency-key': key(),
         });
+        await confirmByEmail(server.url, database.db, created.json.id);
         await admin('POST', `/v1/admin/reviews/${created.json.id}/moderation`, { decision: 'approve' });
         ids.push(created.json.id);
       }

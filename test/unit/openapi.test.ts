@@ -20,7 +20,7 @@ describe('openapi.json', () => {
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );
 
-  const contract = (route: string) => !/\/(admin|hooks|unsubscribe|auth)\//.test(route);
+  const contract = (route: string) => !/\/(admin|hooks|unsubscribe|auth|reviewer)\//.test(route);
 
   it('has every route of contract v1', () => {
     assert.deepEqual(routes.filter(contract).sort(), [
@@ -56,7 +56,7 @@ describe('openapi.json', () => {
   });
 
   it('has the order webhooks, each signed, and the public opt-out', () => {
-    assert.deepEqual(routes.filter((route) => !contract(route) && !/\/(admin|auth)\//.test(route)).sort(), [
+    assert.deepEqual(routes.filter((route) => !contract(route) && !/\/(admin|auth|reviewer)\//.test(route)).sort(), [
       'GET /v1/unsubscribe/{token}',
       'POST /v1/hooks/{business}/orders',
       'POST /v1/hooks/{business}/shopify',
@@ -72,6 +72,22 @@ describe('openapi.json', () => {
         `${path} names its signature`,
       );
       assert.ok('401' in operation.responses, `${path} documents its 401`);
+    }
+  });
+
+  it("has the reviewer's routes, each behind the link's token with its 401 and 404", () => {
+    assert.deepEqual(routes.filter((route) => route.includes('/reviewer/')).sort(), [
+      'DELETE /v1/reviewer/review',
+      'GET /v1/reviewer/review',
+      'PATCH /v1/reviewer/review',
+      'POST /v1/reviewer/confirm',
+    ]);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!path.includes('/reviewer/')) continue;
+      for (const operation of Object.values(methods) as { security?: unknown; responses: Record<string, unknown> }[]) {
+        assert.deepEqual(operation.security, [{ reviewerLink: [] }], path);
+        assert.ok(operation.responses['401'] && operation.responses['404'], path);
+      }
     }
   });
 
