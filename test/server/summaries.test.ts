@@ -6,7 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, BACKENDS, caller, dispose, freshDatabase, key, startServer, submission } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  BACKENDS,
+  caller,
+  confirmByEmail,
+  dispose,
+  freshDatabase,
+  key,
+  startServer,
+  submission,
+} from './helpers.js';
 import type { TestDatabase, TestServer } from './helpers.js';
 
 for (const { backend, skip } of BACKENDS) {
@@ -46,6 +56,8 @@ for (const { backend, skip } of BACKENDS) {
         'idempotency-key': key(),
       });
       assert.equal(answer.status, 201, answer.text);
+      // A spontaneous review waits for its author's confirmation before moderation.
+      await confirmByEmail(server.url, database.db, answer.json.id);
       const approved = await admin('POST', `/v1/admin/reviews/${answer.json.id}/moderation`, { decision: 'approve' });
       assert.equal(approved.status, 200, approved.text);
     }
