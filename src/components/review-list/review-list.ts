@@ -12,6 +12,7 @@ import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.
 import { LoadingAnnouncer } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
 import { isOwnReview } from '../../internal/ownership.js';
+import { prerendered, prerenderedValue } from '../../internal/prerender.js';
 import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
@@ -129,7 +130,7 @@ export class VerityReviewList extends VerityDataElement {
   @state() private searchText = '';
   @state() private searchQuery = '';
   @state() private more: Review[] = [];
-  @state() private nextCursor: string | null = null;
+  @state() private nextCursor: string | null = prerenderedValue('page')?.nextCursor ?? null;
   @state() private loadingMore = false;
   /** The retry button was pressed: the error stays, with the button busy, until the answer. */
   @state() private retrying = false;
@@ -156,6 +157,7 @@ export class VerityReviewList extends VerityDataElement {
   private handledHash?: string;
 
   private readonly summary = new Task(this, {
+    ...prerendered('summary'),
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(source.getSummary({ business: id, product }, { signal }));
@@ -164,6 +166,7 @@ export class VerityReviewList extends VerityDataElement {
   });
 
   private readonly firstPage = new Task(this, {
+    ...prerendered('page'),
     task: async ([client, business, product, sort, rating, verified, language, q, limit], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(
