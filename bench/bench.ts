@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     const home = await requests(browser, `${server.url}/`);
     const product = await requests(browser, `${server.url}/espresso.html`);
     const shift = Math.max(await cls(browser, `${slow.url}/`), await cls(browser, `${slow.url}/espresso.html`));
+    // The product page is server-rendered (verity-reviews/ssr): the widgets take over what it drew.
+    const ssrShift = await cls(browser, `${slow.url}/espresso.html`);
     const render = await listRender50(browser, `${server.url}/`);
     const category = await categorySummaryRequests(browser, server.url);
     const port = Number(new URL(browser.wsEndpoint()).port);
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
       demoRequests: { home: home.total, product: product.total },
       duplicateRequests: home.duplicates + product.duplicates,
       cls: Math.round(shift * 1000) / 1000,
+      clsServerRendered: Math.round(ssrShift * 1000) / 1000,
       listRender50Ms: render,
       categorySummaryRequests: category,
       lighthouse: {
@@ -233,6 +236,12 @@ async function main(): Promise<void> {
         results.duplicateRequests === BUDGETS.duplicateRequests,
       ],
       ['CLS with a 500 ms API delay', String(results.cls), '0', results.cls <= BUDGETS.cls],
+      [
+        'CLS of the server-rendered product page',
+        String(results.clsServerRendered),
+        '0',
+        results.clsServerRendered <= BUDGETS.cls,
+      ],
       [
         'Render a first page of 50 reviews (scripting)',
         `${render} ms`,
