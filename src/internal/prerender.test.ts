@@ -5,6 +5,7 @@ import { freshApi, useMocks } from '../../test/helpers/msw.js';
 import { summaryOf } from '../../test/helpers/summaries.js';
 import '../components/rating-badge/define.js';
 import '../components/review-list/define.js';
+import '../components/review-quote/define.js';
 
 /**
  * A widget as `verity-reviews/ssr` leaves it in the page: a declarative shadow root with the
@@ -28,6 +29,10 @@ describe('server-rendered widgets in the browser', () => {
       http.get('*/v1/businesses/:business/reviews', ({ request }) => {
         requests.push(request.url);
         return HttpResponse.json({ items: [], nextCursor: null, total: 0 });
+      }),
+      http.get('*/v1/reviews/:id', ({ request }) => {
+        requests.push(request.url);
+        return HttpResponse.json({ error: { code: 'not_found', message: 'No review' } }, { status: 404 });
       }),
     );
   });
@@ -100,5 +105,41 @@ describe('server-rendered widgets in the browser', () => {
     expect(cards[1]).to.contain('Review b');
     expect(requests).to.deep.equal([]);
     await expect(list).to.be.accessible();
+  });
+
+  it('the quote takes over its review, the excerpt verbatim, without a request', async () => {
+    const review = {
+      id: 'q1',
+      business: 'test-shop',
+      product: null,
+      rating: 5,
+      title: 'Lovely',
+      body: 'Every bag has arrived within a week of roasting, and the taste is consistent.',
+      language: 'en',
+      author: { displayName: 'Ada L.', country: null },
+      experiencedAt: '2026-10-01',
+      createdAt: '2026-10-02T10:00:00.000Z',
+      editedAt: null,
+      verification: { status: 'verified', method: 'invitation' },
+      countsTowardScore: true,
+      reply: null,
+      helpfulCount: 0,
+      url: 'https://shop.example/r/q1',
+    };
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    root.setHTMLUnsafe(
+      serverRendered(
+        'verity-review-quote',
+        `api="${freshApi()}" business="test-shop" review="q1" excerpt="arrived within a week of roasting" locale="en"`,
+        { reviews: [review] },
+      ),
+    );
+    const quote = root.querySelector('verity-review-quote')!;
+    await until(() => Boolean(quote.shadowRoot?.querySelector('blockquote')), 'the quote did not render');
+    expect(quote.shadowRoot!.querySelector('.from-server')).to.equal(null);
+    expect(quote.shadowRoot!.querySelector('blockquote')!.textContent).to.contain('arrived within a week of roasting');
+    expect(quote.shadowRoot!.textContent).to.contain('Ada L.');
+    expect(requests).to.deep.equal([]);
+    await expect(quote).to.be.accessible();
   });
 });
