@@ -820,3 +820,85 @@ describe('client: one request for a category page', () => {
     expect(singles.sort()).to.deep.equal(skus(3));
   });
 });
+
+describe('client: answers a server already fetched', () => {
+  const review = (id: string) => ({
+    id,
+    business: 'shop',
+    product: 'SKU',
+    rating: 5,
+    title: null,
+    body: 'Fresh beans, quickly delivered.',
+    language: 'en',
+    author: { displayName: 'Jo', country: null },
+    experiencedAt: '2026-10-01',
+    createdAt: '2026-10-02T10:00:00.000Z',
+    editedAt: null,
+    verification: { status: 'verified', method: 'invitation' },
+    countsTowardScore: true,
+    reply: null,
+    helpfulCount: 0,
+    url: `https://shop.example/r/${id}`,
+  });
+
+  function counted() {
+    const seen: string[] = [];
+    const handlers = [
+      http.get('*/v1/businesses/:business/summary', ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json(summaryOf());
+      }),
+      http.get('*/v1/businesses/:business/reviews', () => {
+        seen.push('list');
+        return HttpResponse.json({ items: [], nextCursor: null, total: 0 });
+      }),
+      http.get('*/v1/reviews/:id', ({ params }) => {
+        seen.push(`review ${String(params.id)}`);
+        return HttpResponse.json(review(String(params.id)));
+      }),
+    ];
+    return { seen, handlers };
+  }
+
+  it('answers a primed summary, list page and its reviews without a request', async () => {
+    const { seen, handlers } = counted();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const summary = summaryOf({ average: 3.5, product: { id: 'SKU', name: 'Beans' } });
+    const params = {
+      business: 'shop',
+      product: 'SKU',
+      sort: 'newest' as const,
+      rating: [],
+      verified: false,
+      limit: 10,
+    };
+    client.prime!({
+      summaries: [{ business: 'shop', product: 'SKU', summary }],
+      pages: [{ params, page: { items: [review('r1'), review('r2')], nextCursor: null, total: 2 } }],
+      reviews: [review('q1')],
+    });
+    expect((await client.getSummary({ business: 'shop', product: 'SKU' })).rating.average).to.equal(3.5);
+    expect((await client.listReviews(params)).items.map((r) => r.id)).to.deep.equal(['r1', 'r2']);
+    expect((await client.getReview('r2')).id).to.equal('r2');
+    expect((await client.getReview('q1')).id).to.equal('q1');
+    expect(seen).to.deep.equal([]);
+    // Another query is asked as always.
+    await client.getSummary({ business: 'shop' });
+    expect(seen).to.deep.equal(['']);
+  });
+
+  it('ignores what does not match the contract, and asks the API instead', async () => {
+    const { seen, handlers } = counted();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const madeUp = { ...summaryOf(), rating: { average: 4.9, grade: 'excellent', count: 0, windowMonths: 12 } };
+    client.prime!({
+      summaries: [{ business: 'shop', summary: madeUp }],
+      reviews: [{ id: 'x' }],
+    } as never);
+    expect((await client.getSummary({ business: 'shop' })).rating.average).to.equal(4.62);
+    await client.getReview('x');
+    expect(seen).to.deep.equal(['', 'review x']);
+  });
+});

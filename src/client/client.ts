@@ -9,6 +9,7 @@
  * badges) go out as one batched request per business. GETs, and POSTs that carry an idempotency key, are retried on
  * network errors, 5xx and 429 with capped exponential backoff and jitter, honouring Retry-After.
  */
+import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { VerityApiError } from './errors.js';
 import { exchange } from './exchange.js';
@@ -102,6 +103,19 @@ export interface VerityClient {
   reportReview(id: string, report: ReportInput, options?: RequestOptions): Promise<void>;
   /** Forgets every cached answer. */
   clearCache(): void;
+  /**
+   * Caches answers a server already fetched (`verity-reviews/ssr` embeds them beside the
+   * widgets it renders), so a widget's first load makes no request. Each is validated like an
+   * answer; what does not match the contract is ignored.
+   */
+  prime?(data: Prefetched): void;
+}
+
+/** Answers fetched ahead, by what was asked. */
+export interface Prefetched {
+  summaries?: { business: string; product?: string | undefined; summary: unknown }[];
+  pages?: { params: ListParams; page: unknown }[];
+  reviews?: unknown[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -539,6 +553,31 @@ export function createClient(options: ClientOptions): VerityClient {
     clearCache() {
       cache.clear();
       reviews.clear();
+    },
+
+    prime(data) {
+      if (cacheTtlMs <= 0 || typeof data !== 'object' || data === null) return;
+      const expires = now() + cacheTtlMs;
+      const keep = <T>(schema: ZodMiniType<T>, value: unknown, key: string): T | undefined => {
+        const parsed = safeParse(schema, value);
+        if (parsed.success) cache.set(key, { value: parsed.data, expires });
+        return parsed.success ? parsed.data : undefined;
+      };
+      for (const { business, product, summary } of Array.isArray(data.summaries) ? data.summaries : []) {
+        const query = new URLSearchParams();
+        if (product) query.set('product', product);
+        if (typeof business === 'string') keep(summarySchema, summary, apiUrl(baseUrl, summaryPath(business), query));
+      }
+      for (const { params, page } of Array.isArray(data.pages) ? data.pages : []) {
+        if (typeof params?.business !== 'string') continue;
+        const key = apiUrl(baseUrl, `/v1/businesses/${segment(params.business)}/reviews`, listQuery(params));
+        const kept = keep(reviewPageSchema, page, key);
+        if (kept) remember(kept);
+      }
+      for (const review of Array.isArray(data.reviews) ? data.reviews : []) {
+        const parsed = safeParse(reviewSchema, review);
+        if (parsed.success) reviews.set(parsed.data.id, { review: parsed.data, expires });
+      }
     },
   };
 }

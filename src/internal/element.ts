@@ -12,6 +12,7 @@ import { VerityErrorEvent } from './events.js';
 import type { VerityErrorCode } from './events.js';
 import { ensureTranslation, localizerFor } from './localize.js';
 import type { Localizer } from './localize.js';
+import { primeFrom } from './prerender.js';
 import { baseStyles } from './styles.js';
 
 export const THEMES = ['light', 'dark'] as const;
@@ -37,6 +38,35 @@ export class VerityElement extends LitElement {
   protected provided?: ProvidedConfig;
 
   private unsubscribe?: () => void;
+
+  /** What a server rendered in the declarative shadow root (`verity-reviews/ssr`), until the first update. */
+  private serverRendered?: ChildNode[];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const server = this.shadowRoot ? [...this.shadowRoot.childNodes] : [];
+    const root = super.createRenderRoot();
+    if (server.length > 0) {
+      this.serverRendered = server;
+      // Lit would render before the first node it found, which the first update removes.
+      this.renderOptions.renderBefore = undefined;
+    }
+    return root;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // A server-rendered widget keeps the server's HTML until its language is loaded: the first
+    // update then draws it again from the same data, within one task (no flash, no shift).
+    const loading = this.serverRendered && ensureTranslation(this.resolvedLocale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    if (this.serverRendered) {
+      for (const node of this.serverRendered) node.remove();
+      this.serverRendered = undefined;
+    }
+    super.update(changed);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,7 +180,12 @@ export class VerityDataElement extends VerityElement {
       if (explicit) return explicit;
     }
     const api = this.resolvedApi;
-    return api ? sharedClient(api) : undefined;
+    const client = api ? sharedClient(api) : undefined;
+    if (client && !this.primed) {
+      this.primed = true;
+      primeFrom(this, client);
+    }
+    return client;
   }
 
   /** Handed to the widget's controllers (report dialog, votes, draft, …). */
@@ -159,6 +194,8 @@ export class VerityDataElement extends VerityElement {
     l10n: () => this.l10n,
     reportError: (error) => this.reportError(error),
   };
+
+  private primed = false;
 
   /** The client and business, or a `MissingConfigError` naming what is missing. */
   protected requireSource(client: VerityClient | undefined, business: string | undefined): [VerityClient, string] {

@@ -10,6 +10,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
+import { prerendered, prerenderedValue } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
@@ -102,7 +103,7 @@ export class VerityReviewList extends VerityDataElement {
   @property({ type: Boolean, reflect: true }) seo = false;
 
   @state() private more: Review[] = [];
-  @state() private nextCursor: string | null = null;
+  @state() private nextCursor: string | null = prerenderedValue('page')?.nextCursor ?? null;
   @state() private loadingMore = false;
   /** The retry button was pressed: the error stays, with the button busy, until the answer. */
   @state() private retrying = false;
@@ -130,6 +131,7 @@ export class VerityReviewList extends VerityDataElement {
   private pendingFocus?: string;
 
   private readonly summary = new Task(this, {
+    ...prerendered('summary'),
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(source.getSummary({ business: id, product }, { signal }));
@@ -138,6 +140,7 @@ export class VerityReviewList extends VerityDataElement {
   });
 
   private readonly firstPage = new Task(this, {
+    ...prerendered('page'),
     task: async ([client, business, product, sort, rating, verified, language, q, limit], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(

@@ -7,6 +7,7 @@ import { MissingConfigError, VerityDataElement } from '../../internal/element.js
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
+import { prerendered } from '../../internal/prerender.js';
 import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -90,6 +91,7 @@ export class VerityReviewQuote extends VerityDataElement {
   @property() href?: string;
 
   private readonly data = new Task(this, {
+    ...prerendered('review'),
     task: async ([client, business, product, id], { signal }) => {
       if (!id) {
         throw new MissingConfigError(
