@@ -4,13 +4,9 @@
  * every badge shows its own product's stars (or that it has no reviews yet).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CATALOG } from '../../scripts/demo-catalog.js';
-import { startDemo } from '../../scripts/demo-server.js';
-import type { DemoServer } from '../../scripts/demo-server.js';
+import { useDemo } from './demo-fixture.js';
 import { DEMO_PRODUCTS } from '../../src/mocks/fixtures.js';
 import { describeEachEngine, waitFor } from './drivers.js';
 
@@ -34,29 +30,11 @@ const SUMMARY_REQUESTS = `performance.getEntriesByType('resource').map((e) => e.
   .filter((n) => /\\/v1\\/businesses\\/[^/]+\\/summar(y|ies)$/.test(new URL(n).pathname))`;
 
 describe('the demo category page', () => {
-  let server: DemoServer;
-  let dataDir: string;
-
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'verity-e2e-category-'));
-    server = await startDemo({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      adminToken: 'e2e-admin',
-      rateLimitPerMinute: 0,
-      jobs: false,
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = useDemo('e2e-category', { jobs: false });
 
   describeEachEngine((engine, driver) => {
     it('40 product badges make one summary request, and each shows its own product', async () => {
-      await driver.goto(`${server.url}/category.html`);
+      await driver.goto(`${demo.server.url}/category.html`);
       await waitFor(driver, BADGES_SHOWN, 'every badge of the category page');
 
       const texts = await driver.run<[string, string][]>(BADGE_TEXTS);
@@ -85,7 +63,7 @@ describe('the demo category page', () => {
       // Where the engine's automation sees the network too, it saw the same single request.
       const seen = driver.requests().filter((r) => /\/summar(y|ies)\b/.test(r));
       if (engine !== 'webkit') assert.equal(seen.length, 1, seen.join('\n'));
-      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+      assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
     });
   });
 });

@@ -5,12 +5,8 @@
  * reported, and no API request may be made twice.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startDemo } from '../../scripts/demo-server.js';
-import type { DemoServer } from '../../scripts/demo-server.js';
+import { describe, it } from 'node:test';
+import { useDemo } from './demo-fixture.js';
 import { describeEachEngine, waitFor } from './drivers.js';
 import { writeReviewAsShopper } from './shopper.js';
 
@@ -43,33 +39,14 @@ const PAGES = [
 ];
 
 describe('the demo shop under a strict CSP', () => {
-  let server: DemoServer;
-  let dataDir: string;
-
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'verity-e2e-'));
-    // No HTTP caching of API answers: the page reloaded after an approval must see it at once.
-    server = await startDemo({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      adminToken: ADMIN_TOKEN,
-      rateLimitPerMinute: 0,
-      maxAgeSeconds: 0,
-      cacheTtlMs: 0,
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  // No HTTP caching of API answers: the page reloaded after an approval must see it at once.
+  const demo = useDemo('e2e', { adminToken: ADMIN_TOKEN, maxAgeSeconds: 0, cacheTtlMs: 0 });
 
   describeEachEngine((engine, driver) => {
     for (const { path, widgets, serverRendered } of PAGES) {
       it(`${path}: every widget works, no CSP violation, no request twice`, async () => {
-        const before = server.violations.total;
-        await driver.goto(`${server.url}${path}`);
+        const before = demo.server.violations.total;
+        await driver.goto(`${demo.server.url}${path}`);
         await waitFor(driver, WIDGETS_READY, `the widgets of ${path}`);
         const count = await driver.run<number>(
           `document.querySelectorAll('verity-rating-badge, verity-review-list, verity-review-quote, verity-review-form').length`,
@@ -77,7 +54,7 @@ describe('the demo shop under a strict CSP', () => {
         assert.equal(count, widgets);
         // Give late reports a moment to arrive.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        assert.equal(server.violations.total, before, JSON.stringify([...server.violations.counts]));
+        assert.equal(demo.server.violations.total, before, JSON.stringify([...demo.server.violations.counts]));
         const urls = await driver.run<string[]>(API_ENTRIES);
         if (serverRendered) assert.deepEqual(urls, [], 'the server-rendered widgets asked the API nothing');
         else assert.ok(urls.length > 0, 'the widgets asked the API');
@@ -90,7 +67,7 @@ describe('the demo shop under a strict CSP', () => {
     }
 
     it('the product page has one JSON-LD Product, kept in step through a Trusted Types policy', async () => {
-      await driver.goto(`${server.url}/espresso.html`);
+      await driver.goto(`${demo.server.url}/espresso.html`);
       // The badge and the list of the product share the block the server wrote, with the list's reviews.
       await waitFor(
         driver,
@@ -105,12 +82,12 @@ describe('the demo shop under a strict CSP', () => {
         ['Product'],
       );
       assert.equal(blocks[0]!.review?.length, 10);
-      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+      assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
     });
 
     it('a shopper writes a verified review through the script tag, and once approved it counts', async () => {
-      await writeReviewAsShopper(driver, { url: server.url, adminToken: ADMIN_TOKEN }, engine);
-      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+      await writeReviewAsShopper(driver, { url: demo.server.url, adminToken: ADMIN_TOKEN }, engine);
+      assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
     });
   });
 });

@@ -5,15 +5,9 @@
  * demo shop, writes a review through the script tag, and the review is verified by invitation.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startDemo } from '../../scripts/demo-server.js';
-import type { DemoServer } from '../../scripts/demo-server.js';
+import { before, describe, it } from 'node:test';
 import { base64Hmac, shopifyOrder } from '../server/fixtures/orders.js';
-import { startSmtp } from '../server/smtp.js';
-import type { TestSmtp } from '../server/smtp.js';
+import { useDemo } from './demo-fixture.js';
 import { describeEachEngine, waitFor } from './drivers.js';
 import { fillAndSendForm } from './shopper.js';
 
@@ -21,13 +15,11 @@ const ADMIN_TOKEN = 'invitation-admin';
 const DAY = 86_400_000;
 
 describe('an order from Shopify becomes a verified review', () => {
-  let server: DemoServer;
-  let smtp: TestSmtp;
-  let dataDir: string;
+  const demo = useDemo('invitation', { adminToken: ADMIN_TOKEN, maxAgeSeconds: 0, cacheTtlMs: 0, smtp: true });
   let secret = '';
 
   const admin = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${demo.server.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -36,27 +28,9 @@ describe('an order from Shopify becomes a verified review', () => {
   };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'verity-invitation-'));
-    smtp = await startSmtp();
-    server = await startDemo({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      adminToken: ADMIN_TOKEN,
-      rateLimitPerMinute: 0,
-      maxAgeSeconds: 0,
-      cacheTtlMs: 0,
-      smtpUrl: smtp.url,
-    });
     const made = await admin('POST', '/v1/admin/businesses/nordlys/webhook-secret');
     assert.equal(made.status, 201);
     secret = made.json.secret;
-  });
-
-  after(async () => {
-    await server?.close();
-    await smtp?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   describeEachEngine((engine, driver) => {
@@ -75,7 +49,7 @@ describe('an order from Shopify becomes a verified review', () => {
           fulfillments: [{ id: id + 2, status: 'success', created_at: new Date(Date.now() - 8 * DAY).toISOString() }],
         }),
       );
-      const delivered = await fetch(`${server.url}/v1/hooks/nordlys/shopify`, {
+      const delivered = await fetch(`${demo.server.url}/v1/hooks/nordlys/shopify`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -88,10 +62,10 @@ describe('an order from Shopify becomes a verified review', () => {
 
       // The workers take the due step within their tick and hand the e-mail to the SMTP server.
       const deadline = Date.now() + 60_000;
-      let mail = smtp.received.find((m) => m.to === email);
+      let mail = demo.smtp.received.find((m) => m.to === email);
       while (!mail && Date.now() < deadline) {
         await new Promise((done) => setTimeout(done, 250));
-        mail = smtp.received.find((m) => m.to === email);
+        mail = demo.smtp.received.find((m) => m.to === email);
       }
       assert.ok(mail, 'the invitation arrived over SMTP');
       assert.match(mail.mail.subject ?? '', /Nordlys Kaffe/);

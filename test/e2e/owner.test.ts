@@ -5,26 +5,20 @@
  * it on the shop's product page. Nothing but the browser and the e-mail: no token, no curl.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { DEMO_OWNER, startDemo } from '../../scripts/demo-server.js';
-import type { DemoServer } from '../../scripts/demo-server.js';
-import { startSmtp } from '../server/smtp.js';
-import type { TestSmtp } from '../server/smtp.js';
+import { existsSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import { DEMO_OWNER } from '../../scripts/demo-server.js';
+import { useDemo } from './demo-fixture.js';
 import { click, deep, describeEachEngine, waitFor } from './drivers.js';
 
 const ADMIN_TOKEN = 'owner-e2e';
 const PRODUCT = 'NK-ESPRESSO-1KG';
 
 describe("the shop's owner signs in by e-mail and approves a review in the dashboard", () => {
-  let server: DemoServer;
-  let smtp: TestSmtp;
-  let dataDir: string;
+  const demo = useDemo('owner', { adminToken: ADMIN_TOKEN, maxAgeSeconds: 0, cacheTtlMs: 0, smtp: true });
 
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${demo.server.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -43,9 +37,9 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
       product: PRODUCT,
     });
     const { token } = await admin<{ token: string }>('POST', '/v1/admin/businesses/nordlys/invitations', { orderRef });
-    const response = await fetch(`${server.url}/v1/businesses/nordlys/reviews`, {
+    const response = await fetch(`${demo.server.url}/v1/businesses/nordlys/reviews`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': orderRef, origin: server.url },
+      headers: { 'content-type': 'application/json', 'idempotency-key': orderRef, origin: demo.server.url },
       body: JSON.stringify({
         product: PRODUCT,
         rating: 5,
@@ -63,26 +57,8 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
     return ((await response.json()) as { id: string }).id;
   };
 
-  before(async () => {
+  before(() => {
     assert.ok(existsSync(new URL('../../dist/dashboard/index.html', import.meta.url)), 'run npm run build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'verity-owner-'));
-    smtp = await startSmtp();
-    server = await startDemo({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      adminToken: ADMIN_TOKEN,
-      rateLimitPerMinute: 0,
-      maxAgeSeconds: 0,
-      cacheTtlMs: 0,
-      smtpUrl: smtp.url,
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    await smtp?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   describeEachEngine((engine, driver) => {
@@ -91,8 +67,8 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
       const id = await invitedReview(title);
 
       // The sign-in page, as a member finds it: the address, then Enter.
-      const mailsBefore = smtp.received.filter((m) => m.to === DEMO_OWNER).length;
-      await driver.goto(`${server.url}/dashboard/inbox`);
+      const mailsBefore = demo.smtp.received.filter((m) => m.to === DEMO_OWNER).length;
+      await driver.goto(`${demo.server.url}/dashboard/inbox`);
       await waitFor(
         driver,
         `location.pathname === '/dashboard/sign-in' && Boolean(${deep('input#email')})`,
@@ -104,16 +80,16 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
       await waitFor(driver, `Boolean(${deep('[role="status"] .banner.success')})`, 'the "link sent" notice');
 
       const deadline = Date.now() + 60_000;
-      let mails = smtp.received.filter((m) => m.to === DEMO_OWNER);
+      let mails = demo.smtp.received.filter((m) => m.to === DEMO_OWNER);
       while (mails.length === mailsBefore && Date.now() < deadline) {
         await new Promise((done) => setTimeout(done, 100));
-        mails = smtp.received.filter((m) => m.to === DEMO_OWNER);
+        mails = demo.smtp.received.filter((m) => m.to === DEMO_OWNER);
       }
       const mail = mails.at(-1);
       assert.ok(mails.length > mailsBefore && mail, 'the sign-in link arrived over SMTP');
       const link = /(http:\/\/\S+\/dashboard\/sign-in\?token=[\w-]+)/.exec(mail.mail.text ?? '')?.[1];
       assert.ok(link, `a sign-in link in the text part:\n${mail.mail.text}`);
-      assert.ok(link.startsWith(`${server.url}/`), `the link points at this server: ${link}`);
+      assert.ok(link.startsWith(`${demo.server.url}/`), `the link points at this server: ${link}`);
 
       // The link signs in and lands in the inbox; the token leaves the address bar.
       await driver.goto(link);
@@ -140,7 +116,7 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
 
       // The outbox shows an invitation as the customer got it: the HTML from its own address,
       // reached with the owner's session, sandboxed by its own policy.
-      await driver.goto(`${server.url}/dashboard/outbox`);
+      await driver.goto(`${demo.server.url}/dashboard/outbox`);
       await waitFor(driver, `Boolean(${deep('.message-button')})`, 'the outbox', 60_000);
       assert.ok(await driver.run<boolean>(click('.message-button')));
       await waitFor(driver, `Boolean(${deep('#reader iframe[src]')})`, 'the frame of the HTML part');
@@ -159,13 +135,13 @@ describe("the shop's owner signs in by e-mail and approves a review in the dashb
       assert.ok(frame.styled, 'the e-mail brings its inline styles');
 
       // The shop's product page shows it, linked by its anchor.
-      await driver.goto(`${server.url}/espresso.html#verity-review-${id}`);
+      await driver.goto(`${demo.server.url}/espresso.html#verity-review-${id}`);
       await waitFor(
         driver,
         `[...document.querySelector('verity-review-list')?.shadowRoot?.querySelectorAll('article') ?? []].some((a) => a.textContent.includes(${JSON.stringify(title)}))`,
         'the approved review on the product page',
       );
-      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+      assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
     });
   });
 });

@@ -7,15 +7,11 @@
  * which reports layout shifts) without moving the page.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browsers.js';
-import { startDemo } from '../../scripts/demo-server.js';
-import type { DemoServer } from '../../scripts/demo-server.js';
+import { useDemo } from './demo-fixture.js';
 import { DEMO_PRODUCTS } from '../../src/mocks/fixtures.js';
 import { describeEachEngine, waitFor } from './drivers.js';
 
@@ -47,36 +43,20 @@ interface Shown {
 }
 
 describe('the server-rendered product page', () => {
-  let server: DemoServer;
-  let dataDir: string;
+  const demo = useDemo('e2e-ssr', { jobs: false });
   let serverShown: Shown;
 
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'verity-e2e-ssr-'));
-    server = await startDemo({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      adminToken: 'e2e-admin',
-      rateLimitPerMinute: 0,
-      jobs: false,
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('carries the stars, the average, the count and the first reviews in its HTML, and one Product', async () => {
-    const response = await fetch(`${server.url}${PAGE}`);
+    const response = await fetch(`${demo.server.url}${PAGE}`);
     assert.equal(response.status, 200);
     const page = await response.text();
     const summary = (await (
-      await fetch(`${server.url}/v1/businesses/nordlys/summary?product=${DEMO_PRODUCTS.espresso}`)
+      await fetch(`${demo.server.url}/v1/businesses/nordlys/summary?product=${DEMO_PRODUCTS.espresso}`)
     ).json()) as { rating: { average: number; count: number } };
     const first = (await (
-      await fetch(`${server.url}/v1/businesses/nordlys/reviews?product=${DEMO_PRODUCTS.espresso}&sort=newest&limit=10`)
+      await fetch(
+        `${demo.server.url}/v1/businesses/nordlys/reviews?product=${DEMO_PRODUCTS.espresso}&sort=newest&limit=10`,
+      )
     ).json()) as { items: { body: string; author: { displayName: string } }[] };
     assert.match(page, /<template shadowroot="open" shadowrootmode="open">/);
     assert.ok(page.includes(`Rated ${summary.rating.average} out of 5`), 'the stars’ label');
@@ -110,7 +90,7 @@ describe('the server-rendered product page', () => {
         page.on('request', (request) => {
           if (request.resourceType() === 'script' || request.url().includes('/v1/')) scripts.push(request.url());
         });
-        await page.goto(`${server.url}${PAGE}`, { waitUntil: 'load' });
+        await page.goto(`${demo.server.url}${PAGE}`, { waitUntil: 'load' });
         serverShown = (await page.evaluate(SHOWN)) as Shown;
         const [, average] = /^(\d\.\d{1,2}) out of 5$/.exec(serverShown.average ?? '') ?? [];
         assert.ok(average, `the average (${serverShown.average})`);
@@ -134,7 +114,7 @@ describe('the server-rendered product page', () => {
           `document.querySelector('verity-review-list').getBoundingClientRect().height`,
         )) as number;
         assert.ok(height > 400, `the list is laid out (${height}px)`);
-        assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+        assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
       } finally {
         await page.close();
       }
@@ -150,7 +130,7 @@ describe('the server-rendered product page', () => {
             for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
           }).observe({ type: 'layout-shift', buffered: true });
         `);
-        await page.goto(`${server.url}${PAGE}`, { waitUntil: 'networkidle0' });
+        await page.goto(`${demo.server.url}${PAGE}`, { waitUntil: 'networkidle0' });
         await page.waitForFunction(`customElements.get('verity-review-list') !== undefined`);
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.equal(await page.evaluate('window.__cls'), 0);
@@ -162,7 +142,7 @@ describe('the server-rendered product page', () => {
 
   describeEachEngine((engine, driver) => {
     it('the widgets take over what the server drew, without asking the API again', async () => {
-      await driver.goto(`${server.url}${PAGE}`);
+      await driver.goto(`${demo.server.url}${PAGE}`);
       // The form is drawn in the browser only: once it is, every widget code has run.
       await waitFor(
         driver,
@@ -193,7 +173,7 @@ describe('the server-rendered product page', () => {
       );
       // The header's shop badge is server-rendered too: the page asks the API nothing.
       assert.deepEqual(api, []);
-      assert.equal(server.violations.total, 0, JSON.stringify([...server.violations.counts]));
+      assert.equal(demo.server.violations.total, 0, JSON.stringify([...demo.server.violations.counts]));
     });
   });
 });
