@@ -57,6 +57,8 @@ export interface AppOptions {
    * budget refills; `false` turns the limit off. Default 10 a minute.
    */
   adminFailureLimit?: RateLimitOptions | false | undefined;
+  /** Refused webhook deliveries (unsigned, wrongly signed, unknown business) per client; default 30 a minute. */
+  hookFailureLimit?: RateLimitOptions | false | undefined;
   /** How long this process reuses a hot GET answer (default 1 s; 0 turns the cache off). */
   cacheTtlMs?: number | undefined;
   /** `max-age` of public GET answers for browsers and CDNs (default 60 s). */
@@ -244,7 +246,7 @@ export function createApp(options: AppOptions): VerityApp {
   app.route('/', teamRoutes(ctx, auth));
   app.route('/', adminRoutes(ctx, origins.forget));
   const businessChanged = (business: string) => ctx.cache.invalidate(`business:${business}`);
-  app.route('/', hookRoutes(ctx, businessChanged));
+  app.route('/', hookRoutes(ctx, businessChanged, options.hookFailureLimit ?? { perMinute: 30 }));
   app.route('/', reviewerRoutes(ctx, businessChanged));
   if (options.dashboardDir !== false) app.route('/', dashboardRoutes({ dir: options.dashboardDir }));
 

@@ -10,6 +10,8 @@
  * registered (by SKU, else by the platform's product id), the invitation asks for a review of that
  * product; otherwise it asks for a review of the shop.
  */
+import { Budget, clientAddress, tooManyRequests } from '../http/rate-limit.js';
+import type { RateLimitOptions } from '../http/rate-limit.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -133,19 +135,36 @@ async function productOf(db: Kysely<Tables>, business: string, skus: string[]): 
 
 const dropEmpty = (order: Json) => Object.fromEntries(Object.entries(order).filter(([, v]) => v !== undefined));
 
-export function hookRoutes(ctx: AppContext, onOrders: (business: string) => void): Hono {
+export function hookRoutes(
+  ctx: AppContext,
+  onOrders: (business: string) => void,
+  failureLimit: RateLimitOptions | false = { perMinute: 30 },
+): Hono {
   const app = new Hono();
   const { db } = ctx;
+  // A platform signs every delivery: a client that keeps sending unsigned or wrongly signed ones
+  // (or to businesses that do not exist) is guessing, and is answered 429 before the database is
+  // asked again. Signed deliveries never spend this budget.
+  const failures =
+    failureLimit === false ? undefined : new Budget({ clock: () => ctx.now().getTime(), ...failureLimit });
 
-  /** The raw body and the business's secret, or 404 / 401 before anything is parsed. */
+  /** A refused delivery: counted against its client's budget. */
+  const refused = (c: Context, error: Error): Error => {
+    failures?.take(clientAddress(c, ctx.trustProxy));
+    return error;
+  };
+
+  /** The raw body and the business's secret, or 429 / 404 / 401 before anything is parsed. */
   async function signedBody(c: Context): Promise<{ business: string; secret: string | null; raw: Buffer }> {
+    const wait = failures?.wait(clientAddress(c, ctx.trustProxy));
+    if (wait !== undefined) throw tooManyRequests(wait, 'Too many unsigned or wrongly signed deliveries from here');
     const business = pathId(c, 'business', 'business')!;
     const row = await db
       .selectFrom('businesses')
       .select('webhook_secret')
       .where('id', '=', business.slice(0, 200))
       .executeTakeFirst();
-    if (!row) throw notFound(`No business "${business.slice(0, 200)}"`);
+    if (!row) throw refused(c, notFound(`No business "${business.slice(0, 200)}"`));
     return { business, secret: row.webhook_secret, raw: Buffer.from(await c.req.arrayBuffer()) };
   }
 
@@ -194,7 +213,7 @@ export function hookRoutes(ctx: AppContext, onOrders: (business: string) => void
   app.post('/v1/hooks/:business/shopify', async (c) => {
     const { business, secret, raw } = await signedBody(c);
     if (!secret || !signatureMatches(secret, raw, c.req.header('x-shopify-hmac-sha256'), 'base64')) {
-      throw unauthorized('Invalid or missing X-Shopify-Hmac-Sha256');
+      throw refused(c, unauthorized('Invalid or missing X-Shopify-Hmac-Sha256'));
     }
     const topic = c.req.header('x-shopify-topic');
     if (topic !== 'orders/fulfilled') return ignored(c, `topic ${topic ?? 'missing'}`);
@@ -209,7 +228,7 @@ export function hookRoutes(ctx: AppContext, onOrders: (business: string) => void
     // answered, and nothing is stored from it.
     if (/^webhook_id=\d+$/.test(raw.toString('utf8').trim())) return ignored(c, 'ping');
     if (!secret || !signatureMatches(secret, raw, c.req.header('x-wc-webhook-signature'), 'base64')) {
-      throw unauthorized('Invalid or missing X-WC-Webhook-Signature');
+      throw refused(c, unauthorized('Invalid or missing X-WC-Webhook-Signature'));
     }
     const mapped = fromWooCommerce(parse(raw));
     if ('ignored' in mapped) return ignored(c, mapped.ignored);
@@ -219,7 +238,7 @@ export function hookRoutes(ctx: AppContext, onOrders: (business: string) => void
   app.post('/v1/hooks/:business/orders', async (c) => {
     const { business, secret, raw } = await signedBody(c);
     if (!secret || !verityMatches(secret, raw, c.req.header('verity-signature'), ctx.now())) {
-      throw unauthorized('Invalid, old or missing Verity-Signature');
+      throw refused(c, unauthorized('Invalid, old or missing Verity-Signature'));
     }
     const payload = parse(raw);
     const batch = await recordOrders(db, business, [{ row: 1, input: payload }], ctx.now());

@@ -143,6 +143,7 @@ export async function startServer(
     adminToken: ADMIN_TOKEN,
     rateLimit: false,
     adminFailureLimit: false,
+    hookFailureLimit: false,
     ...appOptions,
   });
   // The server closes the database it was given; a test closes (and removes) it itself.

@@ -228,6 +228,38 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal((await business()).orders.recorded, recordedBefore + 1);
     });
 
+    it('answers a client that keeps sending unsigned deliveries 429, before the database is asked', async () => {
+      const secret = (await admin('POST', `/v1/admin/businesses/${shop}/webhook-secret`)).json.secret as string;
+      let at = now;
+      const guarded = await startServer(database, {
+        clock: () => at,
+        hookFailureLimit: { perMinute: 3, burst: 3 },
+      });
+      try {
+        const send = (business: string, signature: string, body = JSON.stringify(shopifyOrder({ name: '#9001' }))) =>
+          caller(guarded.url)('POST', `/v1/hooks/${business}/shopify`, body, {
+            'content-type': 'application/json',
+            'x-shopify-topic': 'orders/fulfilled',
+            'x-shopify-hmac-sha256': signature,
+          });
+        const body = JSON.stringify(shopifyOrder({ name: '#9001' }));
+        // Signed deliveries spend nothing.
+        for (let i = 0; i < 5; i += 1) assert.equal((await send(shop, base64Hmac(secret, body), body)).status, 200);
+        assert.equal((await send(shop, 'guess')).status, 401);
+        assert.equal((await send('no-such-shop', 'guess')).status, 404);
+        assert.equal((await send(shop, base64Hmac('wrong', body), body)).status, 401);
+        const refused = await send(shop, base64Hmac(secret, body), body);
+        assert.equal(refused.status, 429, refused.text);
+        assert.equal(refused.json.error.code, 'rate_limited');
+        assert.ok(Number(refused.headers.get('retry-after')) > 0);
+        // The budget refills with time.
+        at = new Date(now.getTime() + 60_000);
+        assert.equal((await send(shop, base64Hmac(secret, body), body)).status, 200);
+      } finally {
+        await guarded.stop();
+      }
+    });
+
     it('WooCommerce: answers the ping, records a completed order (two products: the shop is reviewed)', async () => {
       const secret = (await admin('POST', `/v1/admin/businesses/${shop}/webhook-secret`)).json.secret as string;
       const send = (body: string, headers: Record<string, string> = {}, type = 'application/json') =>
