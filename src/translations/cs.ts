@@ -46,6 +46,16 @@ export const cs: Translation = {
     'Každou zveřejněnou recenzi si můžete přečíst bez ohledu na její hodnocení. Recenze kontrolujeme jen kvůli urážlivým výrazům a osobním údajům a nikdo za recenzi nedostává zaplaceno ani odměnu.',
   disclosureTotals: (t) =>
     `Zveřejněno: ${t.published} (ověřené ${t.verified}, neověřené ${t.unverified}, importované ${t.imported}).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Odstraněno za posledních 12 měsíců: ${n} ${p(total, { one: 'recenze', few: 'recenze', many: 'recenze', other: 'recenzí' })}, každá z uvedeného důvodu (${reasons}).`,
+  disclosureNoneRemoved: 'Za posledních 12 měsíců nebyla odstraněna žádná recenze.',
+  removalReasons: {
+    offensive: 'urážky',
+    personal_data: 'osobní údaje',
+    illegal: 'nezákonný obsah',
+    industry_rule: 'pravidla odvětví',
+    not_genuine: 'nejde o skutečnou zkušenost',
+  },
   verificationPolicy: 'Přečtěte si zásady ověřování',
   readAllReviews: 'Přečíst všechny recenze',
   listLabel: 'Recenze zákazníků',

@@ -39,6 +39,16 @@ export const de: Translation = {
     'Jede veröffentlichte Bewertung ist lesbar, egal wie sie ausfällt. Bewertungen werden nur auf beleidigende Sprache und personenbezogene Daten geprüft, und niemand wird für eine Bewertung bezahlt oder belohnt.',
   disclosureTotals: (t) =>
     `Veröffentlicht: ${t.published} (${t.verified} verifiziert, ${t.unverified} nicht verifiziert, ${t.imported} importiert).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `In den letzten 12 Monaten entfernt: ${n} ${total === 1 ? 'Bewertung' : 'Bewertungen'}, jede aus einem genannten Grund (${reasons}).`,
+  disclosureNoneRemoved: 'In den letzten 12 Monaten wurde keine Bewertung entfernt.',
+  removalReasons: {
+    offensive: 'beleidigend',
+    personal_data: 'personenbezogene Daten',
+    illegal: 'rechtswidriger Inhalt',
+    industry_rule: 'Branchenregeln',
+    not_genuine: 'keine echte Erfahrung',
+  },
   verificationPolicy: 'Richtlinie zur Verifizierung lesen',
   readAllReviews: 'Alle Bewertungen lesen',
   listLabel: 'Kundenbewertungen',

@@ -1,4 +1,4 @@
-import type { Grade, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
+import type { Grade, ModerationReason, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
 import { plural } from '../internal/plural.js';
 
 /**
@@ -41,6 +41,10 @@ export interface Translation {
   disclosureHonesty: string;
   /** R11 disclosure: the published reviews by provenance. */
   disclosureTotals: (totals: { published: string; verified: string; unverified: string; imported: string }) => string;
+  /** R13: the reviews removed in the last 12 months, by reason. */
+  disclosureRemoved: (total: number, formatted: string, reasons: string) => string;
+  disclosureNoneRemoved: string;
+  removalReasons: Record<ModerationReason, string>;
   verificationPolicy: string;
   readAllReviews: string;
 
@@ -197,6 +201,16 @@ export const en: Translation = {
     'Every published review can be read, whatever its rating. Reviews are checked only for offensive language and personal data, and no one is paid or rewarded for a review.',
   disclosureTotals: (t) =>
     `Published: ${t.published} (${t.verified} verified, ${t.unverified} unverified, ${t.imported} imported).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Removed in the last 12 months: ${n} ${total === 1 ? 'review' : 'reviews'}, each for a stated reason (${reasons}).`,
+  disclosureNoneRemoved: 'No review was removed in the last 12 months.',
+  removalReasons: {
+    offensive: 'offensive',
+    personal_data: 'personal data',
+    illegal: 'illegal content',
+    industry_rule: 'industry rules',
+    not_genuine: 'not a genuine experience',
+  },
   verificationPolicy: 'Read the verification policy',
   readAllReviews: 'Read all reviews',
 

@@ -39,6 +39,16 @@ export const sv: Translation = {
     'Alla publicerade recensioner går att läsa, oavsett betyg. Recensioner granskas bara för stötande språk och personuppgifter, och ingen får betalt eller belöning för en recension.',
   disclosureTotals: (t) =>
     `Publicerade: ${t.published} (${t.verified} verifierade, ${t.unverified} overifierade, ${t.imported} importerade).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Borttagna de senaste 12 månaderna: ${n} ${total === 1 ? 'recension' : 'recensioner'}, var och en av ett angivet skäl (${reasons}).`,
+  disclosureNoneRemoved: 'Ingen recension har tagits bort de senaste 12 månaderna.',
+  removalReasons: {
+    offensive: 'kränkande',
+    personal_data: 'personuppgifter',
+    illegal: 'olagligt innehåll',
+    industry_rule: 'branschregler',
+    not_genuine: 'ingen verklig upplevelse',
+  },
   verificationPolicy: 'Läs verifieringspolicyn',
   readAllReviews: 'Läs alla recensioner',
   listLabel: 'Kundrecensioner',
