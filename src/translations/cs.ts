@@ -163,6 +163,8 @@ export const cs: Translation = {
   nameHint: 'Stačí křestní jméno a iniciála.',
   emailLabel: 'E-mail',
   emailHint: 'Jen pro potvrzení recenze. Nikdy se nezobrazí.',
+  orderReferenceLabel: 'Číslo objednávky (nepovinné)',
+  orderReferenceHint: 'S číslem objednávky se vaše recenze zobrazí jako ověřený nákup.',
   dateLabel: 'Kdy jste nakoupili nebo použili?',
   dateHint: (earliest) => `Nejvýše před 6 měsíci (${earliest} nebo později).`,
   consentLabel: 'Jde o mou vlastní zkušenost a za tuto recenzi jsem nic nedostal(a).',
@@ -207,6 +209,7 @@ export const cs: Translation = {
   rateLimited: (wait) => `Odtud bylo odesláno příliš mnoho recenzí. Zkuste to prosím znovu ${wait}.`,
   alreadySent: 'Tato recenze už byla odeslána. Chcete-li napsat další, zahoďte koncept.',
   thanksTitle: 'Děkujeme za vaši recenzi!',
+  thanksConfirm: 'Potvrďte ji prosím: poslali jsme odkaz na váš e-mail. Nepotvrzená bude po 7 dnech smazána.',
   thanksPending:
     'Zveřejníme ji, jakmile ji zkontrolujeme kvůli urážlivým výrazům a osobním údajům. Nikdy ji nekontrolujeme kvůli hodnocení.',
   thanksPublished: 'Vaše recenze je zveřejněna.',

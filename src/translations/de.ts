@@ -139,6 +139,8 @@ export const de: Translation = {
   nameHint: 'Vorname und Initiale genügen.',
   emailLabel: 'E-Mail',
   emailHint: 'Nur zur Bestätigung Ihrer Bewertung. Sie wird nie angezeigt.',
+  orderReferenceLabel: 'Bestellnummer (freiwillig)',
+  orderReferenceHint: 'Mit der Nummer Ihrer Bestellung wird Ihre Bewertung als verifizierter Kauf gezeigt.',
   dateLabel: 'Wann haben Sie gekauft oder genutzt?',
   dateHint: (earliest) => `Höchstens vor 6 Monaten (am ${earliest} oder später).`,
   consentLabel: 'Dies ist meine eigene Erfahrung, und ich habe für diese Bewertung nichts erhalten.',
@@ -185,6 +187,8 @@ export const de: Translation = {
   rateLimited: (wait) => `Von hier wurden zu viele Bewertungen gesendet. Bitte versuchen Sie es ${wait} erneut.`,
   alreadySent: 'Diese Bewertung wurde bereits gesendet. Verwerfen Sie den Entwurf, um eine weitere zu schreiben.',
   thanksTitle: 'Vielen Dank für Ihre Bewertung!',
+  thanksConfirm:
+    'Bitte bestätigen Sie sie: wir haben einen Link an Ihre E-Mail-Adresse geschickt. Unbestätigt wird sie nach 7 Tagen gelöscht.',
   thanksPending:
     'Sie wird veröffentlicht, sobald sie auf beleidigende Sprache und personenbezogene Daten geprüft wurde. Ihre Sternezahl wird nie geprüft.',
   thanksPublished: 'Ihre Bewertung ist veröffentlicht.',

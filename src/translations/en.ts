@@ -118,6 +118,8 @@ export interface Translation {
   nameHint: string;
   emailLabel: string;
   emailHint: string;
+  orderReferenceLabel: string;
+  orderReferenceHint: string;
   dateLabel: string;
   dateHint: (earliest: string) => string;
   consentLabel: string;
@@ -160,6 +162,8 @@ export interface Translation {
   rateLimited: (wait: string) => string;
   alreadySent: string;
   thanksTitle: string;
+  /** A review without an invitation: its author confirms it from an e-mail first. */
+  thanksConfirm: string;
   thanksPending: string;
   thanksPublished: string;
 }
@@ -295,6 +299,8 @@ export const en: Translation = {
   nameHint: 'Your first name and an initial is enough.',
   emailLabel: 'E-mail',
   emailHint: 'Only to confirm your review. It is never shown.',
+  orderReferenceLabel: 'Order reference (optional)',
+  orderReferenceHint: 'With the reference of your order, your review is shown as a verified purchase.',
   dateLabel: 'When did you buy or use it?',
   dateHint: (earliest) => `At most 6 months ago (on or after ${earliest}).`,
   consentLabel: 'This is my own experience, and I received nothing in return for this review.',
@@ -339,6 +345,7 @@ export const en: Translation = {
   rateLimited: (wait) => `Too many reviews were sent from here. Please try again ${wait}.`,
   alreadySent: 'This review was already sent. Discard the draft to write another one.',
   thanksTitle: 'Thank you for your review!',
+  thanksConfirm: 'Please confirm it: we sent a link to your e-mail address. Unconfirmed, it is deleted after 7 days.',
   thanksPending:
     'It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
   thanksPublished: 'Your review is published.',

@@ -139,6 +139,8 @@ export const sv: Translation = {
   nameHint: 'Förnamn och en initial räcker.',
   emailLabel: 'E-post',
   emailHint: 'Används bara för att bekräfta recensionen. Den visas aldrig.',
+  orderReferenceLabel: 'Ordernummer (frivilligt)',
+  orderReferenceHint: 'Med ordernumret visas din recension som ett verifierat köp.',
   dateLabel: 'När köpte eller använde du det?',
   dateHint: (earliest) => `Högst 6 månader sedan (${earliest} eller senare).`,
   consentLabel: 'Det här är min egen upplevelse, och jag har inte fått något för recensionen.',
@@ -184,6 +186,7 @@ export const sv: Translation = {
   rateLimited: (wait) => `För många recensioner har skickats härifrån. Försök igen ${wait}.`,
   alreadySent: 'Recensionen har redan skickats. Släng utkastet för att skriva en ny.',
   thanksTitle: 'Tack för din recension!',
+  thanksConfirm: 'Bekräfta den: vi har skickat en länk till din e-postadress. Obekräftad raderas den efter 7 dagar.',
   thanksPending:
     'Den publiceras när den har granskats för stötande språk och personuppgifter. Den granskas aldrig för sitt betyg.',
   thanksPublished: 'Din recension är publicerad.',
