@@ -25,8 +25,9 @@ export const REVIEWER_CSP = [
 export const REVIEWER_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
   'content-security-policy': REVIEWER_CSP,
-  // The token is in the page's address: it goes nowhere else.
-  'referrer-policy': 'no-referrer',
+  // The token is in the page's address: it goes to no other site. Not `no-referrer`: a browser
+  // then sends `Origin: null` with the page's own form posts, which the Origin check refuses.
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex',
   'x-content-type-options': 'nosniff',
 };

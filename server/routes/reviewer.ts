@@ -55,7 +55,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
   // No script, no style, nothing loaded: the page works under any policy a host adds on top.
   'content-security-policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'referrer-policy': 'no-referrer',
+  // Not `no-referrer`: the confirm button's post would then carry `Origin: null`, which is refused.
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex',
 };
 
