@@ -8,6 +8,7 @@ export const entries = {
   client: 'src/client/index.ts',
   mocks: 'src/mocks/index.ts',
   react: 'src/react.ts',
+  ssr: 'src/ssr.ts',
   'components/stars/define': 'src/components/stars/define.ts',
   'components/rating-badge/define': 'src/components/rating-badge/define.ts',
   'components/provider/define': 'src/components/provider/define.ts',
@@ -26,6 +27,6 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: { entry: entries, formats: ['es'] },
-    rolldownOptions: { external: [/^lit/, /^@lit\//, /^zod/, /^msw/, /^react/] },
+    rolldownOptions: { external: [/^lit/, /^@lit\//, /^@lit-labs\//, /^zod/, /^msw/, /^react/] },
   },
 });

@@ -16,8 +16,9 @@
 // connection), as `npm run server` does.
 //
 // Then the business side (bench/collect.ts): a CSV of 100,000 orders imported, 10,000 invitations
-// scheduled and sent. BENCH_PARTS=gets or BENCH_PARTS=collect runs one part alone; results of the
-// part not run are kept from the last run.
+// scheduled and sent; and the dashboard's insights on 100,000 reviews (bench/insights.ts).
+// BENCH_PARTS (a comma-separated list of gets, collect, insights) runs some parts alone; results of
+// the parts not run are kept from the last run.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,16 +30,18 @@ import { seededRandom } from '../src/mocks/random.js';
 import { upsertBusiness } from '../server/db/businesses.js';
 import { openDatabase } from '../server/db/database.js';
 import { insertReviews } from '../server/db/writes.js';
-import type { ReviewRecord } from '../server/db/writes.js';
 import { benchCollect } from './collect.js';
+import type { CollectResults } from './collect.js';
+import { benchReviews as reviews } from './data.js';
+import { benchInsights } from './insights.js';
+import type { InsightsResult } from './insights.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
-const PARTS = (process.env.BENCH_PARTS ?? 'gets,collect').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'gets,collect,insights').split(',');
 const SIZES = [1_000, 100_000];
-const DAY = 24 * 60 * 60 * 1000;
 const root = new URL('..', import.meta.url);
 
 const folder = mkdtempSync(join(tmpdir(), 'verity-bench-'));
@@ -48,33 +51,6 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
   rmSync(folder, { recursive: true, force: true });
 });
-
-/** Reviews spread over 30 months: every provenance, every rating, some outside the 12-month window. */
-function reviews(business: string, count: number, now: Date): ReviewRecord[] {
-  const random = seededRandom(count);
-  return Array.from({ length: count }, (_, i) => {
-    const roll = random();
-    const status = roll < 0.7 ? 'verified' : roll < 0.9 ? 'unverified' : 'imported';
-    const createdAt = new Date(now.getTime() - Math.floor(random() * 900 * DAY) - Math.floor(random() * DAY));
-    return {
-      id: `${business}-${String(i).padStart(6, '0')}`,
-      business,
-      product: null,
-      rating: 1 + Math.floor(random() ** 0.5 * 5),
-      title: random() < 0.7 ? `Review number ${i}` : null,
-      body: 'Fresh beans, fast delivery and friendly service. I would order again from this shop.',
-      language: ['en', 'sv', 'de', 'cs'][i % 4]!,
-      authorName: `Customer ${i}`,
-      country: null,
-      email: `customer${i}@mail.example`,
-      experiencedAt: createdAt.toISOString().slice(0, 10),
-      createdAt,
-      status: 'published',
-      verification: { status, method: status === 'verified' ? 'invitation' : null },
-      helpfulCount: Math.floor(random() ** 3 * 40),
-    };
-  });
-}
 
 async function prepare(): Promise<void> {
   const started = Date.now();
@@ -278,12 +254,16 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node:
 const collect = PARTS.includes('collect')
   ? { date: new Date().toISOString(), machine, database: 'PGlite (embedded)', ...(await benchCollect(ROUNDS)) }
   : previous.collect;
+const insights = PARTS.includes('insights')
+  ? { date: new Date().toISOString(), machine, database: 'PGlite (embedded)', ...(await benchInsights(ROUNDS)) }
+  : previous.insights;
 
 // Each part keeps the date and machine of its own run.
 const results = {
   ...previous,
   ...(gets ? { date: new Date().toISOString(), machine, database: 'PGlite (embedded)', ...gets } : {}),
   collect,
+  insights,
 };
 /** Formatted with the project's Prettier settings, so fresh results never fail `npm run lint`. */
 async function write(url: URL, text: string): Promise<void> {
@@ -297,6 +277,52 @@ if (ONLY) {
 }
 await write(resultsUrl, JSON.stringify(results));
 
+const readmeUrl = new URL('README.md', root);
+/** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->` in the README. */
+async function replaceInReadme(name: string, text: string): Promise<void> {
+  const readme = readFileSync(readmeUrl, 'utf8');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  if (!readme.includes(start) || !readme.includes(end)) return;
+  const before = readme.slice(0, readme.indexOf(start) + start.length);
+  const after = readme.slice(readme.indexOf(end));
+  await write(readmeUrl, `${before}\n\n${text}\n\n${after}`);
+}
+
+type Measured = { median: number; min: number; max: number };
+const cell = (m: Measured, unit: string) =>
+  `${m.median.toLocaleString('en')} ${unit} (${m.min.toLocaleString('en')}–${m.max.toLocaleString('en')})`;
+const business = results as {
+  collect?: CollectResults & { date: string };
+  insights?: InsightsResult & { date: string };
+};
+const businessRows: string[] = [];
+if (business.collect) {
+  const { csv, invitations } = business.collect;
+  businessRows.push(
+    `| CSV import, ${csv.rows.toLocaleString('en')} orders (${csv.fileMb} MB) | ${cell(csv.rowsPerSecond, 'rows/s')} | peak RSS ${csv.peakRssMb.median} MB | ${business.collect.date.slice(0, 10)} |`,
+    `| Invitations scheduled and sent over SMTP, ${invitations.messages.toLocaleString('en')} | ${cell(invitations.messagesPerSecond, 'messages/s')} | | ${business.collect.date.slice(0, 10)} |`,
+  );
+}
+if (business.insights) {
+  const i = business.insights;
+  businessRows.push(
+    `| Dashboard insights, ${i.reviews.toLocaleString('en')} reviews, ${i.orders.toLocaleString('en')} orders, ${i.invitations.toLocaleString('en')} invitations | ${cell(i.ms, 'ms')} server time | ≤ 500 ms | ${i.date.slice(0, 10)} |`,
+  );
+}
+if (businessRows.length > 0) {
+  await replaceInReadme(
+    'business-bench',
+    [
+      'The business side, on PGlite on the same machine: the median of the runs, with the lowest and highest.',
+      '',
+      '| measure | result | budget | measured |',
+      '| --- | --- | --- | --- |',
+      ...businessRows,
+    ].join('\n'),
+  );
+}
+
 if (!gets) {
   console.log('\nWrote bench/server-results.json');
   process.exit(0);
@@ -309,13 +335,5 @@ const table = [
   ...cached.map((m) => row('1 s in-process', m, cached[0]!)),
   ...uncached.map((m) => row('off', m, uncached[0]!)),
 ].join('\n');
-const readmeUrl = new URL('README.md', root);
-const readme = readFileSync(readmeUrl, 'utf8');
-const start = '<!-- server-bench:start -->';
-const end = '<!-- server-bench:end -->';
-if (readme.includes(start) && readme.includes(end)) {
-  const before = readme.slice(0, readme.indexOf(start) + start.length);
-  const after = readme.slice(readme.indexOf(end));
-  await write(readmeUrl, `${before}\n\n${table}\n\n${after}`);
-}
+await replaceInReadme('server-bench', table);
 console.log('\nWrote bench/server-results.json and the table in README.md');

@@ -20,6 +20,8 @@ import { createSignInLink, upsertMember } from '../server/db/members.js';
 import { signInUrl } from '../server/routes/auth.js';
 import { seedDemo, seedDemoOrders } from '../server/seed.js';
 import { DEMO_BUSINESS } from '../src/mocks/fixtures.js';
+import { categoryPage, ensureCatalog } from './demo-catalog.js';
+import { renderProductPage } from './demo-ssr.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +39,11 @@ export const DEMO_CSP = [
   'trusted-types lit-html verity-jsonld',
   'report-uri /__csp-report',
 ].join('; ');
+
+/** The demo's policy, allowing the inline styles of server-rendered shadow roots by their hashes. */
+export function cspWithStyles(sources: string[]): string {
+  return DEMO_CSP.replace("style-src 'self'", ["style-src 'self'", ...sources].join(' '));
+}
 
 export interface DemoOptions {
   port: number;
@@ -99,6 +106,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   // The demo shop's own data: reviews that read like a real shop's, no hostile test texts.
   const seeded = await seedDemo(database.db, { demo: true });
+  await ensureCatalog(database.db);
   // The port is needed before listening: e-mailed links (opt-out, sign-in) point at it.
   const port = options.port || (await freePort(options.host));
   const publicUrl = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
@@ -147,10 +155,24 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     await next();
     // The dashboard and the server's own pages bring their own policy.
     if (c.req.path.startsWith('/dashboard') || c.req.path.startsWith('/v1/')) return;
-    if (c.res.headers.get('content-type')?.startsWith('text/html'))
+    if (c.res.headers.get('content-type')?.startsWith('text/html') && !c.res.headers.has('content-security-policy'))
       c.res.headers.set('content-security-policy', DEMO_CSP);
   });
   for (const [path, page] of Object.entries(options.extraPages ?? {})) app.get(path, (c) => c.html(page));
+  // The product page is server-rendered (verity-reviews/ssr): readable without JavaScript.
+  app.get('/espresso.html', async (c) => {
+    const page = await renderProductPage(c.req.url, (input, init) =>
+      Promise.resolve(app.fetch(new Request(input, init))),
+    );
+    c.header('cache-control', 'no-cache');
+    c.header('content-security-policy', cspWithStyles(page.styleSources));
+    return c.html(page.html);
+  });
+  const category = categoryPage();
+  app.get('/category.html', (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.html(category);
+  });
   for (const [prefix, folder] of Object.entries(options.extraFolders ?? {})) {
     app.use(
       `${prefix}/*`,

@@ -259,28 +259,63 @@ export function createApp(options: AppOptions): VerityApp {
   return { app, ctx, jobs };
 }
 
+/** The business a public POST acts for: named in its path, or the business of the review it names. */
+const BUSINESS_PATH = /^\/v1\/businesses\/([^/]+)\//;
+const REVIEW_PATH = /^\/v1\/reviews\/([^/]+)\//;
+
 /**
- * Who may POST from a browser: the page's own origin, then the configured list, or by default
- * the origins of the businesses' own URLs (a shop's site may post reviews of that shop), looked
- * up at most once a minute.
+ * Who may POST from a browser: the page's own origin, then the configured list, or by default the
+ * origins of the business the request acts for: its own URLs (a shop's site may post reviews of
+ * that shop) and the origins its owner allowed in the settings. Shop A's site cannot post reviews
+ * or votes for shop B. A POST that acts for no business (sign-in, opt-out) comes from our own
+ * pages only. Each business's origins are looked up at most once a minute, and at once after a
+ * change to the business.
  */
 function postOrigins(ctx: AppContext, configured: AppOptions['postOrigins']) {
-  let known: { origins: Set<string>; expires: number } | undefined;
+  const known = new Map<string, { origins: Set<string>; expires: number }>();
   const forget = () => {
-    known = undefined;
+    known.clear();
+  };
+  const businessOf = async (path: string): Promise<string | undefined> => {
+    const named = BUSINESS_PATH.exec(path)?.[1];
+    if (named) {
+      const id = safeDecode(named);
+      return id === undefined || urlTextProblem(id) ? undefined : id;
+    }
+    const review = REVIEW_PATH.exec(path)?.[1];
+    if (!review) return undefined;
+    const id = safeDecode(review);
+    if (id === undefined || urlTextProblem(id)) return undefined;
+    const row = await ctx.db.selectFrom('reviews').select('business_id').where('id', '=', id).executeTakeFirst();
+    return row?.business_id;
+  };
+  const originsOfBusiness = async (business: string): Promise<Set<string>> => {
+    const cached = known.get(business);
+    if (cached && cached.expires >= Date.now()) return cached.origins;
+    const row = await ctx.db
+      .selectFrom('businesses')
+      .select(['url', 'review_form_url', 'allowed_origins'])
+      .where('id', '=', business)
+      .executeTakeFirst();
+    const origins = row ? originsOf([row.url, row.review_form_url, ...row.allowed_origins]) : new Set<string>();
+    if (known.size > 10_000) known.clear();
+    known.set(business, { origins, expires: Date.now() + 60_000 });
+    return origins;
   };
   const allowed = async (origin: string, c: Context): Promise<boolean> => {
     if (origin === selfOrigin(c, ctx.trustProxy)) return true;
     if (configured === '*') return true;
     if (configured) return configured.includes(origin);
-    if (!known || known.expires < Date.now()) {
-      const rows = await ctx.db.selectFrom('businesses').select(['url', 'review_form_url']).execute();
-      known = {
-        origins: originsOf(rows.flatMap((row) => [row.url, row.review_form_url])),
-        expires: Date.now() + 60_000,
-      };
-    }
-    return known.origins.has(origin);
+    const business = await businessOf(c.req.path);
+    return business !== undefined && (await originsOfBusiness(business)).has(origin);
   };
   return { allowed, forget };
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -36,6 +36,25 @@ export async function productExists(db: Kysely<Tables>, business: string, produc
   return Boolean(row);
 }
 
+/**
+ * Which of `products` the business has, in one query (a batch of unknown SKUs costs no summary
+ * read), or `undefined` when there is no such business.
+ */
+export async function knownProducts(
+  db: Kysely<Tables>,
+  business: string,
+  products: readonly string[],
+): Promise<Set<string> | undefined> {
+  const rows = await db
+    .selectFrom('businesses as b')
+    .leftJoin('products as p', (join) => join.onRef('p.business_id', '=', 'b.id').on('p.id', 'in', [...products]))
+    .select('p.id as product')
+    .where('b.id', '=', business)
+    .execute();
+  if (rows.length === 0) return undefined;
+  return new Set(rows.flatMap((row) => (row.product === null ? [] : [row.product])));
+}
+
 export async function adminBusiness(db: Kysely<Tables>, id: string): Promise<AdminBusiness> {
   const business = await db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const products = await db

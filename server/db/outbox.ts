@@ -203,6 +203,11 @@ function toMessage(row: OutboxRow): OutboxMessage {
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
+    ...(row.html_body
+      ? {
+          htmlUrl: `/v1/admin/businesses/${encodeURIComponent(row.business_id)}/outbox/${row.id}/html`,
+        }
+      : {}),
     headers: row.headers,
     status: row.status,
     attempts: row.attempts,
@@ -238,4 +243,16 @@ export async function listOutbox(
     nextCursor: last ? idCursor(last.id) : null,
     total: Number(total.n),
   };
+}
+
+/** The HTML part of one message of this business, or undefined (none, or not this business's). */
+export async function messageHtml(db: Kysely<Tables>, business: string, id: string): Promise<string | undefined> {
+  if (!/^\d{1,15}$/.test(id)) return undefined;
+  const row = await db
+    .selectFrom('outbox')
+    .select('html_body')
+    .where('business_id', '=', business)
+    .where('id', '=', Number(id))
+    .executeTakeFirst();
+  return row?.html_body || undefined;
 }

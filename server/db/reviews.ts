@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { AdminReview, Flag, ReviewStatus } from '../../src/contract/admin.js';
 import type { Review, Sort } from '../../src/client/schemas.js';
+import { reviewUrl } from '../../src/contract/anchor.js';
 import { countsTowardScore } from '../../src/rules/score.js';
 import { matchesStarts, SEARCH_TOTAL_MAX, searchWords } from '../../src/rules/search.js';
 import { encodeCursor, SORT_KEYS } from './cursor.js';
@@ -72,11 +73,6 @@ export interface AdminRow extends PublicRow {
   moderation_decision: 'approve' | 'reject' | null;
   moderation_reason: Row['moderation_reason'];
   moderated_at: Date | null;
-}
-
-/** The permalink of a review on the shop's own review page (the list's anchor). */
-export function reviewUrl(businessUrl: string | null, id: string): string {
-  return `${(businessUrl ?? '').replace(/\/+$/, '')}/reviews#verity-review-${encodeURIComponent(id)}`;
 }
 
 export function toReview(row: PublicRow, businessUrl: string | null, now: Date): Review {

@@ -124,16 +124,20 @@ interface MonthRow {
   r3: string;
   r4: string;
   r5: string;
-  published: string;
-  verified: string;
-  orders: string;
-  invited: string;
+}
+
+/** A count of one month: `kind` says of what. */
+interface VolumeRow {
+  kind: 'published' | 'verified' | 'orders' | 'invited';
+  month: string;
+  n: string;
 }
 
 /**
  * The last 12 months, oldest first. Each month's score is the R2 score as it stood at the month's
  * end (the shop's own reviews), read from the kept day buckets at day precision; volumes count
- * what was published, recorded and invited within the month.
+ * what was published, recorded and invited within the month. Each table is read once, grouped by
+ * month (orders have no index by date: one pass over a business's orders, never one per month).
  */
 export async function readInsights(db: Kysely<Tables>, business: string, now: Date): Promise<Insights> {
   const { rows: months } = await sql<MonthRow>`
@@ -143,15 +147,7 @@ export async function readInsights(db: Kysely<Tables>, business: string, now: Da
                            date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC'), interval '1 month') AS m
     )
     SELECT to_char(m.start, 'YYYY-MM') AS month,
-      coalesce(s.r1, 0) AS r1, coalesce(s.r2, 0) AS r2, coalesce(s.r3, 0) AS r3, coalesce(s.r4, 0) AS r4, coalesce(s.r5, 0) AS r5,
-      (SELECT count(*) FROM reviews r WHERE r.business_id = ${business} AND r.status = 'published'
-         AND r.created_at >= m.start AND r.created_at < m.next) AS published,
-      (SELECT count(*) FROM reviews r WHERE r.business_id = ${business} AND r.status = 'published'
-         AND r.verification_status = 'verified' AND r.created_at >= m.start AND r.created_at < m.next) AS verified,
-      (SELECT count(*) FROM orders o WHERE o.business_id = ${business}
-         AND o.created_at >= m.start AND o.created_at < m.next) AS orders,
-      (SELECT count(*) FROM orders o WHERE o.business_id = ${business}
-         AND o.invited_at >= m.start AND o.invited_at < m.next) AS invited
+      coalesce(s.r1, 0) AS r1, coalesce(s.r2, 0) AS r2, coalesce(s.r3, 0) AS r3, coalesce(s.r4, 0) AS r4, coalesce(s.r5, 0) AS r5
     FROM months m
     LEFT JOIN LATERAL (
       SELECT sum(d.r1) AS r1, sum(d.r2) AS r2, sum(d.r3) AS r3, sum(d.r4) AS r4, sum(d.r5) AS r5
@@ -161,6 +157,22 @@ export async function readInsights(db: Kysely<Tables>, business: string, now: Da
         AND d.day < LEAST(m.next, (${now}::timestamptz AT TIME ZONE 'UTC')::date + 1)
     ) s ON true
     ORDER BY m.start`.execute(db);
+
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+  const { rows: volumes } = await sql<VolumeRow>`
+    SELECT v.kind, to_char(v.at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS n
+    FROM reviews r
+    CROSS JOIN LATERAL (VALUES ('published', r.created_at),
+      ('verified', CASE WHEN r.verification_status = 'verified' THEN r.created_at END)) AS v(kind, at)
+    WHERE r.business_id = ${business} AND r.status = 'published' AND r.created_at >= ${first} AND v.at IS NOT NULL
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT v.kind, to_char(v.at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS n
+    FROM orders o
+    CROSS JOIN LATERAL (VALUES ('orders', o.created_at), ('invited', o.invited_at)) AS v(kind, at)
+    WHERE o.business_id = ${business} AND v.at >= ${first}
+    GROUP BY 1, 2`.execute(db);
+  const volume = new Map(volumes.map((row) => [`${row.kind} ${row.month}`, Number(row.n)]));
 
   const yearAgo = new Date(now);
   yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
@@ -172,15 +184,15 @@ export async function readInsights(db: Kysely<Tables>, business: string, now: Da
     median_hours: number | null;
     pending: string;
   }>`
-    SELECT
-      (SELECT count(*) FROM orders WHERE business_id = ${business} AND created_at >= ${yearAgo}) AS orders,
-      (SELECT count(*) FROM orders WHERE business_id = ${business} AND invited_at >= ${yearAgo}) AS invited,
-      (SELECT count(*) FROM invitations WHERE business_id = ${business} AND created_at >= ${yearAgo}) AS invitations,
-      (SELECT count(*) FROM invitations WHERE business_id = ${business} AND created_at >= ${yearAgo}
-         AND review_id IS NOT NULL) AS answered,
+    SELECT o.orders, o.invited, i.invitations, i.answered,
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM moderated_at - created_at) / 3600)
          FROM reviews WHERE business_id = ${business} AND moderated_at >= ${yearAgo}) AS median_hours,
-      (SELECT count(*) FROM reviews WHERE business_id = ${business} AND status = 'pending') AS pending`.execute(db);
+      (SELECT count(*) FROM reviews WHERE business_id = ${business} AND status = 'pending') AS pending
+    FROM (SELECT count(*) FILTER (WHERE created_at >= ${yearAgo}) AS orders,
+                 count(*) FILTER (WHERE invited_at >= ${yearAgo}) AS invited
+          FROM orders WHERE business_id = ${business}) AS o,
+         (SELECT count(*) AS invitations, count(*) FILTER (WHERE review_id IS NOT NULL) AS answered
+          FROM invitations WHERE business_id = ${business} AND created_at >= ${yearAgo}) AS i`.execute(db);
   const t = totals[0]!;
   const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
@@ -192,10 +204,10 @@ export async function readInsights(db: Kysely<Tables>, business: string, now: Da
     return {
       month: row.month,
       average: scoreFromDistribution(dist).average,
-      published: Number(row.published),
-      verified: Number(row.verified),
-      orders: Number(row.orders),
-      invited: Number(row.invited),
+      published: volume.get(`published ${row.month}`) ?? 0,
+      verified: volume.get(`verified ${row.month}`) ?? 0,
+      orders: volume.get(`orders ${row.month}`) ?? 0,
+      invited: volume.get(`invited ${row.month}`) ?? 0,
     };
   });
   return {

@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import type { ZodMiniType } from 'zod/mini';
 import {
   businessInputSchema,
+  EMAIL_HTML_CSP,
   businessPatchSchema,
   webhookSecretInputSchema,
   importInputSchema,
@@ -29,7 +30,7 @@ import {
 } from '../db/businesses.js';
 import { listInvitations, readIdPage } from '../db/invitations.js';
 import { importOrdersCsv, recordOrder } from '../db/orders.js';
-import { listOutbox } from '../db/outbox.js';
+import { listOutbox, messageHtml } from '../db/outbox.js';
 import { importReviews } from '../db/imports.js';
 import { identityRequestOf, reportNotGenuine, requestIdentity } from '../db/identity.js';
 import { erasePerson } from '../db/reviewer.js';
@@ -125,6 +126,22 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
       return c.json(await read(db, business, url.searchParams.get('status'), page), 200, NO_STORE);
     });
   }
+
+  // One message's HTML part as a document of its own, as the customer's mail program shows it: its
+  // inline styles apply (a frame inside the dashboard would take the dashboard's stricter policy),
+  // and nothing else does. Sandboxed by its policy too, so even opened on its own it runs nothing.
+  app.get('/v1/admin/businesses/:business/outbox/:id/html', async (c) => {
+    const business = pathId(c, 'business', 'business');
+    const html = await messageHtml(db, business, pathId(c, 'id', 'message'));
+    if (html === undefined) throw notFound('No such message, or it has no HTML part');
+    return c.body(html, 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `sandbox; ${EMAIL_HTML_CSP}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`,
+      'cache-control': 'private, no-store',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'SAMEORIGIN',
+    });
+  });
 
   app.get('/v1/admin/businesses/:business/reviews', async (c) => {
     const business = pathId(c, 'business', 'business');

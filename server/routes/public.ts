@@ -4,10 +4,11 @@
  */
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
+import { PRODUCT_LIST_MESSAGE, productList } from '../../src/client/requests.js';
 import { reportInputSchema } from '../../src/client/schemas.js';
 import type { ReviewPage } from '../../src/client/schemas.js';
 import { validateInput, validateReviewInput } from '../../src/client/validate.js';
-import { findBusiness, productExists } from '../db/businesses.js';
+import { findBusiness, knownProducts, productExists } from '../db/businesses.js';
 import { report, voteHelpful } from '../db/moderation.js';
 import { findPublishedReview, findReviews, toReview } from '../db/reviews.js';
 import { fingerprint, rememberedAnswer, submitReview } from '../db/submissions.js';
@@ -16,6 +17,8 @@ import type { AppContext } from '../context.js';
 import { clientKey } from '../http/client-key.js';
 import { selfOrigin } from '../http/origin.js';
 import { invalid, notFound } from '../http/errors.js';
+import { etagOf } from '../http/cache.js';
+import type { CachedAnswer } from '../http/cache.js';
 import { answerFor, readJsonObject, sendCacheable } from '../http/json.js';
 import { canonicalQuery, parseListQuery } from '../http/list-query.js';
 import { pathId, queryText } from '../http/params.js';
@@ -25,11 +28,10 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
   const app = new Hono();
   const { db, cache } = ctx;
 
-  app.get('/v1/businesses/:business/summary', async (c) => {
-    const business = pathId(c, 'business', 'business');
-    const product = queryText(c, 'product') ?? null;
+  /** One summary's answer, cached under the same key for the single and the batched route. */
+  function summaryAnswer(business: string, product: string | null): Promise<CachedAnswer> {
     const key = `summary\u0000${business}\u0000${product ?? ''}`;
-    const answer = await cache.answer(key, [`business:${business}`], async () => {
+    return cache.answer(key, [`business:${business}`], async () => {
       const result = await readSummary(db, business, product, ctx.now());
       if (!result.found) {
         throw notFound(
@@ -37,6 +39,31 @@ export function publicRoutes(ctx: AppContext, limitPosts: MiddlewareHandler): Ho
         );
       }
       return answerFor(result.summary);
+    });
+  }
+
+  app.get('/v1/businesses/:business/summary', async (c) => {
+    const business = pathId(c, 'business', 'business');
+    const product = queryText(c, 'product') ?? null;
+    return sendCacheable(c, await summaryAnswer(business, product), ctx.cacheControl);
+  });
+
+  // A category page's badges in one request: the known products' summaries in the order asked.
+  app.get('/v1/businesses/:business/summaries', async (c) => {
+    const business = pathId(c, 'business', 'business');
+    const asked = productList(c.req.query('products'));
+    if ('problem' in asked) {
+      throw invalid(PRODUCT_LIST_MESSAGE, { products: asked.problem });
+    }
+    const { products } = asked;
+    const key = `summaries\u0000${business}\u0000${products.join('\u0000')}`;
+    const answer = await cache.answer(key, [`business:${business}`], async () => {
+      const known = await knownProducts(db, business, products);
+      if (!known) throw notFound(`No business "${business}"`);
+      // Each part is the single summary's cached answer: the same bytes, read once for both routes.
+      const parts = await Promise.all(products.filter((p) => known.has(p)).map((p) => summaryAnswer(business, p)));
+      const body = `{"items":[${parts.map((part) => part.body).join(',')}]}`;
+      return { body, etag: etagOf(body) };
     });
     return sendCacheable(c, answer, ctx.cacheControl);
   });

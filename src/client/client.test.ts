@@ -629,3 +629,276 @@ describe('client: retries', () => {
     expect(performance.now() - started).to.be.below(2000);
   });
 });
+
+describe('client: one request for a category page', () => {
+  const productSummary = (business: string, sku: string) =>
+    summaryOf({ business: { id: business, name: business, url: null }, product: { id: sku, name: `Product ${sku}` } });
+
+  /** The batch route answering the known SKUs (`known`), and the single route; both counted. */
+  function category(known: (sku: string) => boolean = () => true) {
+    const batches: { business: string; products: string[] }[] = [];
+    const singles: string[] = [];
+    const handlers = [
+      http.get('*/v1/businesses/:business/summaries', async ({ params, request }) => {
+        const business = String(params.business);
+        const products = new URL(request.url).searchParams.get('products')!.split(',');
+        batches.push({ business, products });
+        await delay(20);
+        return HttpResponse.json({ items: products.filter(known).map((sku) => productSummary(business, sku)) });
+      }),
+      http.get('*/v1/businesses/:business/summary', ({ params, request }) => {
+        const sku = new URL(request.url).searchParams.get('product') ?? '';
+        singles.push(sku);
+        if (!known(sku))
+          return HttpResponse.json({ error: { code: 'not_found', message: 'No product' } }, { status: 404 });
+        return HttpResponse.json(productSummary(String(params.business), sku));
+      }),
+    ];
+    return { batches, singles, handlers };
+  }
+
+  const skus = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i + 1}`);
+
+  it('sends the product summaries asked in one task as one request, each caller getting its own', async () => {
+    const { batches, singles, handlers } = category();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const answers = await Promise.all(skus(40).map((product) => client.getSummary({ business: 'shop', product })));
+    expect(answers.map((s) => s.product?.id)).to.deep.equal(skus(40));
+    expect(batches).to.deep.equal([{ business: 'shop', products: skus(40) }]);
+    expect(singles).to.deep.equal([]);
+  });
+
+  it('asks a product once however many widgets show it, and answers it later from its cache', async () => {
+    const { batches, singles, handlers } = category();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const first = client.getSummary({ business: 'shop', product: 'A' });
+    const again = client.getSummary({ business: 'shop', product: 'A' });
+    await Promise.all([first, again, client.getSummary({ business: 'shop', product: 'B' })]);
+    expect(await first).to.equal(await again);
+    expect(batches.map((b) => b.products)).to.deep.equal([['A', 'B']]);
+    // A product asked while its batch is on the way joins it.
+    const late = client.getSummary({ business: 'shop', product: 'C' });
+    const early = client.getSummary({ business: 'shop', product: 'D' });
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const joined = client.getSummary({ business: 'shop', product: 'C' });
+    expect((await joined).product?.id).to.equal('C');
+    await Promise.all([late, early]);
+    expect(batches.map((b) => b.products)).to.deep.equal([
+      ['A', 'B'],
+      ['C', 'D'],
+    ]);
+    // And from the cache afterwards, through the batch or the single route alike.
+    expect((await client.getSummary({ business: 'shop', product: 'B' })).product?.id).to.equal('B');
+    expect(batches.length).to.equal(2);
+    expect(singles).to.deep.equal([]);
+  });
+
+  it('reports not_found for a product the batch left out, and answers the others', async () => {
+    const { handlers } = category((sku) => sku !== 'GONE');
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const [kept, gone] = await Promise.allSettled([
+      client.getSummary({ business: 'shop', product: 'KEPT' }),
+      client.getSummary({ business: 'shop', product: 'GONE' }),
+    ]);
+    expect(kept.status === 'fulfilled' && kept.value.product?.id).to.equal('KEPT');
+    const error = (gone as PromiseRejectedResult).reason as VerityApiError;
+    expect(error).to.be.instanceOf(VerityApiError);
+    expect(error.code).to.equal('not_found');
+    expect(error.status).to.equal(404);
+    expect(error.message).to.contain('GONE');
+  });
+
+  it('asks one product, the shop summary or a SKU with a comma on the single route', async () => {
+    const { batches, singles, handlers } = category();
+    await useMocks(
+      ...handlers,
+      http.get('*/v1/businesses/:business/summary', () => HttpResponse.json(summaryOf())),
+    );
+    const client = createClient({ baseUrl: freshApi() });
+    await client.getSummary({ business: 'shop', product: 'ONLY' });
+    await Promise.all([
+      client.getSummary({ business: 'shop', product: 'X,Y' }),
+      client.getSummary({ business: 'shop', product: 'P' }),
+      client.getSummary({ business: 'shop', product: 'Q' }),
+    ]);
+    expect(singles).to.deep.equal(['ONLY', 'X,Y']);
+    expect(batches.map((b) => b.products)).to.deep.equal([['P', 'Q']]);
+  });
+
+  it('splits more than 50 products, and one request per business', async () => {
+    const { batches, handlers } = category();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    await Promise.all([
+      ...skus(60).map((product) => client.getSummary({ business: 'shop', product })),
+      client.getSummary({ business: 'other', product: 'O1' }),
+      client.getSummary({ business: 'other', product: 'O2' }),
+    ]);
+    expect(batches.map((b) => [b.business, b.products.length])).to.deep.equal([
+      ['shop', 50],
+      ['shop', 10],
+      ['other', 2],
+    ]);
+  });
+
+  it('asks each product on its own when the API has no batch route, and then no more batches', async () => {
+    const singles: string[] = [];
+    let batchCalls = 0;
+    await useMocks(
+      http.get('*/v1/businesses/:business/summaries', () => {
+        batchCalls += 1;
+        return HttpResponse.json({ error: { code: 'not_found', message: 'No route' } }, { status: 404 });
+      }),
+      http.get('*/v1/businesses/:business/summary', ({ request }) => {
+        const sku = new URL(request.url).searchParams.get('product')!;
+        singles.push(sku);
+        return HttpResponse.json(productSummary('shop', sku));
+      }),
+    );
+    const client = createClient({ baseUrl: freshApi() });
+    const answers = await Promise.all(['A', 'B'].map((product) => client.getSummary({ business: 'shop', product })));
+    expect(answers.map((s) => s.product?.id)).to.deep.equal(['A', 'B']);
+    await Promise.all(['C', 'D'].map((product) => client.getSummary({ business: 'shop', product })));
+    expect(batchCalls).to.equal(1);
+    expect(singles.sort()).to.deep.equal(['A', 'B', 'C', 'D']);
+  });
+
+  it('fails every product with the batch when the API is down, without forty single requests', async () => {
+    let singles = 0;
+    await useMocks(
+      http.get('*/v1/businesses/:business/summaries', () =>
+        HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 }),
+      ),
+      http.get('*/v1/businesses/:business/summary', () => {
+        singles += 1;
+        return HttpResponse.json(summaryOf());
+      }),
+    );
+    const client = createClient({ baseUrl: freshApi(), retry: false });
+    const results = await Promise.allSettled(
+      skus(3).map((product) => client.getSummary({ business: 'shop', product })),
+    );
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as VerityApiError).status)).to.deep.equal([
+      503, 503, 503,
+    ]);
+    expect(singles).to.equal(0);
+  });
+
+  it('ends the batch only when every caller has aborted', async () => {
+    const signals: AbortSignal[] = [];
+    const spy: typeof fetch = (input, init) => {
+      if (String(input).includes('/summaries')) signals.push(init!.signal!);
+      return fetch(input, init);
+    };
+    const { handlers } = category();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi(), fetch: spy });
+    const a = new AbortController();
+    const b = new AbortController();
+    const first = client.getSummary({ business: 'shop', product: 'A' }, { signal: a.signal });
+    const second = client.getSummary({ business: 'shop', product: 'B' }, { signal: b.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(signals.length).to.equal(1);
+    a.abort();
+    expect(((await failure(first)) as DOMException).name).to.equal('AbortError');
+    expect(signals[0]!.aborted).to.equal(false);
+    b.abort();
+    expect(((await failure(second)) as DOMException).name).to.equal('AbortError');
+    expect(signals[0]!.aborted).to.equal(true);
+  });
+
+  it('does not batch with batchSummaries: false', async () => {
+    const { batches, singles, handlers } = category();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi(), batchSummaries: false });
+    await Promise.all(skus(3).map((product) => client.getSummary({ business: 'shop', product })));
+    expect(batches).to.deep.equal([]);
+    expect(singles.sort()).to.deep.equal(skus(3));
+  });
+});
+
+describe('client: answers a server already fetched', () => {
+  const review = (id: string) => ({
+    id,
+    business: 'shop',
+    product: 'SKU',
+    rating: 5,
+    title: null,
+    body: 'Fresh beans, quickly delivered.',
+    language: 'en',
+    author: { displayName: 'Jo', country: null },
+    experiencedAt: '2026-10-01',
+    createdAt: '2026-10-02T10:00:00.000Z',
+    editedAt: null,
+    verification: { status: 'verified', method: 'invitation' },
+    countsTowardScore: true,
+    reply: null,
+    helpfulCount: 0,
+    url: `https://shop.example/r/${id}`,
+  });
+
+  function counted() {
+    const seen: string[] = [];
+    const handlers = [
+      http.get('*/v1/businesses/:business/summary', ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json(summaryOf());
+      }),
+      http.get('*/v1/businesses/:business/reviews', () => {
+        seen.push('list');
+        return HttpResponse.json({ items: [], nextCursor: null, total: 0 });
+      }),
+      http.get('*/v1/reviews/:id', ({ params }) => {
+        seen.push(`review ${String(params.id)}`);
+        return HttpResponse.json(review(String(params.id)));
+      }),
+    ];
+    return { seen, handlers };
+  }
+
+  it('answers a primed summary, list page and its reviews without a request', async () => {
+    const { seen, handlers } = counted();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const summary = summaryOf({ average: 3.5, product: { id: 'SKU', name: 'Beans' } });
+    const params = {
+      business: 'shop',
+      product: 'SKU',
+      sort: 'newest' as const,
+      rating: [],
+      verified: false,
+      limit: 10,
+    };
+    client.prime!({
+      summaries: [{ business: 'shop', product: 'SKU', summary }],
+      pages: [{ params, page: { items: [review('r1'), review('r2')], nextCursor: null, total: 2 } }],
+      reviews: [review('q1')],
+    });
+    expect((await client.getSummary({ business: 'shop', product: 'SKU' })).rating.average).to.equal(3.5);
+    expect((await client.listReviews(params)).items.map((r) => r.id)).to.deep.equal(['r1', 'r2']);
+    expect((await client.getReview('r2')).id).to.equal('r2');
+    expect((await client.getReview('q1')).id).to.equal('q1');
+    expect(seen).to.deep.equal([]);
+    // Another query is asked as always.
+    await client.getSummary({ business: 'shop' });
+    expect(seen).to.deep.equal(['']);
+  });
+
+  it('ignores what does not match the contract, and asks the API instead', async () => {
+    const { seen, handlers } = counted();
+    await useMocks(...handlers);
+    const client = createClient({ baseUrl: freshApi() });
+    const madeUp = { ...summaryOf(), rating: { average: 4.9, grade: 'excellent', count: 0, windowMonths: 12 } };
+    client.prime!({
+      summaries: [{ business: 'shop', summary: madeUp }],
+      reviews: [{ id: 'x' }],
+    } as never);
+    expect((await client.getSummary({ business: 'shop' })).rating.average).to.equal(4.62);
+    await client.getReview('x');
+    expect(seen).to.deep.equal(['', 'review x']);
+  });
+});

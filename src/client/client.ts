@@ -5,13 +5,23 @@
  *
  * One client serves every widget of a page: identical GETs in flight are sent once, answers are
  * kept for a short while (60 s by default), and a review already loaded in a list page answers
- * `getReview` without a request. GETs, and POSTs that carry an idempotency key, are retried on
+ * `getReview` without a request. The product summaries asked for in one task (a category page's
+ * badges) go out as one batched request per business. GETs, and POSTs that carry an idempotency key, are retried on
  * network errors, 5xx and 429 with capped exponential backoff and jitter, honouring Retry-After.
  */
+import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { VerityApiError } from './errors.js';
 import { exchange } from './exchange.js';
-import { helpfulResultSchema, reviewPageSchema, reviewSchema, submitResultSchema, summarySchema } from './schemas.js';
+import {
+  helpfulResultSchema,
+  LIMITS,
+  reviewPageSchema,
+  reviewSchema,
+  submitResultSchema,
+  summaryBatchSchema,
+  summarySchema,
+} from './schemas.js';
 import type {
   HelpfulResult,
   ListQuery,
@@ -51,6 +61,11 @@ export interface ClientOptions {
   random?: () => number;
   /** The clock of the cache, in milliseconds. */
   now?: () => number;
+  /**
+   * Sends the product summaries asked for in one task as one request per business
+   * (`/summaries?products=…`). Default `true`; `false` asks each summary on its own.
+   */
+  batchSummaries?: boolean;
 }
 
 export interface RequestOptions {
@@ -88,6 +103,19 @@ export interface VerityClient {
   reportReview(id: string, report: ReportInput, options?: RequestOptions): Promise<void>;
   /** Forgets every cached answer. */
   clearCache(): void;
+  /**
+   * Caches answers a server already fetched (`verity-reviews/ssr` embeds them beside the
+   * widgets it renders), so a widget's first load makes no request. Each is validated like an
+   * answer; what does not match the contract is ignored.
+   */
+  prime?(data: Prefetched): void;
+}
+
+/** Answers fetched ahead, by what was asked. */
+export interface Prefetched {
+  summaries?: { business: string; product?: string | undefined; summary: unknown }[];
+  pages?: { params: ListParams; page: unknown }[];
+  reviews?: unknown[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -163,6 +191,22 @@ interface Flight<T> {
   waiting: number;
 }
 
+/** A product summary waiting for its task's batch. */
+interface QueuedSummary {
+  product: string;
+  key: string;
+  flight: Flight<Summary>;
+  resolve: (summary: Summary) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Statuses that say the batch route itself was not understood (an API older than it), after which
+ * each product asks the single summary: a 5xx, a timeout or a network failure is not retried
+ * that way, so a struggling API is not sent forty requests instead of one.
+ */
+const BATCH_NOT_UNDERSTOOD = new Set([400, 404, 405, 501]);
+
 export function createClient(options: ClientOptions): VerityClient {
   const baseUrl = options.baseUrl;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -172,6 +216,7 @@ export function createClient(options: ClientOptions): VerityClient {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  let batchSummaries = options.batchSummaries ?? true;
 
   const cache = new Map<string, { value: unknown; expires: number }>();
   const flights = new Map<string, Flight<unknown>>();
@@ -295,6 +340,124 @@ export function createClient(options: ClientOptions): VerityClient {
     return join(key, flight, options.signal);
   }
 
+  const summaryPath = (business: string) => `/v1/businesses/${segment(business)}/summary`;
+  const queued = new Map<string, QueuedSummary[]>();
+
+  /** The single summary, as one request. */
+  function singleSummary(business: string, product: string | undefined, signal: AbortSignal): Promise<Summary> {
+    const query = new URLSearchParams();
+    if (product) query.set('product', product);
+    return attempt(summarySchema, { method: 'GET', path: summaryPath(business), query }, signal, true);
+  }
+
+  /** A flight that the next batch of this task lands; asked as any other flight is. */
+  function queueSummary(business: string, product: string, key: string): Flight<Summary> {
+    let settle!: Pick<QueuedSummary, 'resolve' | 'reject'>;
+    const flight: Flight<Summary> = {
+      controller: new AbortController(),
+      waiting: 0,
+      promise: new Promise<Summary>((resolve, reject) => (settle = { resolve, reject })),
+    };
+    flight.promise
+      .finally(() => {
+        if (flights.get(key) === flight) flights.delete(key);
+      })
+      .catch(() => undefined);
+    flights.set(key, flight as Flight<unknown>);
+    const entry: QueuedSummary = { product, key, flight, ...settle };
+    const list = queued.get(business);
+    if (list) list.push(entry);
+    else queued.set(business, [entry]);
+    // After the current task, whose microtasks (every element's first update) have all asked.
+    if (queued.size === 1 && !list) setTimeout(flushSummaries, 0);
+    return flight;
+  }
+
+  function land(entry: QueuedSummary, summary: Summary): void {
+    if (cacheTtlMs > 0) cache.set(entry.key, { value: summary, expires: now() + cacheTtlMs });
+    entry.resolve(summary);
+  }
+
+  /** One entry on its own (the single route), settling it. */
+  function askAlone(business: string, entry: QueuedSummary): Promise<void> {
+    return singleSummary(business, entry.product, entry.flight.controller.signal).then(
+      (summary) => land(entry, summary),
+      entry.reject,
+    );
+  }
+
+  function flushSummaries(): void {
+    const batches = [...queued];
+    queued.clear();
+    for (const [business, all] of batches) {
+      // Products whose every caller left before the batch went out are not asked for.
+      const entries = all.filter((entry) => {
+        if (!entry.flight.controller.signal.aborted) return true;
+        entry.reject(entry.flight.controller.signal.reason);
+        return false;
+      });
+      // One product asks the single route: the URL a page with one badge always used, cached as
+      // such by a CDN, with the API's own 404 for an unknown product.
+      if (entries.length === 1) void askAlone(business, entries[0]!);
+      for (let i = 0; entries.length > 1 && i < entries.length; i += LIMITS.summaryBatchMax) {
+        void askBatch(business, entries.slice(i, i + LIMITS.summaryBatchMax));
+      }
+    }
+  }
+
+  async function askBatch(business: string, entries: QueuedSummary[]): Promise<void> {
+    // The request ends when every product's callers have left.
+    const controller = new AbortController();
+    let open = entries.length;
+    for (const { flight } of entries) {
+      flight.controller.signal.addEventListener(
+        'abort',
+        () => {
+          open -= 1;
+          if (open === 0) controller.abort(flight.controller.signal.reason);
+        },
+        { once: true },
+      );
+    }
+    const query = new URLSearchParams({ products: entries.map((entry) => entry.product).join(',') });
+    try {
+      const { items } = await attempt(
+        summaryBatchSchema,
+        { method: 'GET', path: `/v1/businesses/${segment(business)}/summaries`, query },
+        controller.signal,
+        true,
+      );
+      const found = new Map(items.map((summary) => [summary.product?.id, summary]));
+      for (const entry of entries) {
+        const summary = found.get(entry.product);
+        if (summary) land(entry, summary);
+        else {
+          entry.reject(
+            new VerityApiError('not_found', `No product "${entry.product}" at "${business}"`, {
+              status: 404,
+              apiCode: 'not_found',
+            }),
+          );
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof VerityApiError) || !BATCH_NOT_UNDERSTOOD.has(error.status ?? 0)) {
+        for (const entry of entries) entry.reject(error);
+        return;
+      }
+      // An API without the batch route: each product on its own, and no batches from now on
+      // once one of them answers.
+      await Promise.all(
+        entries.map((entry) =>
+          singleSummary(business, entry.product, entry.flight.controller.signal).then((summary) => {
+            batchSummaries = false;
+            land(entry, summary);
+          }, entry.reject),
+        ),
+      );
+    }
+  }
+
   function remember(page: ReviewPage): void {
     if (cacheTtlMs <= 0) return;
     const expires = now() + cacheTtlMs;
@@ -313,14 +476,19 @@ export function createClient(options: ClientOptions): VerityClient {
   return {
     baseUrl,
 
-    getSummary({ business, product }, requestOptions) {
+    getSummary({ business, product }, requestOptions = {}) {
       const query = new URLSearchParams();
       if (product) query.set('product', product);
-      return get(
-        summarySchema,
-        { method: 'GET', path: `/v1/businesses/${segment(business)}/summary`, query },
-        requestOptions,
-      );
+      const call: Call = { method: 'GET', path: summaryPath(business), query };
+      // A SKU with a comma cannot be named in a batch's list: it asks on its own.
+      if (!product || !batchSummaries || product.includes(',')) return get(summarySchema, call, requestOptions);
+      const key = apiUrl(baseUrl, call.path, query);
+      if (requestOptions.cache !== 'no-cache' && cacheTtlMs > 0) {
+        const hit = cache.get(key);
+        if (hit && hit.expires > now()) return Promise.resolve(hit.value as Summary);
+      }
+      const flight = (flights.get(key) as Flight<Summary> | undefined) ?? queueSummary(business, product, key);
+      return join(key, flight, requestOptions.signal);
     },
 
     listReviews(params, requestOptions) {
@@ -385,6 +553,31 @@ export function createClient(options: ClientOptions): VerityClient {
     clearCache() {
       cache.clear();
       reviews.clear();
+    },
+
+    prime(data) {
+      if (cacheTtlMs <= 0 || typeof data !== 'object' || data === null) return;
+      const expires = now() + cacheTtlMs;
+      const keep = <T>(schema: ZodMiniType<T>, value: unknown, key: string): T | undefined => {
+        const parsed = safeParse(schema, value);
+        if (parsed.success) cache.set(key, { value: parsed.data, expires });
+        return parsed.success ? parsed.data : undefined;
+      };
+      for (const { business, product, summary } of Array.isArray(data.summaries) ? data.summaries : []) {
+        const query = new URLSearchParams();
+        if (product) query.set('product', product);
+        if (typeof business === 'string') keep(summarySchema, summary, apiUrl(baseUrl, summaryPath(business), query));
+      }
+      for (const { params, page } of Array.isArray(data.pages) ? data.pages : []) {
+        if (typeof params?.business !== 'string') continue;
+        const key = apiUrl(baseUrl, `/v1/businesses/${segment(params.business)}/reviews`, listQuery(params));
+        const kept = keep(reviewPageSchema, page, key);
+        if (kept) remember(kept);
+      }
+      for (const review of Array.isArray(data.reviews) ? data.reviews : []) {
+        const parsed = safeParse(reviewSchema, review);
+        if (parsed.success) reviews.set(parsed.data.id, { review: parsed.data, expires });
+      }
     },
   };
 }

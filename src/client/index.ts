@@ -3,6 +3,7 @@ export { createClient, apiUrl, randomId, DEFAULT_TIMEOUT_MS, DEFAULT_CACHE_TTL_M
 export type {
   ClientOptions,
   ListParams,
+  Prefetched,
   RequestOptions,
   RetryOptions,
   SubmitOptions,

@@ -121,3 +121,23 @@ export function jsonShapeProblem(value: unknown): FieldErrors | undefined {
   }
   return undefined;
 }
+
+/**
+ * The `products` of a batched summary request (`?products=a,b,…`): SKUs separated by commas, at
+ * most `LIMITS.summaryBatchMax` of them, none empty, each a valid URL text; a SKU asked twice is
+ * answered once. Why the list cannot be used is a 400 naming `products`. (A SKU that itself
+ * holds a comma cannot be asked for this way; the client asks the single summary for it.)
+ */
+export const PRODUCT_LIST_MESSAGE = `products takes 1 to ${LIMITS.summaryBatchMax} product ids separated by commas`;
+
+export function productList(value: string | null | undefined): { products: string[] } | { problem: FieldProblem } {
+  if (!value) return { problem: 'required' };
+  const asked = value.split(',');
+  if (asked.length > LIMITS.summaryBatchMax) return { problem: 'too_many' };
+  for (const sku of asked) {
+    if (!sku) return { problem: 'invalid' };
+    const problem = urlTextProblem(sku);
+    if (problem) return { problem };
+  }
+  return { products: [...new Set(asked)] };
+}

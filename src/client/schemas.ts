@@ -68,6 +68,8 @@ export const LIMITS = {
   queryMax: 100,
   idMax: 200,
   languageMax: 35,
+  /** Products one batched summary request may ask for (`/summaries?products=…`). */
+  summaryBatchMax: 50,
   orderReferenceMax: 200,
 } as const;
 
@@ -273,6 +275,9 @@ export const reviewPageSchema = lazy(() =>
   }),
 );
 
+/** `GET …/summaries?products=a,b`: one summary per known product, in the order asked. */
+export const summaryBatchSchema = lazy(() => z.object({ items: z.array(summarySchema) }));
+
 export const submitResultSchema = lazy(() =>
   z.object({
     id,
@@ -357,6 +362,7 @@ export type Product = z.infer<typeof productSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type RatingSummary = z.infer<typeof ratingSummarySchema>;
 export type Summary = z.infer<typeof summarySchema>;
+export type SummaryBatch = z.infer<typeof summaryBatchSchema>;
 export type Verification = z.infer<typeof verificationSchema>;
 export type Reply = z.infer<typeof replySchema>;
 export type Review = z.infer<typeof reviewSchema>;

@@ -23,6 +23,8 @@ export const FIELD_PROBLEMS = [
   'invitation_mismatch',
   'unknown_product',
   'invalid_token',
+  /** A list with more entries than the API takes (the batched summaries' `products`). */
+  'too_many',
 ] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 

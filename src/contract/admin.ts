@@ -303,6 +303,13 @@ export const adminInvitationPageSchema = z.object({
   total: count,
 });
 
+/**
+ * What an e-mail's HTML may do when the dashboard shows it: inline styles and `data:` images,
+ * nothing remote (no tracking pixel, font or frame) and no script. The server sends it with the
+ * HTML part (`htmlUrl`), the dashboard puts it first in a sealed frame's document.
+ */
+export const EMAIL_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /** A message as the customer sees it, and what became of it. */
 export const outboxMessageSchema = z.object({
   id: z.string(),
@@ -314,6 +321,12 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  /**
+   * Where the HTML part is served on its own (a path of this API), as the customer's mail program
+   * shows it: inline styles and `data:` images only, under `EMAIL_HTML_CSP` and a sandbox. Absent
+   * when there is no HTML part.
+   */
+  htmlUrl: z.optional(z.string()),
   headers: z.record(z.string(), z.string()),
   status: z.enum(OUTBOX_STATUSES),
   attempts: count,

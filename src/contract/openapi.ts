@@ -175,6 +175,27 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'The summary', ...json(ref('Summary')) }, ...errors },
         },
       },
+      '/v1/businesses/{business}/summaries': {
+        get: {
+          operationId: 'getSummaries',
+          summary:
+            "Many products' summaries in one request (a category page): one per known product, in the order asked; unknown products are left out",
+          parameters: [
+            param('business'),
+            {
+              name: 'products',
+              in: 'query',
+              required: true,
+              description: `1 to ${LIMITS.summaryBatchMax} product SKUs separated by commas (a SKU asked twice is answered once); more, none or an empty or invalid one is a 400 naming \`products\``,
+              schema: { type: 'string', minLength: 1 },
+            },
+          ],
+          responses: {
+            '200': { description: 'The summaries', ...json(ref('SummaryBatch')) },
+            ...errors,
+          },
+        },
+      },
       '/v1/businesses/{business}/reviews': {
         get: {
           operationId: 'listReviews',
@@ -387,6 +408,21 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'One page', ...json(ref('OutboxPage')) }, ...unauthorized, ...errors },
         },
       },
+      '/v1/admin/businesses/{business}/outbox/{id}/html': {
+        get: {
+          ...admin,
+          operationId: 'getOutboxHtml',
+          summary:
+            "One message's HTML part as a document of its own (its `htmlUrl`), under a sandboxing " +
+            'Content-Security-Policy: inline styles and `data:` images only, framed by this origin only',
+          parameters: [param('business'), param('id')],
+          responses: {
+            '200': html('The HTML part, as sent'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
       '/v1/hooks/{business}/shopify': hook(
         'shopifyOrderWebhook',
         'Shopify `orders/fulfilled` (other topics are answered and ignored)',
@@ -592,6 +628,11 @@ export function openApiDocument(): Json {
       },
       schemas: {
         Summary: jsonSchema(summarySchema, 'output'),
+        SummaryBatch: {
+          type: 'object',
+          required: ['items'],
+          properties: { items: { type: 'array', maxItems: LIMITS.summaryBatchMax, items: ref('Summary') } },
+        },
         Review: jsonSchema(reviewSchema, 'output'),
         ReviewPage: jsonSchema(reviewPageSchema, 'output'),
         SubmitResult: jsonSchema(submitResultSchema, 'output'),

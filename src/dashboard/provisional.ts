@@ -86,6 +86,8 @@ export const outboxMessageSchema = z.object({
   text: z.string(),
   /** The HTML part, as sent: shown only in a sandboxed frame, never in the page. */
   html: z.nullable(z.string()),
+  /** Where the server serves the HTML part under its own policy (see `EMAIL_HTML_CSP`), if it does. */
+  htmlUrl: z.optional(z.string()),
   state: z.string(),
   /** What the message is: `invitation`, `reminder`, `sign-in`, … */
   kind: z.optional(z.nullable(z.string())),
@@ -174,6 +176,8 @@ export function messageFromServer(m: ServerMessage): OutboxMessage {
     subject: m.subject,
     text: m.text,
     html: m.html,
+    // Only a path of the admin API: the frame never loads anything else.
+    ...(m.htmlUrl?.startsWith('/v1/admin/businesses/') ? { htmlUrl: m.htmlUrl } : {}),
     state: m.status,
     kind: m.kind,
     locale: m.locale,

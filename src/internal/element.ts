@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerityClient } from '../client/client.js';
 import { isVerityApiError } from '../client/errors.js';
@@ -11,6 +12,7 @@ import { VerityErrorEvent } from './events.js';
 import type { VerityErrorCode } from './events.js';
 import { ensureTranslation, localizerFor } from './localize.js';
 import type { Localizer } from './localize.js';
+import { primeFrom } from './prerender.js';
 import { baseStyles } from './styles.js';
 
 export const THEMES = ['light', 'dark'] as const;
@@ -36,6 +38,35 @@ export class VerityElement extends LitElement {
   protected provided?: ProvidedConfig;
 
   private unsubscribe?: () => void;
+
+  /** What a server rendered in the declarative shadow root (`verity-reviews/ssr`), until the first update. */
+  private serverRendered?: ChildNode[];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const server = this.shadowRoot ? [...this.shadowRoot.childNodes] : [];
+    const root = super.createRenderRoot();
+    if (server.length > 0) {
+      this.serverRendered = server;
+      // Lit would render before the first node it found, which the first update removes.
+      this.renderOptions.renderBefore = undefined;
+    }
+    return root;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // A server-rendered widget keeps the server's HTML until its language is loaded: the first
+    // update then draws it again from the same data, within one task (no flash, no shift).
+    const loading = this.serverRendered && ensureTranslation(this.resolvedLocale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    if (this.serverRendered) {
+      for (const node of this.serverRendered) node.remove();
+      this.serverRendered = undefined;
+    }
+    super.update(changed);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,6 +137,16 @@ export class MissingConfigError extends VerityWidgetError {
   }
 }
 
+/** The element a widget's controllers work in: they update it and look into its shadow root. */
+export type WidgetHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** What a widget's controllers use of it: the client and texts in effect, and its error reporting. */
+export interface WidgetServices {
+  client(): VerityClient | undefined;
+  l10n(): Localizer;
+  reportError(error: unknown): void;
+}
+
 /**
  * The base of the widgets that load data: `business`, `product` and `api` resolve like the
  * locale, and `client` is the provider's client or the page's shared one for the API.
@@ -139,8 +180,22 @@ export class VerityDataElement extends VerityElement {
       if (explicit) return explicit;
     }
     const api = this.resolvedApi;
-    return api ? sharedClient(api) : undefined;
+    const client = api ? sharedClient(api) : undefined;
+    if (client && !this.primed) {
+      this.primed = true;
+      primeFrom(this, client);
+    }
+    return client;
   }
+
+  /** Handed to the widget's controllers (report dialog, votes, draft, …). */
+  protected readonly services: WidgetServices = {
+    client: () => this.client,
+    l10n: () => this.l10n,
+    reportError: (error) => this.reportError(error),
+  };
+
+  private primed = false;
 
   /** The client and business, or a `MissingConfigError` naming what is missing. */
   protected requireSource(client: VerityClient | undefined, business: string | undefined): [VerityClient, string] {

@@ -76,19 +76,24 @@ export class Formatter {
   readonly locale: string;
   private readonly numberFormats = new Map<string, Intl.NumberFormat>();
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+  // The same options object (a constant, as in most calls) finds its format without a JSON key.
+  private readonly numberByOptions = new WeakMap<object, Intl.NumberFormat>();
+  private readonly dateByOptions = new WeakMap<object, Intl.DateTimeFormat>();
   private relativeFormat?: Intl.RelativeTimeFormat;
   private readonly displayNames = new Map<string, Intl.DisplayNames | null>();
+  private readonly names = new Map<string, string>();
 
   constructor(locale: string) {
     this.locale = locale;
   }
 
-  number(value: number, options: Intl.NumberFormatOptions = {}): string {
-    const key = JSON.stringify(options);
-    let format = this.numberFormats.get(key);
+  number(value: number, options: Intl.NumberFormatOptions = NO_OPTIONS): string {
+    let format = this.numberByOptions.get(options);
     if (!format) {
-      format = new Intl.NumberFormat(this.locale, options);
+      const key = JSON.stringify(options);
+      format = this.numberFormats.get(key) ?? new Intl.NumberFormat(this.locale, options);
       this.numberFormats.set(key, format);
+      this.numberByOptions.set(options, format);
     }
     return format.format(value);
   }
@@ -103,12 +108,13 @@ export class Formatter {
     return this.number(value, { style: 'percent', maximumFractionDigits: 0 });
   }
 
-  date(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    const key = JSON.stringify(options);
-    let format = this.dateFormats.get(key);
+  date(value: Date | string, options: Intl.DateTimeFormatOptions = MEDIUM_DATE): string {
+    let format = this.dateByOptions.get(options);
     if (!format) {
-      format = new Intl.DateTimeFormat(this.locale, options);
+      const key = JSON.stringify(options);
+      format = this.dateFormats.get(key) ?? new Intl.DateTimeFormat(this.locale, options);
       this.dateFormats.set(key, format);
+      this.dateByOptions.set(options, format);
     }
     return format.format(typeof value === 'string' ? new Date(value) : value);
   }
@@ -125,6 +131,16 @@ export class Formatter {
 
   /** The name of a region ("SE" → "Sweden") or a language ("sv" → "Swedish"); the code when unknown. */
   displayName(type: 'region' | 'language', code: string): string {
+    const key = `${type}:${code}`;
+    let name = this.names.get(key);
+    if (name === undefined) {
+      name = this.lookUpName(type, code);
+      this.names.set(key, name);
+    }
+    return name;
+  }
+
+  private lookUpName(type: 'region' | 'language', code: string): string {
     let names = this.displayNames.get(type);
     if (names === undefined) {
       try {
@@ -146,6 +162,9 @@ export class Formatter {
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 }
+
+const NO_OPTIONS: Intl.NumberFormatOptions = {};
+const MEDIUM_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 export class Localizer extends Formatter {
   readonly t: Translation;

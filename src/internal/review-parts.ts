@@ -2,12 +2,12 @@
  * Pieces of a review that the list's cards and the quote both show: dates as `<time>` with the
  * absolute date available, and the provenance label with its meaning (R1).
  */
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Review } from '../client/schemas.js';
 import type { Localizer } from './localize.js';
 
-const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+export const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
 export const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
 
 export function time(l10n: Localizer, iso: string, now: Date): TemplateResult {
@@ -26,15 +26,9 @@ export function provenance(review: Review, l10n: Localizer): TemplateResult {
   const { t } = l10n;
   const { status, method } = review.verification;
   const meaning = status === 'verified' ? (method ? t.provenanceMeaning[method] : '') : t.provenanceMeaning[status];
-  return html`<span part="provenance" class="provenance ${status}">
-    ${
-      status === 'verified'
-        ? html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M6.4 11.6 2.8 8l1.1-1.1 2.5 2.5 5.7-5.7L13.2 4.8z" />
-          </svg>`
-        : nothing
-    }<strong>${t.provenance[status]}</strong>${meaning ? html`<span class="meaning"> · ${meaning}</span>` : nothing}
-  </span>`;
+  // One template, the icon always in it (shown for verified reviews only): every card has one.
+  // prettier-ignore
+  return html`<span part="provenance" class="provenance ${status}"><svg class="icon" viewBox="0 0 16 16" aria-hidden="true"><path d="M6.4 11.6 2.8 8l1.1-1.1 2.5 2.5 5.7-5.7L13.2 4.8z"></path></svg><strong>${t.provenance[status]}</strong><span class="meaning">${meaning ? ` · ${meaning}` : ''}</span></span>`;
 }
 
 export const reviewPartStyles = css`
@@ -52,5 +46,9 @@ export const reviewPartStyles = css`
     width: 1em;
     height: 1em;
     fill: var(--verified);
+  }
+
+  .provenance:not(.verified) .icon {
+    display: none;
   }
 `;

@@ -95,3 +95,61 @@ describe('SEO: opt-in JSON-LD for product reviews', () => {
     expect(jsonLd().length).to.equal(0);
   });
 });
+
+describe('SEO: one Product per product on the page', () => {
+  beforeEach(async () => {
+    await useMocks(...createHandlers({ store }));
+  });
+
+  it('a badge and a list of the same product write one block, with the list’s reviews', async () => {
+    const api = freshApi();
+    const root = await fixture(
+      html`<div>
+        <verity-rating-badge
+          api=${api}
+          business=${DEMO_BUSINESS}
+          product=${DEMO_PRODUCTS.espresso}
+          seo
+        ></verity-rating-badge>
+        <verity-review-list
+          api=${api}
+          business=${DEMO_BUSINESS}
+          product=${DEMO_PRODUCTS.espresso}
+          page-size="4"
+          seo
+        ></verity-review-list>
+      </div>`,
+    );
+    await until(() => (jsonLd()[0]?.review as unknown[] | undefined)?.length === 4, 'no reviews in the JSON-LD');
+    expect(jsonLd().length).to.equal(1);
+    expect(jsonLd()[0]!.sku).to.equal(DEMO_PRODUCTS.espresso);
+    // The list goes: the badge's block stays, without the reviews it does not show.
+    root.querySelector('verity-review-list')!.remove();
+    expect(jsonLd().length).to.equal(1);
+    expect(jsonLd()[0]!.review).to.equal(undefined);
+    root.remove();
+    expect(jsonLd().length).to.equal(0);
+  });
+
+  it('takes over the block a server wrote for the product instead of adding one', async () => {
+    const written = document.createElement('script');
+    written.type = 'application/ld+json';
+    written.dataset.verity = '';
+    written.setAttribute('data-verity-sku', DEMO_PRODUCTS.filter);
+    written.text = JSON.stringify({ '@type': 'Product', sku: DEMO_PRODUCTS.filter, name: 'from the server' });
+    document.head.append(written);
+    const el = await fixture(
+      html`<verity-rating-badge
+        api=${freshApi()}
+        business=${DEMO_BUSINESS}
+        product=${DEMO_PRODUCTS.filter}
+        seo
+      ></verity-rating-badge>`,
+    );
+    await until(() => jsonLd()[0]?.name !== 'from the server', 'the badge did not write');
+    expect(jsonLd().length).to.equal(1);
+    expect(jsonLd()[0]!.aggregateRating).to.be.an('object');
+    el.remove();
+    expect(written.isConnected).to.equal(false);
+  });
+});

@@ -65,9 +65,50 @@ function scriptText(json: string): unknown {
   return policy.createScript(json);
 }
 
-/** Keeps one `<script type="application/ld+json">` in the page's head in step with its host. */
+/** One block per product on the page, whoever writes it: every widget of that SKU, or the server. */
+interface ProductBlock {
+  script: HTMLScriptElement;
+  writers: Map<JsonLdController, Json>;
+}
+
+const blocks = new Map<string, ProductBlock>();
+
+/** The attribute that names a block's product; a server-rendered page's block carries it too. */
+export const JSON_LD_SKU_ATTRIBUTE = 'data-verity-sku';
+
+function blockFor(sku: string): ProductBlock {
+  let block = blocks.get(sku);
+  if (!block) {
+    // The block the server wrote for this product (`verity-reviews/ssr`), or a new one.
+    const written = [...document.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')].find(
+      (script) => script.getAttribute(JSON_LD_SKU_ATTRIBUTE) === sku,
+    );
+    const script = written ?? document.createElement('script');
+    if (!written) {
+      script.type = 'application/ld+json';
+      script.dataset.verity = '';
+      script.setAttribute(JSON_LD_SKU_ATTRIBUTE, sku);
+    }
+    block = { script, writers: new Map() };
+    blocks.set(sku, block);
+  }
+  return block;
+}
+
+function write(block: ProductBlock): void {
+  const reviews = (value: Json) => (Array.isArray(value.review) ? value.review.length : 0);
+  const richest = [...block.writers.values()].reduce((best, next) => (reviews(next) > reviews(best) ? next : best));
+  (block.script as unknown as { text: unknown }).text = scriptText(safeJson(richest));
+  if (!block.script.isConnected) document.head.append(block.script);
+}
+
+/**
+ * Keeps a product's one `<script type="application/ld+json">` in step with its widgets: a badge
+ * and a list of the same product share it (search engines expect one `Product` per product), and
+ * it says what the widget showing the most reviews shows.
+ */
 export class JsonLdController implements ReactiveController {
-  private script?: HTMLScriptElement;
+  private sku?: string;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -78,17 +119,24 @@ export class JsonLdController implements ReactiveController {
   }
 
   set(data: Json | undefined): void {
-    if (!data) {
-      this.script?.remove();
-      this.script = undefined;
+    const sku = data && typeof data.sku === 'string' ? data.sku : undefined;
+    if (this.sku !== undefined && this.sku !== sku) this.leave(this.sku);
+    this.sku = sku;
+    if (!data || sku === undefined) return;
+    const block = blockFor(sku);
+    block.writers.set(this, data);
+    write(block);
+  }
+
+  private leave(sku: string): void {
+    const block = blocks.get(sku);
+    if (!block) return;
+    block.writers.delete(this);
+    if (block.writers.size > 0) {
+      write(block);
       return;
     }
-    if (!this.script) {
-      this.script = document.createElement('script');
-      this.script.type = 'application/ld+json';
-      this.script.dataset.verity = '';
-    }
-    (this.script as unknown as { text: unknown }).text = scriptText(safeJson(data));
-    if (!this.script.isConnected) document.head.append(this.script);
+    block.script.remove();
+    blocks.delete(sku);
   }
 }

@@ -8,6 +8,7 @@
  * moderator of `big-shop`) unless the store is made signed out or with another role. Bodies are
  * checked with the contract's own schemas, so a story never shows what the server would refuse.
  */
+import { reviewUrl } from '../contract/anchor.js';
 import { parseListQuery } from '../client/list-query.js';
 import { validateInput } from '../client/validate.js';
 import { moderationInputSchema, orderInputSchema, replyInputSchema, REVIEW_STATUSES } from '../contract/admin.js';
@@ -374,7 +375,7 @@ export class AdminMockStore {
         countsTowardScore: false,
         reply: null,
         helpfulCount: 0,
-        url: `${demo.url}/reviews#verity-review-${id}`,
+        url: reviewUrl(demo.url, id),
         status: 'pending',
         email: `${fixture.author.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.example`,
       });
@@ -401,7 +402,7 @@ export class AdminMockStore {
           countsTowardScore: false,
           reply: null,
           helpfulCount: 0,
-          url: `${big.url}/reviews#verity-review-${id}`,
+          url: reviewUrl(big.url, id),
           status: 'pending',
           email: null,
         });
@@ -475,7 +476,7 @@ export class AdminMockStore {
         countsTowardScore: false,
         reply: null,
         helpfulCount: 0,
-        url: `${demo.url}/reviews#verity-review-${id}`,
+        url: reviewUrl(demo.url, id),
         status: 'rejected',
         email: null,
       };

@@ -4,6 +4,7 @@
  * count toward the score (R2) never depends on the hour a test runs.
  */
 import type { Business, Product, Review, Summary, VerificationMethod, VerificationStatus } from '../client/schemas.js';
+import { reviewUrl } from '../contract/anchor.js';
 import { invitationExpiry } from '../rules/invitations.js';
 import { pick, seededRandom, weighted } from './random.js';
 import { EMOJI_TEXT, HOSTILE_TEXTS, LONG_TEXT, NAMES, ONE_LINER, REPLIES, RTL_TEXT, TEXTS } from './texts.js';
@@ -200,7 +201,7 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
       countsTowardScore: false,
       reply: reply && Date.parse(reply.createdAt) < now ? reply : null,
       helpfulCount: Math.floor(random() ** 3 * 40),
-      url: `${business.url}/reviews#verity-review-${id}`,
+      url: reviewUrl(business.url, id),
       status: 'published',
       email: `customer${sequence}@mail.example`,
     };

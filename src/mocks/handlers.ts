@@ -4,7 +4,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { parseJsonBody, urlTextProblem } from '../client/requests.js';
+import { parseJsonBody, PRODUCT_LIST_MESSAGE, productList, urlTextProblem } from '../client/requests.js';
 import type { FieldErrors } from '../client/validate.js';
 import { errorAnswer, MockStore } from './store.js';
 import type { StoreAnswer } from './store.js';
@@ -87,6 +87,18 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
       const product = new URL(request.url).searchParams.get('product');
       const business = param(params.business);
       const answer = urlProblem({ business }, { product }) ?? data().summaryAnswer(business, product);
+      return respond(answer, answer.status === 200 ? CACHEABLE : {});
+    }),
+    http.get('*/v1/businesses/:business/summaries', ({ params, request }) => {
+      const business = param(params.business);
+      const asked = productList(new URL(request.url).searchParams.get('products'));
+      const answer =
+        urlProblem({ business }) ??
+        ('problem' in asked
+          ? errorAnswer(400, 'validation_failed', PRODUCT_LIST_MESSAGE, {
+              products: asked.problem,
+            })
+          : data().summaryBatchAnswer(business, asked.products));
       return respond(answer, answer.status === 200 ? CACHEABLE : {});
     }),
     http.get('*/v1/businesses/:business/reviews', ({ params, request }) => {

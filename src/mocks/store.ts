@@ -12,6 +12,7 @@ import { LINK_DAYS, reviewerEditSchema } from '../contract/reviewer.js';
 import type { LinkPurpose, ReviewerReview } from '../contract/reviewer.js';
 import type { Review, ReviewPage, Sort, SubmitResult, Summary } from '../client/schemas.js';
 import { randomId } from '../client/client.js';
+import { reviewUrl } from '../contract/anchor.js';
 import { computeScore, countsTowardScore, SCORE_WINDOW_MONTHS } from '../rules/score.js';
 import { invitationExpiry, invitationProblem } from '../rules/invitations.js';
 import { matchesWords, SEARCH_TOTAL_MAX, searchWords } from '../rules/search.js';
@@ -141,6 +142,12 @@ export class MockStore {
     };
   }
 
+  /** The batched summaries: the known products' in the order asked, the unknown ones left out. */
+  summaryBatchAnswer(businessId: string, products: readonly string[]): StoreAnswer {
+    if (!this.businesses.has(businessId)) return this.unknownBusiness(businessId);
+    return ok({ items: products.flatMap((product) => this.summary(businessId, product) ?? []) });
+  }
+
   summaryAnswer(businessId: string, productId?: string | null): StoreAnswer {
     const summary = this.summary(businessId, productId);
     if (summary) return ok(summary);
@@ -259,7 +266,7 @@ export class MockStore {
         countsTowardScore: false,
         reply: null,
         helpfulCount: 0,
-        url: `${business.url ?? ''}/reviews#verity-review-${id}`,
+        url: reviewUrl(business.url, id),
         // Without an invitation its author confirms by e-mail first (double opt-in).
         status: invitation ? 'pending' : 'unconfirmed',
         email: data.email ?? null,

@@ -17,7 +17,9 @@ import {
   reviewPageSchema,
   reviewSchema,
   submitResultSchema,
+  summaryBatchSchema,
   summarySchema,
+  LIMITS,
   SORTS,
 } from '../../src/client/schemas.js';
 import type { Review, ReviewPage, Summary } from '../../src/client/schemas.js';
@@ -201,6 +203,65 @@ export function contractSuite(target: ContractTarget): void {
       it('404 not_found for an unknown business or product', async () => {
         expectError(await call('GET', summaryPath('no-such-business-contract')), 404, 'not_found');
         expectError(await call('GET', summaryPath(business, 'product=NO-SUCH-SKU')), 404, 'not_found');
+      });
+    });
+
+    describe('GET /v1/businesses/{business}/summaries', () => {
+      const summariesPath = (b: string, query: string) => `/v1/businesses/${encodeURIComponent(b)}/summaries?${query}`;
+      const products = (...skus: string[]) => `products=${skus.map(encodeURIComponent).join(',')}`;
+
+      it("answers the known products' summaries in the order asked, each as the single summary, unknown ones left out", async () => {
+        const answer = await call('GET', summariesPath(business, products(otherProduct, 'NO-SUCH-SKU', product)));
+        assert.equal(answer.status, 200, answer.text.slice(0, 200));
+        assert.match(answer.headers.get('cache-control') ?? '', /max-age=\d+/);
+        const { items } = valid(summaryBatchSchema, answer, 'the summaries');
+        assert.deepEqual(
+          items.map((s) => s.product?.id),
+          [otherProduct, product],
+        );
+        assert.deepEqual(items[0], await summary(business, `product=${encodeURIComponent(otherProduct)}`));
+        assert.deepEqual(items[1], await summary(business, `product=${encodeURIComponent(product)}`));
+        assert.ok(items.every((s) => s.business.id === business));
+      });
+
+      it('answers a product asked twice once, and no product known as an empty list', async () => {
+        const twice = await call('GET', summariesPath(business, products(product, otherProduct, product)));
+        assert.deepEqual(
+          valid(summaryBatchSchema, twice, 'the summaries').items.map((s) => s.product?.id),
+          [product, otherProduct],
+        );
+        const none = await call('GET', summariesPath(business, products('NO-SUCH-SKU', 'NOR-THIS')));
+        assert.equal(none.status, 200);
+        assert.deepEqual(valid(summaryBatchSchema, none, 'the summaries').items, []);
+      });
+
+      it(`400 validation_failed naming products: none, an empty id, a bad id, more than ${LIMITS.summaryBatchMax}`, async () => {
+        const cases: [string, string][] = [
+          ['', 'required'],
+          ['products=', 'required'],
+          [`products=${encodeURIComponent(product)},,x`, 'invalid'],
+          [`products=${encodeURIComponent(product)},`, 'invalid'],
+          ['products=a%00b', 'invalid'],
+          [`products=${'x'.repeat(LIMITS.idMax + 1)}`, 'too_long'],
+          [`products=${Array.from({ length: LIMITS.summaryBatchMax + 1 }, (_, i) => `p${i}`).join(',')}`, 'too_many'],
+        ];
+        for (const [query, problem] of cases) {
+          const error = expectError(await call('GET', summariesPath(business, query)), 400, 'validation_failed');
+          assert.deepEqual(error.fields, { products: problem }, query.slice(0, 60));
+        }
+        const most = Array.from({ length: LIMITS.summaryBatchMax }, (_, i) => (i === 0 ? product : `p${i}`));
+        const answer = await call('GET', summariesPath(business, products(...most)));
+        assert.equal(answer.status, 200, `${LIMITS.summaryBatchMax} products are taken`);
+        assert.equal(valid(summaryBatchSchema, answer, 'the summaries').items.length, 1);
+      });
+
+      it('404 not_found for an unknown business, 400 for a control character in it', async () => {
+        expectError(await call('GET', summariesPath('no-such-business-contract', products(product))), 404, 'not_found');
+        expectError(
+          await call('GET', `/v1/businesses/shop%01/summaries?${products(product)}`),
+          400,
+          'validation_failed',
+        );
       });
     });
 

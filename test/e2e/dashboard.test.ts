@@ -15,32 +15,13 @@ import { getResponse } from 'msw';
 import { DASHBOARD_CSP, dashboardRoutes } from '../../server/routes/dashboard.js';
 import { createDashboardHandlers } from '../../src/mocks/admin-handlers.js';
 import { AdminMockStore } from '../../src/mocks/admin-store.js';
-import { openDriver, waitFor, wantedEngines } from './drivers.js';
+import { click, deep, openDriver, waitFor, wantedEngines } from './drivers.js';
 import type { Driver } from './drivers.js';
 
 const dist = new URL('../../dist/dashboard/', import.meta.url);
 
 /** What /dashboard/inbox may load, min + gzip: the shell, the inbox, Lit, the client and the texts. */
 const INBOX_BUDGET_BYTES = 60_000;
-
-/** The first element matching `selector` anywhere in the page, through shadow roots. */
-const deep = (selector: string) => `(() => {
-  const find = (root) => {
-    const hit = root.querySelector(${JSON.stringify(selector)});
-    if (hit) return hit;
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        const found = find(el.shadowRoot);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return find(document);
-})()`;
-
-const click = (selector: string) =>
-  `(() => { const el = ${deep(selector)}; if (!el) return false; el.click(); return true; })()`;
 
 interface Violation {
   'csp-report'?: { 'document-uri'?: string; 'violated-directive'?: string; 'blocked-uri'?: string };

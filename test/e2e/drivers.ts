@@ -184,3 +184,23 @@ export function describeEachEngine(body: (engine: Engine, driver: Driver) => voi
     });
   }
 }
+
+/** An expression for the first element matching `selector` anywhere in the page, through shadow roots. */
+export const deep = (selector: string) => `(() => {
+  const find = (root) => {
+    const hit = root.querySelector(${JSON.stringify(selector)});
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const found = find(el.shadowRoot);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return find(document);
+})()`;
+
+/** An expression that clicks the first element matching `selector` (through shadow roots); true if found. */
+export const click = (selector: string) =>
+  `(() => { const el = ${deep(selector)}; if (!el) return false; el.click(); return true; })()`;

@@ -6,10 +6,11 @@
  * HTML. On both a shopper writes a review, the shop approves it, and the list shows it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
 import { startDemo } from '../../scripts/demo-server.js';
@@ -27,6 +28,12 @@ const PAGE = (title: string, script: string, body = '') => `<!doctype html>
   <head><meta charset="utf-8" /><title>${title}</title><script type="module" src="./${script}"></script></head>
   <body><main>${body}</main></body>
 </html>
+`;
+
+/** A Node server's use of the package: renders the product badge with `verity-reviews/ssr`. */
+const SSR_SCRIPT = `import { serverRenderer } from 'verity-reviews/ssr';
+const verity = serverRenderer({ api: process.argv[2], business: 'nordlys', locale: 'de' });
+process.stdout.write(await verity.badge({ product: 'NK-ESPRESSO-1KG' }));
 `;
 
 const REACT_APP = `import { createElement as h, useState } from 'react';
@@ -95,6 +102,7 @@ describe('the npm package in an app', () => {
       ),
     );
     writeFileSync(join(app, 'define.js'), DEFINE_APP);
+    writeFileSync(join(app, 'ssr.mjs'), SSR_SCRIPT);
     await build({
       root: app,
       configFile: false,
@@ -122,6 +130,20 @@ describe('the npm package in an app', () => {
     await server?.close();
     await smtp?.close();
     rmSync(work, { recursive: true, force: true });
+  });
+
+  it('verity-reviews/ssr renders a widget on a Node server', async () => {
+    // Not execFileSync: the demo server answering it runs in this process.
+    const { stdout: html } = await promisify(execFile)(process.execPath, ['ssr.mjs', server.url], {
+      cwd: join(work, 'app'),
+      encoding: 'utf8',
+    });
+    assert.match(
+      html,
+      /<verity-rating-badge[^>]* product="NK-ESPRESSO-1KG"[^>]*><template shadowroot="open" shadowrootmode="open">/,
+    );
+    assert.match(html, /aria-label="Bewertet mit \d,\d+ von 5"/);
+    assert.match(html, /<script type="application\/json" data-verity-prefetched>/);
   });
 
   describeEachEngine((engine, driver) => {

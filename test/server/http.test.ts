@@ -281,6 +281,72 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal(adminPreflight.headers.get('access-control-allow-origin'), null);
     });
 
+    it("refuses one shop's site a POST for another shop, and accepts the origins a shop allows", async () => {
+      const other = 'other-shop';
+      const made = await admin('POST', '/v1/admin/businesses', {
+        id: other,
+        name: 'Other Shop',
+        url: 'https://other.example',
+      });
+      assert.equal(made.status, 201, made.text);
+      const post = (business: string, origin: string) =>
+        api('POST', `/v1/businesses/${business}/reviews`, submission(), { origin, 'idempotency-key': key() });
+      const preflight = (path: string, origin: string) =>
+        api('OPTIONS', path, undefined, { origin, 'access-control-request-method': 'POST' });
+
+      // The corner shop's site posts for the corner shop, never for the other shop.
+      const foreign = await post(other, 'https://corner.example');
+      assertEnvelope(foreign, 403, 'origin_not_allowed');
+      assert.equal(
+        (await preflight(`/v1/businesses/${other}/reviews`, 'https://corner.example')).headers.get(
+          'access-control-allow-origin',
+        ),
+        null,
+      );
+      assert.equal((await admin('GET', `/v1/admin/businesses/${other}/reviews?limit=50`)).json.items.length, 0);
+
+      // A vote or a report acts for the review's shop.
+      const id = await publish();
+      const vote = await api('POST', `/v1/reviews/${id}/helpful`, {}, { origin: 'https://other.example' });
+      assertEnvelope(vote, 403, 'origin_not_allowed');
+      const report = await api(
+        'POST',
+        `/v1/reviews/${id}/reports`,
+        { reason: 'spam' },
+        { origin: 'https://other.example' },
+      );
+      assertEnvelope(report, 403, 'origin_not_allowed');
+      assertEnvelope(
+        await api('POST', '/v1/reviews/no-such-review/helpful', {}, { origin: 'https://corner.example' }),
+        403,
+        'origin_not_allowed',
+      );
+
+      // The other shop's owner allows its second site: from then on, and at once, it may post.
+      const shopSite = 'https://shop.other.example';
+      assertEnvelope(await post(other, shopSite), 403, 'origin_not_allowed');
+      const allowed = await admin('PATCH', `/v1/admin/businesses/${other}`, { allowedOrigins: [shopSite] });
+      assert.equal(allowed.status, 200, allowed.text);
+      const accepted = await post(other, shopSite);
+      assert.equal(accepted.status, 201, accepted.text);
+      assert.equal(accepted.headers.get('access-control-allow-origin'), shopSite);
+      assert.equal(
+        (await preflight(`/v1/businesses/${other}/reviews`, shopSite)).headers.get('access-control-allow-origin'),
+        shopSite,
+      );
+      // …for its own shop only.
+      assertEnvelope(await post(shop, shopSite), 403, 'origin_not_allowed');
+
+      // A POST that acts for no business comes from the server's own pages only.
+      const signIn = await api(
+        'POST',
+        '/v1/auth/sign-in',
+        { email: 'someone@corner.example' },
+        { origin: 'https://corner.example' },
+      );
+      assertEnvelope(signIn, 403, 'origin_not_allowed');
+    });
+
     it('sends nosniff, a Referrer-Policy and a Content-Security-Policy with every answer', async () => {
       const summary = `/v1/businesses/${shop}/summary`;
       const etag = (await api('GET', summary)).headers.get('etag')!;

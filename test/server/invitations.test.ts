@@ -172,6 +172,41 @@ for (const { backend, skip } of BACKENDS) {
       assert.equal((await api('GET', `/v1/businesses/${shop}/summary`)).json.invitedShare, 1);
     });
 
+    it("serves a message's HTML at its own address, styled as sent and sandboxed, to its business only", async () => {
+      const [message] = (await admin('GET', `/v1/admin/businesses/${shop}/outbox?limit=1`)).json.items;
+      assert.equal(message.htmlUrl, `/v1/admin/businesses/${shop}/outbox/${message.id}/html`);
+      const page = await admin('GET', message.htmlUrl);
+      assert.equal(page.status, 200);
+      assert.equal(page.text, message.html);
+      assert.match(page.text, /style="/, 'the e-mail brings its inline styles');
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      const policy = page.headers.get('content-security-policy') ?? '';
+      assert.match(policy, /(^|; )sandbox(;|$)/, 'no script, an opaque origin, even opened on its own');
+      assert.match(policy, /default-src 'none'/);
+      assert.match(policy, /style-src 'unsafe-inline'/);
+      assert.match(policy, /frame-ancestors 'self'/);
+      assert.equal(page.headers.get('cache-control'), 'private, no-store');
+
+      // Another business's path, an unknown message, a malformed id: nothing.
+      const other = await admin('POST', '/v1/admin/businesses', {
+        id: `${shop}-other`,
+        name: 'Other',
+        url: 'https://other-shop.example',
+      });
+      assert.equal(other.status, 201, other.text);
+      for (const path of [
+        `/v1/admin/businesses/${shop}-other/outbox/${message.id}/html`,
+        `/v1/admin/businesses/${shop}/outbox/999999999/html`,
+        `/v1/admin/businesses/${shop}/outbox/1e3/html`,
+        `/v1/admin/businesses/${shop}/outbox/${'9'.repeat(40)}/html`,
+      ]) {
+        const answer = await admin('GET', path);
+        assert.equal(answer.status, 404, path);
+        assert.equal(answer.json.error.code, 'not_found', path);
+      }
+      assert.equal((await api('GET', message.htmlUrl)).status, 401, 'not without the token or a session');
+    });
+
     it('the link verifies a review, which ends the invitation and cancels its reminder', async () => {
       const [anna] = mailTo('anna@mail.example');
       const token = link(anna!)![1]!;

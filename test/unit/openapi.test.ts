@@ -25,6 +25,7 @@ describe('openapi.json', () => {
   it('has every route of contract v1', () => {
     assert.deepEqual(routes.filter(contract).sort(), [
       'GET /v1/businesses/{business}/reviews',
+      'GET /v1/businesses/{business}/summaries',
       'GET /v1/businesses/{business}/summary',
       'GET /v1/reviews/{id}',
       'POST /v1/businesses/{business}/reviews',

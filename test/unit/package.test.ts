@@ -50,6 +50,7 @@ describe('the npm package (after npm run build)', () => {
       'dist/define.js',
       'dist/client.js',
       'dist/react.js',
+      'dist/ssr.js',
       'dist/types/index.d.ts',
       'dist/cdn/verity.js',
       'dist/cdn/chunks/rating-badge.js',

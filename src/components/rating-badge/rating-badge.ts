@@ -7,6 +7,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
+import { prerendered } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
@@ -75,6 +76,7 @@ export class VerityRatingBadge extends VerityDataElement {
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
 
   private readonly summary = new Task(this, {
+    ...prerendered('summary'),
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(source.getSummary({ business: id, product }, { signal }));

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { randomId } from '../../client/client.js';
 import { isVerityApiError } from '../../client/errors.js';
 import { LIMITS } from '../../client/schemas.js';
 import type { ReviewInput, SubmitResult } from '../../client/schemas.js';
@@ -10,85 +9,18 @@ import type { FieldErrors, FieldProblem } from '../../client/validate.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { BUILT_IN_LOCALES } from '../../internal/localize.js';
-import { readItem, removeItem, writeItem } from '../../internal/storage.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
 import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
-import type { Translation } from '../../translations/en.js';
+import { DraftController, EMPTY_DRAFT } from './draft.js';
+import type { DraftFields } from './draft.js';
+import { invitationProblemOf, takeInvitationFromUrl } from './invitation.js';
+import type { InvitationProblem } from './invitation.js';
+import { fieldMessage } from './messages.js';
 import { formStyles } from './review-form.styles.js';
 
-/** What the visitor has typed: the draft that is saved and restored. */
-export interface DraftFields {
-  rating: number;
-  title: string;
-  body: string;
-  /** The language the review is written in; empty: the page's. */
-  language: string;
-  authorName: string;
-  email: string;
-  /** The order's reference, optional, without an invitation: it may verify the review. */
-  orderReference: string;
-  experiencedAt: string;
-  consent: boolean;
-}
-
-/** A draft in `localStorage`: never the e-mail address, and only for a week. */
-interface StoredDraft {
-  fields: Omit<DraftFields, 'email'>;
-  idempotencyKey: string;
-  savedAt: string;
-  /** The invitation token taken from the page's URL, so a reload keeps the review verified. */
-  invitation?: string;
-}
-
-/** Why the API refused the invitation: the review can still be sent, as not verified. */
-export type InvitationProblem = keyof Translation['invitationProblems'];
-
-/** The invitation's problem in a `validation_failed` answer, if it has one. */
-function invitationProblemOf(fields: FieldErrors): InvitationProblem | undefined {
-  if (fields.product === 'invitation_mismatch') return 'mismatch';
-  const token: string | undefined = fields.invitationToken;
-  if (token === undefined) return undefined;
-  return token === 'invitation_expired' ? 'expired' : token === 'invitation_used' ? 'used' : 'invalid';
-}
-
-/**
- * Takes `?invitation=` out of the page's URL (the rest of it and the hash stay exactly as they
- * were), so the token is not kept in the history, sent on as a referrer or shared with a link.
- */
-function takeInvitationFromUrl(): string | undefined {
-  try {
-    const query = location.search.replace(/^\?/, '');
-    if (!query) return undefined;
-    let token: string | undefined;
-    const kept = query.split('&').filter((pair) => {
-      const [name = '', value = ''] = pair.split('=');
-      if (decodeURIComponent(name.replace(/\+/g, ' ')) !== 'invitation') return true;
-      token ??= decodeURIComponent(value.replace(/\+/g, ' ')) || undefined;
-      return false;
-    });
-    if (kept.length === query.split('&').length) return undefined;
-    const search = kept.length > 0 ? `?${kept.join('&')}` : '';
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    return token;
-  } catch {
-    return undefined;
-  }
-}
-
-/** How long an unsent draft (a name among it) is kept. */
-export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-
-const EMPTY: DraftFields = {
-  rating: 0,
-  title: '',
-  body: '',
-  language: '',
-  authorName: '',
-  email: '',
-  orderReference: '',
-  experiencedAt: '',
-  consent: false,
-};
+export type { DraftFields } from './draft.js';
+export type { InvitationProblem } from './invitation.js';
+export { DRAFT_MAX_AGE_MS } from './draft.js';
 
 /** The order fields appear in, for the error summary. */
 const FIELD_ORDER = [
@@ -103,7 +35,6 @@ const FIELD_ORDER = [
   'consent',
 ] as const;
 
-const SAVE_DEBOUNCE_MS = 400;
 const SPEAK_DEBOUNCE_MS = 1200;
 
 type Status = 'editing' | 'submitting' | 'done';
@@ -162,7 +93,6 @@ export class VerityReviewForm extends VerityDataElement {
    */
   @property({ attribute: 'order-reference-label' }) orderReferenceLabel?: string;
 
-  @state() private fields: DraftFields = { ...EMPTY };
   @state() private errors: FieldErrors = {};
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
@@ -173,7 +103,6 @@ export class VerityReviewForm extends VerityDataElement {
   /** The token taken from the page's URL (or the draft), once. */
   @state() private urlInvitation?: string;
   @state() private result?: SubmitResult;
-  @state() private restored = false;
   @state() private retryAfter?: number;
   @state() private spokenCounter = '';
 
@@ -181,18 +110,17 @@ export class VerityReviewForm extends VerityDataElement {
   @query('.invitation-problem') private invitationAlert?: HTMLElement;
   @query('.thanks h3') private thanksHeading?: HTMLElement;
 
-  private idempotencyKey?: string;
-  private draftKey?: string;
-  private saveTimer?: ReturnType<typeof setTimeout>;
+  private readonly draft = new DraftController(this, {
+    sent: () => this.status === 'done',
+    invitation: () => (this.urlInvitation && !this.invitationDropped ? this.urlInvitation : undefined),
+    restoreInvitation: (token) => {
+      this.urlInvitation ??= token;
+    },
+  });
   private speakTimer?: ReturnType<typeof setTimeout>;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Whatever was typed is saved before the form goes away.
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveDraft();
-    }
     clearTimeout(this.speakTimer);
   }
 
@@ -215,91 +143,26 @@ export class VerityReviewForm extends VerityDataElement {
       this.invitationProblem = undefined;
     }
     const business = this.resolvedBusiness;
-    const key = business
-      ? `verity-draft:${this.resolvedApi ?? ''}|${business}|${this.resolvedProduct ?? ''}`
-      : undefined;
-    if (key !== this.draftKey) {
-      this.draftKey = key;
-      this.loadDraft();
-    }
-  }
-
-  // -- Drafts ----------------------------------------------------------------------------------
-
-  private loadDraft(): void {
-    this.fields = { ...EMPTY };
-    this.idempotencyKey = undefined;
-    this.restored = false;
-    if (!this.draftKey) return;
-    const raw = readItem(this.draftKey);
-    if (!raw) {
-      // A token that has left the URL is kept with the draft at once: a reload keeps it.
-      if (this.urlInvitation) this.saveDraft();
-      return;
-    }
-    let draft: StoredDraft | undefined;
-    try {
-      draft = JSON.parse(raw) as StoredDraft;
-    } catch {
-      // unreadable: forgotten below
-    }
-    const age = Date.now() - Date.parse(draft?.savedAt ?? '');
-    if (!draft || typeof draft.fields !== 'object' || !(age >= 0 && age <= DRAFT_MAX_AGE_MS)) {
-      removeItem(this.draftKey);
-      return;
-    }
-    const { email, ...fields } = draft.fields as Partial<DraftFields>;
-    this.fields = { ...EMPTY, ...fields };
-    this.idempotencyKey = draft.idempotencyKey;
-    this.restored = Object.values(fields).some((value) => Boolean(value));
-    this.urlInvitation ??= draft.invitation;
-    // A draft saved by an older version may hold the e-mail address: it is dropped at once.
-    if (email !== undefined) this.saveDraft();
-  }
-
-  private saveDraft(): void {
-    this.saveTimer = undefined;
-    // Sent: nothing is left to keep (a keystroke during sending must not bring the draft back).
-    if (!this.draftKey || this.status === 'done') return;
-    this.idempotencyKey ??= randomId();
-    const { email: _email, ...fields } = this.fields;
-    const draft: StoredDraft = {
-      fields,
-      idempotencyKey: this.idempotencyKey,
-      savedAt: new Date().toISOString(),
-      ...(this.urlInvitation && !this.invitationDropped ? { invitation: this.urlInvitation } : {}),
-    };
-    writeItem(this.draftKey, JSON.stringify(draft));
-  }
-
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveDraft(), SAVE_DEBOUNCE_MS);
+    this.draft.use(
+      business ? `verity-draft:${this.resolvedApi ?? ''}|${business}|${this.resolvedProduct ?? ''}` : undefined,
+    );
   }
 
   private readonly discardDraft = (): void => {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    if (this.draftKey) removeItem(this.draftKey);
-    this.fields = { ...EMPTY };
-    this.idempotencyKey = undefined;
     this.errors = {};
     this.showSummary = false;
-    this.restored = false;
     this.status = 'editing';
     this.failure = undefined;
-    // The text goes; an invitation from the URL stays with the (now empty) draft.
-    if (this.urlInvitation && !this.invitationDropped) this.saveDraft();
+    this.draft.discard();
   };
 
   // -- Editing ---------------------------------------------------------------------------------
 
   private setField<K extends keyof DraftFields>(name: K, value: DraftFields[K]): void {
-    this.fields = { ...this.fields, [name]: value };
+    this.draft.set(name, value);
     if (this.status === 'editing') this.failure = undefined;
     // After a failed submit, problems disappear as the visitor fixes them.
     if (this.showSummary) this.errors = this.validate().fields;
-    this.scheduleSave();
   }
 
   private readonly onInput = (event: Event): void => {
@@ -307,20 +170,20 @@ export class VerityReviewForm extends VerityDataElement {
     const name = target.name as keyof DraftFields;
     if (name === 'consent') this.setField('consent', target.checked);
     else if (name === 'rating') this.setField('rating', Number((target as unknown as { value: number }).value) || 0);
-    else if (name in EMPTY) this.setField(name, target.value as never);
+    else if (name in EMPTY_DRAFT) this.setField(name, target.value as never);
     if (name === 'body') this.scheduleCounter();
   };
 
   private scheduleCounter(): void {
     clearTimeout(this.speakTimer);
     this.speakTimer = setTimeout(() => {
-      const length = this.fields.body.trim().length;
+      const length = this.draft.fields.body.trim().length;
       this.spokenCounter = this.l10n.t.bodyCounterSpoken(length, LIMITS.bodyMin, LIMITS.bodyMax);
     }, SPEAK_DEBOUNCE_MS);
   }
 
   private payload(): ReviewInput {
-    const f = this.fields;
+    const f = this.draft.fields;
     const invitation = this.invitationToken;
     const website = this.renderRoot.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
     return {
@@ -379,18 +242,15 @@ export class VerityReviewForm extends VerityDataElement {
     }
     this.errors = {};
     this.showSummary = false;
-    this.idempotencyKey ??= randomId();
-    clearTimeout(this.saveTimer);
-    this.saveDraft();
+    const idempotencyKey = this.draft.sendKey();
+    this.draft.save();
     this.status = 'submitting';
     try {
-      const result = await client.submitReview(business, payload, { idempotencyKey: this.idempotencyKey });
+      const result = await client.submitReview(business, payload, { idempotencyKey });
       this.result = result;
       this.status = 'done';
       this.failure = undefined;
-      if (this.draftKey) removeItem(this.draftKey);
-      this.idempotencyKey = undefined;
-      this.restored = false;
+      this.draft.forget();
       this.dispatchEvent(new VerityReviewSubmittedEvent({ id: result.id, status: result.status }));
       await this.updateComplete;
       this.thanksHeading?.focus();
@@ -440,7 +300,7 @@ export class VerityReviewForm extends VerityDataElement {
   private readonly dropInvitation = async (): Promise<void> => {
     this.invitationDropped = true;
     this.invitationProblem = undefined;
-    this.saveDraft();
+    this.draft.save();
     await this.updateComplete;
     // Without an invitation the e-mail address is needed: the visitor is taken there.
     this.renderRoot.querySelector<HTMLElement>('#f-email')?.focus();
@@ -449,37 +309,7 @@ export class VerityReviewForm extends VerityDataElement {
   // -- Rendering -------------------------------------------------------------------------------
 
   private message(field: string, problem: FieldProblem | string): string {
-    const { t, number } = { t: this.l10n.t, number: (n: number) => this.l10n.number(n) };
-    const e = t.errors;
-    switch (field) {
-      case 'rating':
-        return e.rating;
-      case 'title':
-        return problem === 'too_long' ? e.titleTooLong(number(LIMITS.titleMax)) : e.invalid;
-      case 'body':
-        if (problem === 'too_short') return e.bodyTooShort(number(LIMITS.bodyMin));
-        if (problem === 'too_long') return e.bodyTooLong(number(LIMITS.bodyMax));
-        return e.bodyRequired;
-      case 'authorName':
-        if (problem === 'too_short') return e.nameTooShort(number(LIMITS.authorNameMin));
-        if (problem === 'too_long') return e.nameTooLong(number(LIMITS.authorNameMax));
-        return e.nameRequired;
-      case 'email':
-        return problem === 'required' ? e.emailRequired : e.emailInvalid;
-      case 'experiencedAt':
-        if (problem === 'future') return e.dateFuture;
-        if (problem === 'too_old')
-          return e.dateTooOld(
-            this.l10n.date(`${earliestExperienceDate(new Date())}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }),
-          );
-        return this.fields.experiencedAt ? e.invalid : e.dateRequired;
-      case 'consent':
-        return e.consent;
-      case 'product':
-        return e.productUnknown;
-      default:
-        return e.invalid;
-    }
+    return fieldMessage(this.l10n, field, problem, this.draft.fields.experiencedAt);
   }
 
   /** A field's label, control, hint and message, wired with `aria-describedby` and `aria-invalid`. */
@@ -550,7 +380,7 @@ export class VerityReviewForm extends VerityDataElement {
             : nothing
       }
       ${
-        this.restored
+        this.draft.restored
           ? html`<p part="notice" class="notice">
               ${t.draftRestored}
               <button type="button" class="link-button" @click=${this.discardDraft}>${t.discardDraft}</button>
@@ -622,7 +452,7 @@ export class VerityReviewForm extends VerityDataElement {
   /** The built-in languages and the page's, each in the page's language, the chosen one selected. */
   private renderLanguages(describedBy: string, invalid: boolean): TemplateResult {
     const l10n = this.l10n;
-    const chosen = this.fields.language || this.pageLanguage;
+    const chosen = this.draft.fields.language || this.pageLanguage;
     const codes = [...new Set<string>([...BUILT_IN_LOCALES, this.pageLanguage, chosen])]
       .map((code) => ({ code, name: l10n.displayName('language', code) }))
       .sort((a, b) => a.name.localeCompare(b.name, l10n.locale));
@@ -639,7 +469,7 @@ export class VerityReviewForm extends VerityDataElement {
   private renderFields(): TemplateResult {
     const l10n = this.l10n;
     const { t } = l10n;
-    const f = this.fields;
+    const f = this.draft.fields;
     const now = new Date();
     const earliest = earliestExperienceDate(now);
     const bodyLength = f.body.trim().length;

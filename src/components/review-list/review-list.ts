@@ -3,49 +3,29 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isVerityApiError } from '../../client/errors.js';
-import { REPORT_REASONS, SORTS } from '../../client/schemas.js';
+import { SORTS } from '../../client/schemas.js';
 import type { ListParams } from '../../client/client.js';
-import type { ReportReason, Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
+import type { Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { VerityDataElement } from '../../internal/element.js';
-import { VerityFilterChangeEvent, VerityLoadEvent } from '../../internal/events.js';
+import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
-import { isOwnReview } from '../../internal/ownership.js';
-import { readItem, removeItem, writeItem } from '../../internal/storage.js';
+import { prerendered, prerenderedValue } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { JsonLdController, productJsonLd } from '../../internal/seo.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
-import { canReportNotGenuine } from '../../rules/windows.js';
-import { cardId, reviewCard } from './card.js';
+import { cardAction, cardId, reviewCard } from './card.js';
+import { DeepLinkController } from './deep-link.js';
+import { FiltersController, parseRatings } from './filters.js';
+import { ReportDialogController } from './report-dialog.js';
+import { VotesController } from './votes.js';
 import { reviewPartStyles } from '../../internal/review-parts.js';
 import { buttonStyles } from '../../internal/styles.js';
 import { starRowStyles } from '../stars/stars.styles.js';
 import { listStyles } from './review-list.styles.js';
 
 export { SORTS };
-
-const HASH = /^#verity-review-(.+)$/;
-const SEARCH_DEBOUNCE_MS = 300;
-
-/** Parses a rating filter such as `4,5` into sorted, valid star ratings. */
-export function parseRatings(value: string | null | undefined): number[] {
-  if (!value) return [];
-  const ratings = value
-    .split(',')
-    .map((part) => Number(part.trim()))
-    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 5);
-  return [...new Set(ratings)].sort();
-}
-
-/** "4–5" for a run, "1, 3 and 5" otherwise. */
-function describeRatings(ratings: number[], list: (items: string[]) => string): string {
-  const contiguous = ratings.every((r, i) => i === 0 || r === ratings[i - 1]! + 1);
-  if (ratings.length > 1 && contiguous) return `${ratings[0]}–${ratings[ratings.length - 1]}`;
-  return list(ratings.map(String));
-}
-
-type ReportStatus = 'idle' | 'sending' | 'sent' | 'failed' | 'window-closed';
+export { parseRatings };
 
 /**
  * Every published review of a shop or a product (R3): a summary header with a histogram whose
@@ -122,40 +102,36 @@ export class VerityReviewList extends VerityDataElement {
    */
   @property({ type: Boolean, reflect: true }) seo = false;
 
-  @state() private currentSort: Sort = 'newest';
-  @state() private ratingFilter: number[] = [];
-  @state() private verifiedOnly = false;
-  @state() private language = '';
-  @state() private searchText = '';
-  @state() private searchQuery = '';
   @state() private more: Review[] = [];
-  @state() private nextCursor: string | null = null;
+  @state() private nextCursor: string | null = prerenderedValue('page')?.nextCursor ?? null;
   @state() private loadingMore = false;
   /** The retry button was pressed: the error stays, with the button busy, until the answer. */
   @state() private retrying = false;
   @state() private moreFailed = false;
   @state() private expanded = new Set<string>();
-  @state() private linked?: Review;
-  @state() private highlighted?: string;
-  @state() private helpfulCounts = new Map<string, number>();
-  @state() private voteFailed?: string;
   @state() private announcement = '';
-  @state() private reporting?: Review;
-  @state() private reportReason?: ReportReason;
-  @state() private reportStatus: ReportStatus = 'idle';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
   @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
 
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
   private readonly jsonLd = new JsonLdController(this);
-  private searchTimer?: ReturnType<typeof setTimeout>;
+  private readonly filters = new FiltersController(this, this.services, () => this.deepLink.clear());
+  private readonly deepLink: DeepLinkController = new DeepLinkController(this, this.services, {
+    loaded: () => [...(this.firstPage.value?.items ?? []), ...this.more],
+    scope: () => {
+      const business = this.resolvedBusiness;
+      return business ? { business, product: this.resolvedProduct ?? null } : undefined;
+    },
+  });
+  private readonly votes = new VotesController(this, this.services);
+  private readonly report = new ReportDialogController(this, this.services);
   private generation = 0;
-  private reportButton?: HTMLElement;
+  /** The reviews shown, by their card's id: a click in a card finds its review here. */
+  private shownCards = new Map<string, Review>();
   private pendingFocus?: string;
-  private handledHash?: string;
 
   private readonly summary = new Task(this, {
+    ...prerendered('summary'),
     task: async ([client, business, product], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(source.getSummary({ business: id, product }, { signal }));
@@ -164,6 +140,7 @@ export class VerityReviewList extends VerityDataElement {
   });
 
   private readonly firstPage = new Task(this, {
+    ...prerendered('page'),
     task: async ([client, business, product, sort, rating, verified, language, q, limit], { signal }) => {
       const [source, id] = this.requireSource(client, business);
       return this.withLocale(
@@ -187,11 +164,11 @@ export class VerityReviewList extends VerityDataElement {
         this.client,
         this.resolvedBusiness,
         this.resolvedProduct,
-        this.currentSort,
-        this.ratingFilter.join(','),
-        this.verifiedOnly,
-        this.language,
-        this.searchQuery,
+        this.filters.sort,
+        this.filters.ratings.join(','),
+        this.filters.verifiedOnly,
+        this.filters.language,
+        this.filters.query,
         this.limit,
       ] as const,
     onComplete: (page) => {
@@ -209,7 +186,7 @@ export class VerityReviewList extends VerityDataElement {
       this.announcement = this.countText(page.items.length, page.total);
       void this.updateComplete.then(() => {
         this.dispatchEvent(new VerityLoadEvent({ kind: 'reviews' }));
-        void this.followHash();
+        void this.deepLink.follow();
       });
     },
     onError: (error) => {
@@ -226,22 +203,9 @@ export class VerityReviewList extends VerityDataElement {
     this.firstPage.status !== TaskStatus.ERROR && !this.firstPage.value ? this.l10n.t.loading : undefined,
   );
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    clearTimeout(this.searchTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('sort')) this.currentSort = (SORTS as readonly string[]).includes(this.sort) ? this.sort : 'newest';
-    if (changed.has('rating')) this.ratingFilter = parseRatings(this.rating);
-    if (changed.has('verified')) this.verifiedOnly = this.verified;
+    this.filters.fromAttributes(changed);
   }
 
   protected override updated(): void {
@@ -263,17 +227,13 @@ export class VerityReviewList extends VerityDataElement {
   private get listParams(): Omit<ListParams, 'business'> {
     return {
       product: this.resolvedProduct,
-      sort: this.currentSort,
-      rating: this.ratingFilter,
-      verified: this.verifiedOnly,
-      language: this.language || undefined,
-      q: this.searchQuery || undefined,
+      sort: this.filters.sort,
+      rating: this.filters.ratings,
+      verified: this.filters.verifiedOnly,
+      language: this.filters.language || undefined,
+      q: this.filters.query || undefined,
       limit: this.limit,
     };
-  }
-
-  private get filtersActive(): boolean {
-    return this.ratingFilter.length > 0 || this.verifiedOnly || Boolean(this.language) || Boolean(this.searchQuery);
   }
 
   private countText(shown: number, total: number): string {
@@ -287,7 +247,7 @@ export class VerityReviewList extends VerityDataElement {
     return html`<section class="list-root" aria-label=${this.l10n.t.listLabel}>
       ${this.renderHeader()} ${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.renderDialog()}
+      ${this.report.render()}
     </section>`;
   }
 
@@ -330,12 +290,12 @@ export class VerityReviewList extends VerityDataElement {
       ${[5, 4, 3, 2, 1].map((stars) => {
         const n = summary.distribution[String(stars) as keyof Summary['distribution']];
         const share = total > 0 ? n / total : 0;
-        const pressed = this.ratingFilter.includes(stars);
+        const pressed = this.filters.ratings.includes(stars);
         return html`<button
           type="button"
           class="bar-row"
           aria-pressed=${pressed ? 'true' : 'false'}
-          @click=${() => this.toggleRating(stars)}
+          @click=${() => this.filters.toggleRating(stars)}
         >
           <span class="visually-hidden"
             >${t.histogramBar(stars, n, { count: l10n.number(n), percent: l10n.percent(share) })}</span
@@ -360,69 +320,12 @@ export class VerityReviewList extends VerityDataElement {
     const languages = new Set<string>(
       fromSummary ?? [...(page?.items ?? []), ...this.more].map((review) => review.language),
     );
-    if (this.language) languages.add(this.language);
+    if (this.filters.language) languages.add(this.filters.language);
     return new Set([...languages].map((code) => code.split('-')[0]!.toLowerCase()));
   }
 
   private renderControls(page: ReviewPage | undefined): TemplateResult {
-    const l10n = this.l10n;
-    const { t } = l10n;
-    const languages = this.filterLanguages(page);
-    return html`<div part="controls" class="controls">
-        <label class="control">
-          <span>${t.sortLabel}</span>
-          <select name="sort" @change=${this.onSort} .value=${this.currentSort}>
-            ${SORTS.map((sort) => html`<option value=${sort} ?selected=${sort === this.currentSort}>${t.sorts[sort]}</option>`)}
-          </select>
-        </label>
-        <label class="control search">
-          <span class="visually-hidden">${t.searchLabel}</span>
-          <input
-            type="search"
-            name="q"
-            placeholder=${t.searchLabel}
-            .value=${this.searchText}
-            @input=${this.onSearch}
-            maxlength="200"
-          />
-        </label>
-        <label class="control check">
-          <input type="checkbox" name="verified" .checked=${this.verifiedOnly} @change=${this.onVerified} />
-          <span>${t.verifiedOnly}</span>
-        </label>
-        ${
-          // Once a language is chosen the select stays, so "All languages" can be chosen again.
-          languages.size > 1 || this.language
-            ? html`<label class="control">
-                <span>${t.languageLabel}</span>
-                <select name="language" @change=${this.onLanguage} .value=${this.language}>
-                  <option value="" ?selected=${!this.language}>${t.allLanguages}</option>
-                  ${[...languages]
-                    .sort()
-                    .map(
-                      (code) =>
-                        html`<option value=${code} ?selected=${code === this.language}>
-                          ${l10n.displayName('language', code)}
-                        </option>`,
-                    )}
-                </select>
-              </label>`
-            : nothing
-        }
-        ${
-          this.filtersActive
-            ? html`<button type="button" class="link-button" @click=${this.clearFilters}>${t.clearFilters}</button>`
-            : nothing
-        }
-      </div>
-      ${
-        this.ratingFilter.length > 0
-          ? html`<p part="filter-notice" class="filter-notice">
-              ${t.showingRatings(describeRatings(this.ratingFilter, (items) => l10n.list(items)))} ·
-              <button type="button" class="link-button" @click=${this.showAllRatings}>${t.showAll}</button>
-            </p>`
-          : nothing
-      }`;
+    return this.filters.render(this.filterLanguages(page));
   }
 
   private renderBody(): TemplateResult {
@@ -466,10 +369,10 @@ export class VerityReviewList extends VerityDataElement {
 
   private renderEmpty(): TemplateResult {
     const { t } = this.l10n;
-    if (this.filtersActive) {
+    if (this.filters.active) {
       return html`<div class="state">
         <p>${t.noResults}</p>
-        <button type="button" class="button" @click=${this.clearFilters}>${t.clearFilters}</button>
+        <button type="button" class="button" @click=${this.filters.clear}>${t.clearFilters}</button>
       </div>`;
     }
     const formHref = safeHttpUrl(this.formHref);
@@ -483,30 +386,26 @@ export class VerityReviewList extends VerityDataElement {
     const l10n = this.l10n;
     const { t } = l10n;
     const now = new Date();
-    const linked = this.linked;
+    const linked = this.deepLink.linked;
     const items = [...(linked ? [linked] : []), ...[...page.items, ...this.more].filter((r) => r.id !== linked?.id)];
     const shown = page.items.length + this.more.length;
+    this.shownCards = new Map(items.map((review) => [cardId(review), review]));
     return html`<p class="result-count">${this.countText(shown, page.total)}</p>
-      <ol part="list" class="reviews">
+      <ol part="list" class="reviews" @click=${this.onCardClick}>
         ${repeat(
           items,
           (review) => review.id,
           (review) =>
-            html`<li>
-              ${reviewCard(review, {
-                l10n,
-                now,
-                expanded: this.expanded.has(review.id),
-                helpfulCount: this.helpfulCounts.get(review.id) ?? review.helpfulCount,
-                voted: this.hasVoted(review.id),
-                voteFailed: this.voteFailed === review.id,
-                linked: review.id === linked?.id,
-                highlighted: review.id === this.highlighted,
-                onToggleMore: this.toggleMore,
-                onHelpful: this.vote,
-                onReport: this.openReport,
-              })}
-            </li>`,
+            reviewCard(review, {
+              l10n,
+              now,
+              expanded: this.expanded.has(review.id),
+              helpfulCount: this.votes.count(review),
+              voted: this.votes.voted(review.id),
+              voteFailed: this.votes.failed === review.id,
+              linked: review.id === linked?.id,
+              highlighted: review.id === this.deepLink.highlighted,
+            }),
         )}
       </ol>
       ${
@@ -527,137 +426,6 @@ export class VerityReviewList extends VerityDataElement {
       }`;
   }
 
-  private renderDialog(): TemplateResult {
-    const review = this.reporting;
-    const { t } = this.l10n;
-    const windowOpen = review ? canReportNotGenuine(review.createdAt, new Date()) : true;
-    const done = this.reportStatus === 'sent';
-    return html`<dialog part="dialog" aria-labelledby="report-title" @close=${this.onDialogClose}>
-      ${
-        review
-          ? html`<form method="dialog" @submit=${this.sendReport}>
-              <h2 id="report-title">${t.reportTitle}</h2>
-              ${
-                done
-                  ? html`<p role="status">${t.reportSent}</p>
-                      <div class="dialog-actions">
-                        <button type="button" class="button" autofocus @click=${() => this.dialog?.close()}>
-                          ${t.close}
-                        </button>
-                      </div>`
-                  : html`<fieldset>
-                        <legend>${t.reportReasonLegend}</legend>
-                        ${REPORT_REASONS.map((reason) => {
-                          const closed = reason === 'not_genuine' && !windowOpen;
-                          return html`<label class="reason ${closed ? 'closed' : ''}">
-                            <input
-                              type="radio"
-                              name="reason"
-                              value=${reason}
-                              required
-                              ?disabled=${closed}
-                              aria-describedby=${closed ? 'not-genuine-closed' : nothing}
-                              .checked=${this.reportReason === reason}
-                              @change=${() => (this.reportReason = reason)}
-                            />
-                            <span>${t.reportReasons[reason]}</span>
-                          </label>`;
-                        })}
-                        ${windowOpen ? nothing : html`<p id="not-genuine-closed" class="hint">${t.notGenuineClosed}</p>`}
-                      </fieldset>
-                      <label class="note">
-                        <span>${t.reportNote}</span>
-                        <textarea name="note" maxlength="1000" rows="3"></textarea>
-                      </label>
-                      ${
-                        this.reportStatus === 'failed' || this.reportStatus === 'window-closed'
-                          ? html`<p class="vote-error" role="alert">
-                              ${this.reportStatus === 'window-closed' ? t.notGenuineClosed : t.reportFailed}
-                            </p>`
-                          : nothing
-                      }
-                      <div class="dialog-actions">
-                        <button type="button" class="button secondary" @click=${() => this.dialog?.close()}>
-                          ${t.cancel}
-                        </button>
-                        <button
-                          type="submit"
-                          class="button"
-                          aria-disabled=${this.reportStatus === 'sending' ? 'true' : 'false'}
-                        >
-                          ${this.reportStatus === 'sending' ? t.submitting : t.sendReport}
-                        </button>
-                      </div>`
-              }
-            </form>`
-          : nothing
-      }
-    </dialog>`;
-  }
-
-  // -- Filters ---------------------------------------------------------------------------------
-
-  private filterChanged(): void {
-    this.linked = undefined;
-    this.dispatchEvent(
-      new VerityFilterChangeEvent({
-        rating: [...this.ratingFilter],
-        verified: this.verifiedOnly,
-        sort: this.currentSort,
-        q: this.searchQuery,
-        language: this.language || null,
-      }),
-    );
-  }
-
-  private toggleRating(stars: number): void {
-    this.ratingFilter = this.ratingFilter.includes(stars)
-      ? this.ratingFilter.filter((r) => r !== stars)
-      : [...this.ratingFilter, stars].sort();
-    this.filterChanged();
-  }
-
-  private readonly onSort = (event: Event): void => {
-    this.currentSort = (event.target as HTMLSelectElement).value as Sort;
-    this.filterChanged();
-  };
-
-  private readonly onVerified = (event: Event): void => {
-    this.verifiedOnly = (event.target as HTMLInputElement).checked;
-    this.filterChanged();
-  };
-
-  private readonly onLanguage = (event: Event): void => {
-    this.language = (event.target as HTMLSelectElement).value;
-    this.filterChanged();
-  };
-
-  private readonly onSearch = (event: Event): void => {
-    this.searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      const query = this.searchText.trim();
-      if (query === this.searchQuery) return;
-      this.searchQuery = query;
-      this.filterChanged();
-    }, SEARCH_DEBOUNCE_MS);
-  };
-
-  private readonly showAllRatings = (): void => {
-    this.ratingFilter = [];
-    this.filterChanged();
-  };
-
-  private readonly clearFilters = (): void => {
-    clearTimeout(this.searchTimer);
-    this.ratingFilter = [];
-    this.verifiedOnly = false;
-    this.language = '';
-    this.searchText = '';
-    this.searchQuery = '';
-    this.filterChanged();
-  };
-
   private readonly retry = (): void => {
     if (this.retrying) return;
     this.retrying = true;
@@ -665,7 +433,7 @@ export class VerityReviewList extends VerityDataElement {
     void this.firstPage.run();
   };
 
-  // -- Paging and deep links -------------------------------------------------------------------
+  // -- Paging -------------------------------------------------------------------
 
   private readonly loadMore = async (): Promise<void> => {
     const client = this.client;
@@ -695,120 +463,22 @@ export class VerityReviewList extends VerityDataElement {
     }
   };
 
-  private readonly onHashChange = (): void => {
-    this.handledHash = undefined;
-    void this.followHash();
-  };
-
-  /** Scrolls to and highlights the review the page's URL names, fetching it when it is not loaded. */
-  private async followHash(): Promise<void> {
-    const match = HASH.exec(location.hash);
-    if (!match || this.handledHash === location.hash) return;
-    this.handledHash = location.hash;
-    let id: string;
-    try {
-      id = decodeURIComponent(match[1]!);
-    } catch {
-      return;
-    }
-    const loaded = [...(this.firstPage.value?.items ?? []), ...this.more].some((r) => r.id === id);
-    if (!loaded && this.linked?.id !== id) {
-      const client = this.client;
-      if (!client) return;
-      try {
-        const review = await client.getReview(id);
-        // Another business's or product's review may be shown by another widget on the page.
-        const business = this.resolvedBusiness;
-        if (!business || !isOwnReview(review, { business, product: this.resolvedProduct ?? null })) return;
-        this.linked = review;
-      } catch (error) {
-        this.reportError(error);
-        return;
-      }
-    }
-    this.highlighted = id;
-    await this.updateComplete;
-    const card = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(cardId({ id } as Review))}`);
-    if (!card) return;
-    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    card.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
-    card.focus({ preventScroll: true });
-  }
-
   // -- Cards -------------------------------------------------------------------------------------
+
+  private readonly onCardClick = (event: Event): void => {
+    const target = cardAction(event);
+    const review = target && this.shownCards.get(target.card);
+    if (!target || !review) return;
+    if (target.action === 'more') this.toggleMore(review);
+    else if (target.action === 'helpful') void this.votes.vote(review);
+    else this.report.open(review, target.button);
+  };
 
   private readonly toggleMore = (review: Review): void => {
     const expanded = new Set(this.expanded);
     if (expanded.has(review.id)) expanded.delete(review.id);
     else expanded.add(review.id);
     this.expanded = expanded;
-  };
-
-  private voteKey(id: string): string {
-    return `verity-helpful:${id}`;
-  }
-
-  private hasVoted(id: string): boolean {
-    return readItem(this.voteKey(id)) !== null;
-  }
-
-  /** One vote per browser, shown at once; rolled back with a message when the API fails. */
-  private readonly vote = async (review: Review): Promise<void> => {
-    const client = this.client;
-    if (!client || this.hasVoted(review.id)) return;
-    const before = this.helpfulCounts.get(review.id) ?? review.helpfulCount;
-    writeItem(this.voteKey(review.id), '1');
-    this.voteFailed = undefined;
-    this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, before + 1);
-    try {
-      const { helpfulCount } = await client.voteHelpful(review.id);
-      this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, helpfulCount);
-    } catch (error) {
-      removeItem(this.voteKey(review.id));
-      this.helpfulCounts = new Map(this.helpfulCounts).set(review.id, before);
-      this.voteFailed = review.id;
-      this.reportError(error);
-    }
-  };
-
-  private readonly openReport = (review: Review, button: HTMLElement): void => {
-    this.reporting = review;
-    this.reportReason = undefined;
-    this.reportStatus = 'idle';
-    this.reportButton = button;
-    void this.updateComplete.then(() => {
-      const dialog = this.dialog;
-      if (!dialog || dialog.open) return;
-      dialog.showModal();
-      dialog.querySelector<HTMLInputElement>('input[name="reason"]:not([disabled])')?.focus();
-    });
-  };
-
-  private readonly sendReport = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const review = this.reporting;
-    const client = this.client;
-    const reason = this.reportReason;
-    if (!review || !client || !reason || this.reportStatus === 'sending') return;
-    const note = (this.dialog?.querySelector('textarea')?.value ?? '').trim();
-    this.reportStatus = 'sending';
-    try {
-      await client.reportReview(review.id, { reason, ...(note ? { note } : {}) });
-      this.reportStatus = 'sent';
-      // The send button gives way to the thanks: the focus moves to its Close button.
-      await this.updateComplete;
-      this.dialog?.querySelector<HTMLButtonElement>('.dialog-actions button')?.focus();
-    } catch (error) {
-      this.reportStatus = isVerityApiError(error) && error.code === 'report_window_closed' ? 'window-closed' : 'failed';
-      this.reportError(error);
-    }
-  };
-
-  private readonly onDialogClose = (): void => {
-    this.reporting = undefined;
-    this.reportStatus = 'idle';
-    this.reportButton?.focus();
-    this.reportButton = undefined;
   };
 }
 

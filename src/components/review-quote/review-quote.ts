@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
@@ -7,12 +7,15 @@ import { MissingConfigError, VerityDataElement } from '../../internal/element.js
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
+import { prerendered } from '../../internal/prerender.js';
 import { requireOwnReview } from '../../internal/ownership.js';
 import { provenance, reviewPartStyles, time } from '../../internal/review-parts.js';
 import { safeHttpUrl } from '../../internal/url.js';
+import { reviewAnchor } from '../../contract/anchor.js';
 import { DEFAULT_EXCERPT_LENGTH, autoExcerpt, checkQuote } from '../../rules/quote.js';
 import { starRow } from '../stars/stars.js';
 import { starRowStyles } from '../stars/stars.styles.js';
+import { quoteStyles } from './review-quote.styles.js';
 
 export const QUOTE_VARIANTS = ['card', 'inline'] as const;
 export type QuoteVariant = (typeof QUOTE_VARIANTS)[number];
@@ -25,7 +28,7 @@ export function fullReviewLink(href: string | undefined, review: Review): string
   const own = safeHttpUrl(href);
   if (own) {
     const url = new URL(own);
-    url.hash = `verity-review-${review.id}`;
+    url.hash = reviewAnchor(review.id);
     return url.href;
   }
   return safeHttpUrl(review.url);
@@ -70,106 +73,7 @@ const warned = new Set<string>();
  * @cssproperty --verity-radius - The card's corners.
  */
 export class VerityReviewQuote extends VerityDataElement {
-  static override styles = [
-    ...VerityDataElement.styles,
-    starRowStyles,
-    reviewPartStyles,
-    css`
-      :host {
-        display: block;
-      }
-
-      :host([variant='inline']) {
-        display: inline;
-      }
-
-      figure {
-        margin: 0;
-      }
-
-      .card {
-        display: grid;
-        gap: 0.6rem;
-        /* Room for a three-line quote and its caption, reserved while loading too. */
-        min-height: 12.5rem;
-        align-content: start;
-        padding: 1.1rem 1.25rem;
-        border: 1px solid var(--border);
-        border-radius: var(--radius);
-        background: var(--surface);
-      }
-
-      blockquote {
-        margin: 0;
-        font-size: 1.1em;
-        line-height: 1.45;
-        overflow-wrap: anywhere;
-      }
-
-      .card blockquote::before {
-        content: open-quote;
-      }
-
-      .card blockquote::after {
-        content: close-quote;
-      }
-
-      figcaption {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.3rem 0.75rem;
-        color: var(--muted);
-        font-size: 0.875em;
-      }
-
-      .author {
-        color: var(--text);
-        font-weight: 600;
-      }
-
-      .inline blockquote,
-      .inline figcaption {
-        display: inline;
-      }
-
-      .inline blockquote {
-        font-size: inherit;
-        font-style: italic;
-      }
-
-      .inline blockquote::before {
-        content: open-quote;
-      }
-
-      .inline blockquote::after {
-        content: close-quote;
-      }
-
-      .inline figcaption > * {
-        margin-inline-start: 0.5em;
-      }
-
-      .skeleton {
-        display: block;
-        height: 1rem;
-      }
-
-      .sk-long {
-        width: 100%;
-      }
-
-      .sk-short {
-        width: 55%;
-      }
-
-      .inline .skeleton {
-        display: inline-block;
-        width: 16rem;
-        vertical-align: middle;
-      }
-    `,
-  ];
+  static override styles = [...VerityDataElement.styles, starRowStyles, reviewPartStyles, quoteStyles];
 
   /** The id of the review to quote. */
   @property({ reflect: true }) review?: string;
@@ -187,6 +91,7 @@ export class VerityReviewQuote extends VerityDataElement {
   @property() href?: string;
 
   private readonly data = new Task(this, {
+    ...prerendered('review'),
     task: async ([client, business, product, id], { signal }) => {
       if (!id) {
         throw new MissingConfigError(

@@ -1,10 +1,10 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import { VerityElement } from '../../internal/element.js';
 import { fieldMessageStyles } from '../../internal/styles.js';
-
-const STAR_PATH = 'M12 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L12 17.37l-5.97 3.18 1.19-6.64L2.35 9.23l6.7-.93z';
+import { STAR_PATH } from '../stars/star-shape.js';
+import { starInputStyles } from './star-input.styles.js';
 
 /**
  * A rating control that works like a native one: form-associated (its value is in `FormData`,
@@ -30,73 +30,7 @@ const STAR_PATH = 'M12 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L12 17.37l-5.97 3.
 export class VerityStarInput extends VerityElement {
   static formAssociated = true;
 
-  static override styles = [
-    ...VerityElement.styles,
-    fieldMessageStyles,
-    css`
-      :host {
-        --size: var(--verity-star-size, 2rem);
-        display: inline-block;
-      }
-
-      :host([disabled]) {
-        opacity: 0.55;
-      }
-
-      .message {
-        margin-top: 0.3rem;
-      }
-
-      .group {
-        display: inline-flex;
-        gap: 0.15rem;
-        touch-action: manipulation;
-      }
-
-      .option {
-        display: grid;
-        place-items: center;
-        width: calc(var(--size) + 0.5rem);
-        height: calc(var(--size) + 0.5rem);
-        border-radius: 6px;
-        color: var(--star-empty);
-        cursor: pointer;
-      }
-
-      :host([disabled]) .option {
-        cursor: not-allowed;
-      }
-
-      .option.on {
-        color: var(--star);
-      }
-
-      .option.preview:not(.on) {
-        color: color-mix(in srgb, var(--star) 55%, var(--star-empty));
-      }
-
-      .option:focus-visible {
-        outline: 2px solid var(--focus);
-        outline-offset: 1px;
-      }
-
-      svg {
-        width: var(--size);
-        height: var(--size);
-        fill: currentColor;
-        pointer-events: none;
-      }
-
-      @media (forced-colors: active) {
-        .option {
-          color: GrayText;
-        }
-        .option.on {
-          color: Highlight;
-        }
-      }
-    `,
-  ];
+  static override styles = [...VerityElement.styles, fieldMessageStyles, starInputStyles];
 
   /** The name the value is submitted under. */
   @property({ reflect: true }) name = '';

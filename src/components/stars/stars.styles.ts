@@ -9,31 +9,31 @@ export const starRowStyles = css`
     line-height: 0;
   }
 
-  .stars svg {
+  .stars > svg {
     display: block;
     width: calc(var(--size) * 5);
     height: var(--size);
   }
 
   /* Right-to-left pages fill from the right; the stars are symmetric, so a mirror is enough. */
-  .stars:dir(rtl) svg {
+  .stars:dir(rtl) > svg {
     transform: scaleX(-1);
   }
 
   .filled {
-    stop-color: var(--star);
+    fill: var(--star);
   }
 
   .unfilled {
-    stop-color: var(--star-empty);
+    fill: var(--star-empty);
   }
 
   @media (forced-colors: active) {
     .filled {
-      stop-color: CanvasText;
+      fill: CanvasText;
     }
     .unfilled {
-      stop-color: GrayText;
+      fill: GrayText;
     }
   }
 `;

@@ -4,10 +4,12 @@ import './define.js';
 import { fillPosition } from './stars.js';
 import type { VerityStars } from './stars.js';
 
-/** How far along the row the fill goes, in stars (4.3 → 4.3). */
+/**
+ * How far along the row the fill goes, in stars (4.3 → 4.3): the width of the inner `<svg>` that
+ * clips the filled stars, in the row's 120 units.
+ */
 function filled(el: VerityStars): number {
-  const offset = parseFloat(el.shadowRoot!.querySelector('stop')!.getAttribute('offset')!) / 100;
-  const x = offset * 120;
+  const x = el.shadowRoot!.querySelector<SVGSVGElement>('svg.fill')!.width.baseVal.value;
   const whole = Math.floor(x / 24);
   const inStar = Math.min(1, Math.max(0, (x - whole * 24 - 2.35) / 19.3));
   return Math.round((whole + inStar) * 100) / 100;
@@ -29,11 +31,13 @@ describe('<verity-stars>', () => {
         style="--verity-color-star: rgb(0, 128, 0); --verity-color-star-empty: rgb(200, 200, 200)"
       ></verity-stars>`,
     );
-    const [fill, rest] = [...el.shadowRoot!.querySelectorAll('stop')];
-    expect(getComputedStyle(fill!).stopColor).to.equal('rgb(0, 128, 0)');
-    expect(getComputedStyle(rest!).stopColor).to.equal('rgb(200, 200, 200)');
-    const path = el.shadowRoot!.querySelector('path')!;
-    expect(path.getAttribute('fill')).to.equal(`url(#${el.shadowRoot!.querySelector('linearGradient')!.id})`);
+    const fill = el.shadowRoot!.querySelector('svg.fill path')!;
+    const rest = el.shadowRoot!.querySelector('.stars > svg > path')!;
+    expect(getComputedStyle(fill).fill).to.equal('rgb(0, 128, 0)');
+    expect(getComputedStyle(rest).fill).to.equal('rgb(200, 200, 200)');
+    // The filled stars are the same five stars, cut off where the fill ends.
+    expect(fill.getAttribute('d')).to.equal(rest.getAttribute('d'));
+    expect(filled(el)).to.equal(2.5);
   });
 
   it('says the rating in words', async () => {
@@ -71,12 +75,15 @@ describe('<verity-stars>', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('svg')!).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
   });
 
-  it('keeps rows of one shadow root apart: each has its own gradient', async () => {
+  it('keeps rows apart: no row refers to another by id, each shows its own fill', async () => {
     const el = await fixture<VerityStars>(html`<verity-stars rating="3" locale="en"></verity-stars>`);
     const other = await fixture<VerityStars>(html`<verity-stars rating="1" locale="en"></verity-stars>`);
-    expect(el.shadowRoot!.querySelector('linearGradient')!.id).to.not.equal(
-      other.shadowRoot!.querySelector('linearGradient')!.id,
-    );
+    for (const stars of [el, other]) {
+      expect(stars.shadowRoot!.querySelectorAll('[id]')).to.have.length(0);
+      expect(stars.shadowRoot!.innerHTML).to.not.include('url(#');
+    }
+    expect(filled(el)).to.equal(3);
+    expect(filled(other)).to.equal(1);
   });
 
   it('is accessible in the dark theme', async () => {

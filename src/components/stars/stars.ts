@@ -2,17 +2,8 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { VerityElement } from '../../internal/element.js';
+import { STAR_LEFT, STAR_WIDTH, STARS_PATH } from './star-shape.js';
 import { starRowStyles, starsStyles } from './stars.styles.js';
-
-/** Five stars in one path, 24 units apart; each spans x = 24i + 2.35 … 24i + 21.65. */
-const STARS_PATH = [0, 1, 2, 3, 4]
-  .map(
-    (i) =>
-      `M${12 + 24 * i} 2.2l2.95 6.1 6.7.93-4.87 4.68 1.19 6.64L${12 + 24 * i} 17.37l-5.97 3.18 1.19-6.64L${2.35 + 24 * i} 9.23l6.7-.93z`,
-  )
-  .join('');
-const STAR_LEFT = 2.35;
-const STAR_WIDTH = 19.3;
 
 /** Where the fill ends, in the 120-unit-wide row, for a rating: 4.3 fills 30 % of the fifth star. */
 export function fillPosition(rating: number): number {
@@ -22,8 +13,6 @@ export function fillPosition(rating: number): number {
   const fraction = rating - whole;
   return fraction === 0 ? 24 * whole : 24 * whole + STAR_LEFT + fraction * STAR_WIDTH;
 }
-
-let rows = 0;
 
 /** Clamps a rating to 0..5; anything that is not a finite number shows as 0. */
 export function clampRating(value: unknown): number {
@@ -62,21 +51,15 @@ export class VerityStars extends VerityElement {
 /**
  * The star row itself, for widgets that draw many of them: a card list renders rows directly
  * instead of one `<verity-stars>` element (and shadow root) per card. Include `starRowStyles`.
+ *
+ * The empty stars, and over them the same stars in the star colour inside a nested `<svg>` as
+ * wide as the fill: an inner `<svg>` clips what it holds to its own box. No gradient, so no
+ * element id: rows of one shadow root cannot clash, and a list of 50 cards stays light.
  */
 export function starRow(rating: number, label: string): TemplateResult {
-  // One SVG with one path and a hard-stop gradient per row: a list of 50 cards stays light.
-  const id = `verity-stars-${(rows += 1)}`;
-  const offset = `${(fillPosition(rating) / 120) * 100}%`;
-  return html`<span part="base" class="stars" role="img" aria-label=${label}
-    ><svg viewBox="0 0 120 24" aria-hidden="true" focusable="false">
-      <defs>
-        <linearGradient id=${id} gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="120" y2="0">
-          <stop class="filled" offset=${offset}></stop>
-          <stop class="unfilled" offset=${offset}></stop>
-        </linearGradient>
-      </defs>
-      <path d=${STARS_PATH} fill="url(#${id})"></path></svg
-  ></span>`;
+  // One line: whitespace between the tags would be text nodes in every row of every card.
+  // prettier-ignore
+  return html`<span part="base" class="stars" role="img" aria-label=${label}><svg viewBox="0 0 120 24" aria-hidden="true" focusable="false"><path class="unfilled" d=${STARS_PATH}></path><svg class="fill" width=${fillPosition(rating)} height="24"><path class="filled" d=${STARS_PATH}></path></svg></svg></span>`;
 }
 
 declare global {

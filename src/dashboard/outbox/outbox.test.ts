@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createDashboardHandlers } from '../../mocks/admin-handlers.js';
 import { AdminMockStore } from '../../mocks/admin-store.js';
 import { until, visibleText } from '../../../test/helpers/events.js';
 import { $, $$, mountScreen } from '../../../test/helpers/dashboard.js';
@@ -45,6 +47,50 @@ describe('<verity-dash-outbox>', () => {
     expect(frame.contentDocument).to.equal(null);
     expect(document.title).to.equal(title);
     await expect(el).to.be.accessible();
+  });
+
+  it("loads the HTML from the server's own address when it has one, so the e-mail keeps its styles", async () => {
+    const message = (htmlUrl: string, subject: string) => ({
+      id: String(subject.length),
+      kind: 'invitation',
+      invitationId: '1',
+      orderRef: 'A-1',
+      to: 'anna@mail.example',
+      locale: 'en',
+      subject,
+      text: 'Hello Anna',
+      html: '<p style="margin:0">Hello Anna</p>',
+      htmlUrl,
+      headers: {},
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      createdAt: '2026-11-30T10:00:00.000Z',
+      sentAt: '2026-11-30T10:00:01.000Z',
+    });
+    const own = '/v1/admin/businesses/nordlys/outbox/7/html';
+    const page = {
+      items: [message(own, 'Served styled'), message('https://evil.example/track.html', 'Elsewhere')],
+      nextCursor: null,
+      total: 2,
+    };
+    const { el } = await mountScreen<VerityDashOutbox>('verity-dash-outbox', {
+      handlers: [
+        http.get('*/v1/admin/businesses/:b/outbox', () => HttpResponse.json(page)),
+        ...createDashboardHandlers({ store: new AdminMockStore() }),
+      ],
+    });
+    const served = (await open(el, /Served styled/)).querySelector('iframe')!;
+    expect(new URL(served.src).pathname).to.equal(own);
+    expect(served.hasAttribute('srcdoc')).to.equal(false);
+    expect(served.getAttribute('sandbox')).to.equal('');
+    expect(served.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    await expect(el).to.be.accessible();
+
+    // An address that is not the admin API's is never loaded: the sealed srcdoc instead.
+    const sealed = (await open(el, /Elsewhere/)).querySelector('iframe')!;
+    expect(sealed.hasAttribute('src')).to.equal(false);
+    expect(sealed.srcdoc.startsWith(EMAIL_CSP_META)).to.equal(true);
   });
 
   it('reads another message, light and dark', async () => {

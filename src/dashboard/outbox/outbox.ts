@@ -140,7 +140,22 @@ export class VerityDashOutbox extends DashboardScreen {
 
   private renderReader(message: OutboxMessage): TemplateResult {
     const { t } = this.l10n;
-    const srcdoc = message.html === null ? undefined : emailSrcdoc(message.html);
+    const title = t.outbox.frameTitle(message.subject);
+    // The server's own address for the HTML part if it has one, else the sealed srcdoc.
+    const srcdoc = message.html === null || message.htmlUrl ? undefined : emailSrcdoc(message.html);
+    const frame =
+      message.html === null
+        ? undefined
+        : message.htmlUrl
+          ? html`<iframe sandbox="" referrerpolicy="no-referrer" title=${title} src=${message.htmlUrl}></iframe>`
+          : srcdoc === undefined
+            ? undefined
+            : html`<iframe
+                sandbox=""
+                referrerpolicy="no-referrer"
+                title=${title}
+                .srcdoc=${srcdoc as string}
+              ></iframe>`;
     return html`<article id="reader" class="panel" aria-labelledby="reader-title">
       <h2 id="reader-title" tabindex="-1" dir="auto">${message.subject}</h2>
       <dl class="facts">
@@ -159,15 +174,10 @@ export class VerityDashOutbox extends DashboardScreen {
       <section aria-labelledby="html-title" class="stack">
         <h3 id="html-title">${t.outbox.html}</h3>
         ${
-          message.html === null || srcdoc === undefined
-            ? html`<p class="muted">${t.outbox.noHtml}</p>`
-            : html`<p class="help">${t.outbox.sealed}</p>
-                <iframe
-                  sandbox=""
-                  referrerpolicy="no-referrer"
-                  title=${t.outbox.frameTitle(message.subject)}
-                  .srcdoc=${srcdoc as string}
-                ></iframe>`
+          frame
+            ? html`<p class="help">${t.outbox.sealed}</p>
+                ${frame}`
+            : html`<p class="muted">${t.outbox.noHtml}</p>`
         }
       </section>
     </article>`;
