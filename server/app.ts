@@ -250,7 +250,13 @@ export function createApp(options: AppOptions): VerityApp {
   app.route('/', reviewerRoutes(ctx, businessChanged));
   if (options.dashboardDir !== false) app.route('/', dashboardRoutes({ dir: options.dashboardDir }));
 
-  const jobs = options.jobs ? createJobs(ctx.db, ctx.now, { ...options.jobs, mailer }) : undefined;
+  const jobs = options.jobs
+    ? createJobs(ctx.db, ctx.now, {
+        ...options.jobs,
+        mailer,
+        changed: (business, review) => ctx.cache.invalidate(`business:${business}`, `review:${review}`),
+      })
+    : undefined;
   workers.jobs = jobs;
   return { app, ctx, jobs };
 }

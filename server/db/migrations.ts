@@ -392,6 +392,32 @@ CREATE INDEX outbox_by_review ON outbox (review_id) WHERE review_id IS NOT NULL;
 CREATE INDEX orders_by_email ON orders (business_id, lower(email));
 `);
 
+/**
+ * "Find reviewer" (SPEC §7, seed 004): a member asks a review's author once for proof of the
+ * experience; the answer is for the business's members only. After no answer, a `not_genuine`
+ * report asks the author for proof once more, and without it the review is removed for that reason.
+ */
+const findReviewer = statements(`
+CREATE TABLE identity_requests (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  review_id text NOT NULL UNIQUE REFERENCES reviews (id) ON DELETE CASCADE,
+  business_id text NOT NULL REFERENCES businesses (id) ON DELETE CASCADE,
+  requested_by text,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  answer jsonb,
+  answered_at timestamptz,
+  reported_by text,
+  proof_due_at timestamptz,
+  proof jsonb,
+  proof_at timestamptz,
+  removed_at timestamptz
+);
+CREATE INDEX identity_requests_proof_due ON identity_requests (proof_due_at)
+  WHERE proof_due_at IS NOT NULL AND proof_at IS NULL AND removed_at IS NULL;
+CREATE INDEX reviews_removed ON reviews (business_id, product_key, moderated_at) WHERE status = 'rejected';
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -402,6 +428,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_members': members,
   '0007_languages': languages,
   '0008_reviewer_side': reviewerSide,
+  '0009_find_reviewer': findReviewer,
 };
 
 /**

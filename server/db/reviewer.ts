@@ -36,7 +36,7 @@ import { recordEvent } from './team.js';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The page of `/reviewer/` a link opens. */
-export type ReviewerPage = 'confirm' | 'manage';
+export type ReviewerPage = 'confirm' | 'manage' | 'identify';
 
 export function reviewerPageUrl(base: string, page: ReviewerPage, token: string): string {
   return `${base.replace(/\/+$/, '')}/reviewer/${page}?token=${encodeURIComponent(token)}`;

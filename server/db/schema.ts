@@ -283,6 +283,30 @@ export interface ReviewerLinkTable {
   used_at: OptionalTimestamp;
 }
 
+/** What the author of a review may answer to "Find reviewer": every field optional. */
+export interface IdentityAnswer {
+  email?: string | undefined;
+  orderReference?: string | undefined;
+  fullName?: string | undefined;
+  phone?: string | undefined;
+}
+
+export interface IdentityRequestTable {
+  id: Generated<number>;
+  review_id: string;
+  business_id: string;
+  requested_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  answer: ColumnType<IdentityAnswer | null, string | null | undefined, string | null>;
+  answered_at: OptionalTimestamp;
+  reported_by: Optional<string>;
+  proof_due_at: OptionalTimestamp;
+  proof: ColumnType<IdentityAnswer | null, string | null | undefined, string | null>;
+  proof_at: OptionalTimestamp;
+  removed_at: OptionalTimestamp;
+}
+
 export interface SeedTable {
   name: string;
   applied_at: Timestamp;
@@ -308,6 +332,7 @@ export interface Tables {
   outbox: OutboxTable;
   opt_outs: OptOutTable;
   reviewer_links: ReviewerLinkTable;
+  identity_requests: IdentityRequestTable;
 }
 
 export type ReviewRow = Selectable<ReviewTable>;

@@ -10,6 +10,7 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import { MODERATION_REASONS } from '../../src/client/schemas.js';
 import type { Distribution, Summary, VerificationStatus } from '../../src/client/schemas.js';
 import {
   emptyDistribution,
@@ -139,6 +140,7 @@ interface SummaryRow {
   e3: number;
   e4: number;
   e5: number;
+  removed: Record<string, number | string> | null;
 }
 
 export type SummaryResult = { found: true; summary: Summary } | { found: false; missing: 'business' | 'product' };
@@ -160,7 +162,7 @@ export async function readSummary(
     SELECT b.id, b.name, b.url, b.verification_policy_url, b.orders_recorded, b.orders_invited, b.opted_out, b.created_at,
            p.id AS product_id, p.name AS product_name,
            t.published, t.verified, t.unverified, t.imported, t.updated_at,
-           d.r1, d.r2, d.r3, d.r4, d.r5, e.e1, e.e2, e.e3, e.e4, e.e5
+           d.r1, d.r2, d.r3, d.r4, d.r5, e.e1, e.e2, e.e3, e.e4, e.e5, x.removed
     FROM businesses b
     LEFT JOIN products p ON p.business_id = b.id AND p.id = ${productKey}
     LEFT JOIN review_totals t ON t.business_id = b.id AND t.product_key = ${productKey}
@@ -179,6 +181,15 @@ export async function readSummary(
         AND r.verification_status = 'verified'
         AND r.created_at >= ${windowStart} AND r.created_at < ${new Date(dayAfterBoundary)}
     ) e
+    CROSS JOIN LATERAL (
+      SELECT jsonb_object_agg(reason, n) AS removed FROM (
+        SELECT r.moderation_reason AS reason, count(*) AS n
+        FROM reviews r
+        WHERE r.business_id = b.id AND r.product_key = ${productKey} AND r.status = 'rejected'
+          AND r.moderated_at >= ${windowStart}
+        GROUP BY r.moderation_reason
+      ) g
+    ) x
     WHERE b.id = ${businessId}`.execute(db);
   const business = rows[0];
 
@@ -214,9 +225,19 @@ export async function readSummary(
       optedOut: business.opted_out,
       verificationPolicyUrl: business.verification_policy_url,
       languages,
+      removed: removedCounts(business.removed),
       updatedAt: (totals?.updated_at ?? business.created_at).toISOString(),
     },
   };
+}
+
+/** R13: removals in the window by reason, every reason named (0 when none). */
+function removedCounts(counts: Record<string, number | string> | null): NonNullable<Summary['removed']> {
+  const removed = Object.fromEntries(MODERATION_REASONS.map((reason) => [reason, 0])) as NonNullable<
+    Summary['removed']
+  >;
+  for (const reason of MODERATION_REASONS) removed[reason] = Number(counts?.[reason] ?? 0);
+  return removed;
 }
 
 /**

@@ -17,6 +17,8 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'origin_not_allowed'
   | 'conflict'
+  | 'verified_by_invitation'
+  | 'no_address'
   | 'internal';
 
 export class ApiError extends Error {

@@ -27,6 +27,7 @@ import {
   messageIdOf,
   queueWrittenMessages,
 } from '../db/outbox.js';
+import { removeUnproven } from '../db/identity.js';
 import { deleteUnconfirmed } from '../db/reviewer.js';
 import type { Tables } from '../db/schema.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -60,6 +61,8 @@ export interface JobSettings {
   /** Delivery workers per process, each handing up to 10 messages at once to the SMTP pool (default 2). */
   deliveryConcurrency?: number | undefined;
   logError?: ((error: unknown) => void) | undefined;
+  /** Told when a job changed what the public sees (a review removed), so this process's cache follows at once. */
+  changed?: ((business: string, review: string) => void) | undefined;
 }
 
 export interface Jobs {
@@ -192,6 +195,7 @@ export function createJobs(db: Kysely<Tables>, now: () => Date, settings: JobSet
     const wallNow = new Date();
     await failInterrupted(db, wallNow, leaseMs, now());
     await deleteUnconfirmed(db, now());
+    for (const { business, review } of await removeUnproven(db, now())) settings.changed?.(business, review);
     // Messages written by requests (a reviewer's confirmation): held, or handed to delivery.
     const messages = await queueWrittenMessages(db, !mailer, steps.queueDelivery);
     if (messages > 0) wake(deliveryWorkers);

@@ -81,3 +81,34 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   ]);
   return { locale, subject, text, html, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
+
+export interface RequestInput {
+  kind: 'identity_request' | 'proof_request';
+  shop: string;
+  locale: string | null;
+  /** The `/reviewer/identify` page with this request's token. */
+  url: string;
+  expiresAt: Date;
+}
+
+/** "Find reviewer"'s fixed message, or the request for proof after a `not_genuine` report. */
+export function renderRequest(input: RequestInput): RenderedMessage {
+  const locale = mailLocale(input.locale);
+  const t = MAIL_LOCALES[locale].reviewer;
+  const shop = oneLine(input.shop);
+  const identity = input.kind === 'identity_request';
+  const subject = oneLine(identity ? t.identitySubject(shop) : t.proofSubject(shop));
+  const intro = identity ? t.identityIntro(shop) : t.proofIntro(shop);
+  const until = formatDate(locale, input.expiresAt);
+  const expires = identity ? t.identityExpires(until) : t.proofExpires(until);
+  const text = [intro, '', `${t.identityButton}: ${input.url}`, '', expires, '', '-- ', t.why(shop), ''].join('\n');
+  const e = escapeHtml;
+  const html = layout(locale, subject, [
+    e(intro),
+    button(input.url, t.identityButton),
+    `<span style="word-break:break-all;font-size:14px;">${e(input.url)}</span>`,
+    e(expires),
+    `<span style="font-size:13px;">${e(t.why(shop))}</span>`,
+  ]);
+  return { locale, subject, text, html, headers: { 'Auto-Submitted': 'auto-generated' } };
+}

@@ -32,7 +32,9 @@ import { listInvitations, readIdPage } from '../db/invitations.js';
 import { importOrdersCsv, recordOrder } from '../db/orders.js';
 import { listOutbox, messageHtml } from '../db/outbox.js';
 import { importReviews } from '../db/imports.js';
+import { identityRequestOf, reportNotGenuine, requestIdentity } from '../db/identity.js';
 import { erasePerson } from '../db/reviewer.js';
+import { selfOrigin } from '../http/origin.js';
 import { personEmailSchema } from '../../src/contract/reviewer.js';
 import { moderate, reply } from '../db/moderation.js';
 import { findAdminReview, findReviews, reportCounts, toAdminReview } from '../db/reviews.js';
@@ -208,6 +210,27 @@ export function adminRoutes(ctx: AppContext, onBusinessChange: () => void): Hono
     const { review, business } = await reply(db, id, await body(c, replyInputSchema), ctx.now(), actorName(actorOf(c)));
     changed(business, id);
     return c.json(review, 200, NO_STORE);
+  });
+
+  // "Find reviewer" (SPEC §7): asked once; the answer is for the business's members only.
+  const linkBase = (c: Context) => ctx.publicUrl ?? selfOrigin(c, ctx.trustProxy);
+  app.post('/v1/admin/reviews/:id/identity-requests', async (c) => {
+    const id = pathId(c, 'id', 'review');
+    const made = await requestIdentity(db, id, actorName(actorOf(c)), linkBase(c), ctx.now());
+    ctx.wakeJobs();
+    return c.json({ id: made.id, expiresAt: made.expiresAt }, 201, NO_STORE);
+  });
+  app.get('/v1/admin/reviews/:id/identity-requests', async (c) => {
+    const id = pathId(c, 'id', 'review');
+    const request = await identityRequestOf(db, id, ctx.now());
+    if (!request) throw notFound(`Nobody asked the author of review "${id}"`);
+    return c.json(request, 200, NO_STORE);
+  });
+  app.post('/v1/admin/reviews/:id/not-genuine', async (c) => {
+    const id = pathId(c, 'id', 'review');
+    const { proofDueAt } = await reportNotGenuine(db, id, actorName(actorOf(c)), linkBase(c), ctx.now());
+    ctx.wakeJobs();
+    return c.json({ proofDueAt }, 202, NO_STORE);
   });
 
   // Erases everything of one e-mail address at the business (its owner's or the operator's call).

@@ -25,15 +25,22 @@ export const REVIEWER_CSP = [
 export const REVIEWER_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
   'content-security-policy': REVIEWER_CSP,
-  // The token is in the page's address: it goes nowhere else.
-  'referrer-policy': 'no-referrer',
+  // The token is in the page's address: it goes to no other site. Not `no-referrer`: a browser
+  // then sends `Origin: null` with the page's own form posts, which the Origin check refuses.
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex',
   'x-content-type-options': 'nosniff',
 };
 
 /** The pages' one style sheet (light and dark, the system's colours and fonts). */
-export const REVIEWER_CSS = `:root { color-scheme: light dark; --accent: #14532d; --error: #b00020; --muted: #5a5a5a; }
-@media (prefers-color-scheme: dark) { :root { --accent: #86efac; --error: #ff8a80; --muted: #b8b8b8; } }
+export const REVIEWER_CSS = `:root {
+  color-scheme: light dark;
+  /* light-dark() follows the scheme in use, whether the system's or one a page forces. */
+  --accent: light-dark(#14532d, #86efac);
+  --on-accent: light-dark(#ffffff, #0b1f12);
+  --error: light-dark(#b00020, #ff8a80);
+  --muted: light-dark(#4d4d4d, #c4c4c4);
+}
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; margin: 0; padding: 1.5rem 1rem; }
 main { max-width: 40rem; margin: 0 auto; }
 h1 { font-size: 1.5rem; margin: 0 0 1rem; }
@@ -46,7 +53,7 @@ fieldset { border: 1px solid currentColor; border-radius: 6px; margin: 1rem 0 0;
 fieldset label { display: inline-block; font-weight: normal; margin: 0.25rem 1rem 0 0; }
 input[type='text'], textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 0.5rem; }
 textarea { min-height: 10rem; }
-button { font: inherit; font-weight: 600; margin-top: 1rem; padding: 0.6rem 1.2rem; border-radius: 6px; border: 2px solid var(--accent); background: var(--accent); color: Canvas; cursor: pointer; }
+button { font: inherit; font-weight: 600; margin-top: 1rem; padding: 0.6rem 1.2rem; border-radius: 6px; border: 2px solid var(--accent); background: var(--accent); color: var(--on-accent); cursor: pointer; }
 button.secondary { background: transparent; color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .note { color: var(--muted); }
@@ -63,8 +70,9 @@ export function pageLocale(c: Context, reviewLanguage?: string | null): MailLoca
 
 export const texts = (locale: MailLocale) => MAIL_LOCALES[locale].reviewer;
 
-export function page(c: Context, status: 200 | 400 | 403 | 404, locale: MailLocale, title: string, content: string) {
-  const html = `<!DOCTYPE html>
+/** A whole page: its language, title, the one style sheet, and the content under the heading. */
+export function pageHtml(locale: MailLocale, title: string, content: string): string {
+  return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
@@ -81,7 +89,16 @@ ${content}
 </body>
 </html>
 `;
-  return c.html(html, status, REVIEWER_HEADERS);
+}
+
+export function page(
+  c: Context,
+  status: 200 | 400 | 403 | 404 | 409,
+  locale: MailLocale,
+  title: string,
+  content: string,
+) {
+  return c.html(pageHtml(locale, title, content), status, REVIEWER_HEADERS);
 }
 
 export const paragraph = (text: string, attributes = '') => `<p${attributes}>${escapeHtml(text)}</p>`;
@@ -197,5 +214,32 @@ ${hiddenToken(token)}
 <input type="hidden" name="action" value="withdraw">
 <label><input type="checkbox" name="sure" value="yes" required> ${e(t.withdrawConfirm)}</label>
 <button type="submit" class="secondary">${e(t.withdraw)}</button>
+</form>`;
+}
+
+export type IdentityValues = Record<'email' | 'orderReference' | 'fullName' | 'phone', string>;
+
+const IDENTITY_FIELDS = [
+  ['email', 'email', 'email'],
+  ['orderReference', 'text', 'off'],
+  ['fullName', 'text', 'name'],
+  ['phone', 'tel', 'tel'],
+] as const;
+
+/** "Find reviewer"'s form: four optional fields, for the shop's staff only. */
+export function identifyForm(locale: MailLocale, token: string, values: IdentityValues, empty = false): string {
+  const t = texts(locale);
+  const e = escapeHtml;
+  const fields = IDENTITY_FIELDS.map(
+    ([name, type, autocomplete]) =>
+      `<label for="${name}">${e(t.identifyFields[name])} (${e(t.optional)})</label>
+<input type="${type === 'email' ? 'email' : type}" id="${name}" name="${name}" maxlength="200" autocomplete="${autocomplete}" value="${e(values[name])}"${empty ? ' aria-describedby="identify-problem"' : ''}>`,
+  ).join('\n');
+  return `${empty ? `<p class="error" role="alert" id="identify-problem">${e(t.identifyEmpty)}</p>` : ''}
+${paragraph(t.identifyNote, ' class="note"')}
+<form method="post" action="${REVIEWER_BASE}/identify">
+${hiddenToken(token)}
+${fields}
+<button type="submit">${e(t.send)}</button>
 </form>`;
 }

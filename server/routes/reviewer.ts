@@ -16,9 +16,10 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validateInput } from '../../src/client/validate.js';
-import { reviewerEditSchema } from '../../src/contract/reviewer.js';
+import { identityAnswerSchema, reviewerEditSchema } from '../../src/contract/reviewer.js';
 import type { LinkPurpose, ReviewerEdit } from '../../src/contract/reviewer.js';
 import type { AppContext } from '../context.js';
+import { answerIdentity, identifyTarget } from '../db/identity.js';
 import {
   confirmReview,
   editReview,
@@ -32,6 +33,7 @@ import { readJsonObject } from '../http/json.js';
 import { selfOrigin } from '../http/origin.js';
 import {
   confirmForm,
+  identifyForm,
   manageForms,
   page as reviewerPage,
   pageLocale,
@@ -44,7 +46,7 @@ import {
   texts,
   unusable,
 } from './reviewer-pages.js';
-import type { EditValues } from './reviewer-pages.js';
+import type { EditValues, IdentityValues } from './reviewer-pages.js';
 import { findOptOut, optOut } from '../db/invitations.js';
 import type { OptOutTarget } from '../db/invitations.js';
 import { escapeHtml, mailLocale, translation } from '../mail/messages.js';
@@ -53,7 +55,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
   // No script, no style, nothing loaded: the page works under any policy a host adds on top.
   'content-security-policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'referrer-policy': 'no-referrer',
+  // Not `no-referrer`: the confirm button's post would then carry `Origin: null`, which is refused.
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex',
 };
 
@@ -312,6 +315,74 @@ ${storedData(locale, shown.review)}`,
     if (result.changed) changed(result.business, shown.link.reviewId);
     const review = await reviewerReview(db, shown.link.reviewId, shown.link.expiresAt);
     return managePage(c, 200, token, review, statusMessage(result.changed ? t.saved : t.unchanged));
+  });
+
+  // --- "Find reviewer": the author's answer, for the business's members only ---------------------
+
+  app.post('/v1/reviewer/identity', async (c) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new ApiError(401, 'unauthorized', "The link's token is required: Authorization: Bearer <token>");
+    const parsed = validateInput(identityAnswerSchema, await readJsonObject(c));
+    if (!parsed.success) throw invalid('The answer has invalid fields', parsed.fields);
+    const outcome = await answerIdentity(db, token, parsed.data, ctx.now());
+    if (!outcome.done && outcome.reason === 'unknown') throw linkUnusable();
+    if (!outcome.done) throw new ApiError(409, 'conflict', 'This question was answered already');
+    return c.json({ answeredAt: ctx.now().toISOString() }, 200, noStore);
+  });
+
+  const emptyIdentity: IdentityValues = { email: '', orderReference: '', fullName: '', phone: '' };
+
+  app.get(`${REVIEWER_BASE}/identify`, async (c) => {
+    const token = c.req.query('token') ?? '';
+    const target = await identifyTarget(db, token, ctx.now());
+    if (!target) return unusable(c, pageLocale(c));
+    const locale = pageLocale(c, target.language);
+    const t = texts(locale);
+    const title = t.pageTitle(target.shop);
+    if (target.answered) return reviewerPage(c, 200, locale, title, statusMessage(t.identifyAlready));
+    return reviewerPage(
+      c,
+      200,
+      locale,
+      title,
+      `${paragraph(t.identityIntro(target.shop))}\n${identifyForm(locale, token, emptyIdentity)}`,
+    );
+  });
+
+  app.post(`${REVIEWER_BASE}/identify`, limitForm, async (c) => {
+    const post = await formPost(c);
+    if (post.refused) return refused(c);
+    const token = post.field('token');
+    const target = await identifyTarget(db, token, ctx.now());
+    if (!target) return unusable(c, pageLocale(c));
+    const locale = pageLocale(c, target.language);
+    const t = texts(locale);
+    const title = t.pageTitle(target.shop);
+    const values: IdentityValues = {
+      email: post.field('email'),
+      orderReference: post.field('orderReference'),
+      fullName: post.field('fullName'),
+      phone: post.field('phone'),
+    };
+    const answer = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+    const parsed = validateInput(identityAnswerSchema, answer);
+    if (!parsed.success) {
+      return reviewerPage(
+        c,
+        400,
+        locale,
+        title,
+        `${paragraph(t.identityIntro(target.shop))}\n${identifyForm(locale, token, values, true)}`,
+      );
+    }
+    const outcome = await answerIdentity(db, token, parsed.data, ctx.now());
+    if (!outcome.done) {
+      return outcome.reason === 'already'
+        ? reviewerPage(c, 409, locale, title, statusMessage(t.identifyAlready))
+        : unusable(c, locale);
+    }
+    return reviewerPage(c, 200, locale, title, statusMessage(t.identifyDone(target.shop)));
   });
 
   // Anything else under /reviewer/ is a page that does not exist.

@@ -49,6 +49,8 @@ export const API_ERROR_CODES = [
   'unsupported_media_type',
   'origin_not_allowed',
   'conflict',
+  'verified_by_invitation',
+  'no_address',
   'internal',
 ] as const;
 
@@ -205,6 +207,19 @@ export const summarySchema = lazy(() =>
      * languages of the reviews it has loaded.
      */
     languages: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(35)))),
+    /**
+     * R13: reviews removed (not published, or taken down) in the last 12 months, by their stated
+     * R4/R10 reason. Optional: a server that leaves it out is still valid.
+     */
+    removed: z.optional(
+      z.object({
+        offensive: nonNegativeInt,
+        personal_data: nonNegativeInt,
+        illegal: nonNegativeInt,
+        industry_rule: nonNegativeInt,
+        not_genuine: nonNegativeInt,
+      }),
+    ),
   }),
 );
 

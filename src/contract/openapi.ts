@@ -2,7 +2,15 @@
  * The OpenAPI 3.1 document of contract v1, generated from the same zod schemas the client, the
  * mocks and the server validate with. `npm run build` writes it to `dist/openapi.json`.
  */
-import { confirmResultSchema, erasureResultSchema, reviewerEditSchema, reviewerReviewSchema } from './reviewer.js';
+import {
+  confirmResultSchema,
+  erasureResultSchema,
+  identityAnswerSchema,
+  identityRequestCreatedSchema,
+  identityRequestSchema,
+  reviewerEditSchema,
+  reviewerReviewSchema,
+} from './reviewer.js';
 import { toJSONSchema } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { VERSION } from '../internal/version.js';
@@ -506,6 +514,56 @@ export function openApiDocument(): Json {
         },
       },
       ...reviewerPaths(),
+      '/v1/admin/reviews/{id}/identity-requests': {
+        post: {
+          ...admin,
+          operationId: 'findReviewer',
+          summary:
+            "Find reviewer (SPEC §7): asks the review's author once, in their language, for what helps find the order (3 days to answer)",
+          parameters: [param('id')],
+          responses: {
+            '201': { description: 'Asked', ...json(ref('IdentityRequestCreated')) },
+            '409': error('conflict: the author was asked already'),
+            '422': error(
+              'verified_by_invitation: never for a review verified by invitation · no_address: nobody to ask',
+            ),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+        get: {
+          ...admin,
+          operationId: 'getIdentityRequest',
+          summary: "The request's state and the author's answer (the business's members only)",
+          parameters: [param('id')],
+          responses: {
+            '200': { description: 'The request', ...json(ref('IdentityRequest')) },
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
+      '/v1/admin/reviews/{id}/not-genuine': {
+        post: {
+          ...admin,
+          operationId: 'reportNotGenuine',
+          summary:
+            'After an unanswered request: reports the review not based on a genuine experience (R10); the author is asked for proof, and without it in 7 days the review is removed for that reason (R13)',
+          parameters: [param('id')],
+          responses: {
+            '202': {
+              description: 'The author is asked for proof',
+              ...json({ type: 'object', properties: { proofDueAt: { type: 'string', format: 'date-time' } } }),
+            },
+            '409': error(
+              'conflict: nobody asked yet, the author still has time, answered, or was asked for proof already',
+            ),
+            '422': error('report_window_closed: the review is older than 12 months'),
+            ...unauthorized,
+            ...errors,
+          },
+        },
+      },
       '/v1/admin/businesses/{business}/people/{email}': {
         delete: {
           ...admin,
@@ -616,6 +674,9 @@ export function openApiDocument(): Json {
         ReviewerEdit: jsonSchema(reviewerEditSchema, 'input'),
         ConfirmResult: jsonSchema(confirmResultSchema, 'output'),
         ErasureResult: jsonSchema(erasureResultSchema, 'output'),
+        IdentityAnswer: jsonSchema(identityAnswerSchema, 'input'),
+        IdentityRequest: jsonSchema(identityRequestSchema, 'output'),
+        IdentityRequestCreated: jsonSchema(identityRequestCreatedSchema, 'output'),
       },
     },
   };
@@ -637,6 +698,24 @@ function reviewerPaths(): Json {
           'Confirms a spontaneous review (the confirm link): it then waits for moderation, verified by its order reference when that matches a recorded order of the same address',
         responses: {
           '200': { description: 'Confirmed (again: unchanged)', ...json(ref('ConfirmResult')) },
+          ...linkErrors,
+        },
+      },
+    },
+    '/v1/reviewer/identity': {
+      post: {
+        ...reviewer,
+        operationId: 'answerIdentityRequest',
+        summary:
+          'The author answers "Find reviewer" or sends proof (the identify link): e-mail, order reference, full name, phone, each optional; seen by the business\'s members only',
+        ...body('IdentityAnswer'),
+        responses: {
+          '200': {
+            description: 'Sent',
+            ...json({ type: 'object', properties: { answeredAt: { type: 'string', format: 'date-time' } } }),
+          },
+          '400': error('validation_failed: nothing given, or a field too long'),
+          '409': error('conflict: answered already'),
           ...linkErrors,
         },
       },

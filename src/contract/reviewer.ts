@@ -105,6 +105,69 @@ export const erasureResultSchema = z.object({
 
 export const ORDER_REFERENCE_METHOD = 'order-reference' satisfies (typeof VERIFICATION_METHODS)[number];
 
+/** How long the author has to answer "Find reviewer", and then to send proof after a `not_genuine` report. */
+export const IDENTITY_ANSWER_DAYS = LINK_DAYS.identify;
+export const PROOF_DAYS = LINK_DAYS.proof;
+
+export const IDENTITY_LIMITS = { fieldMax: 200 } as const;
+
+const answerField = () =>
+  z.optional(z.string().check(z.trim(), z.maxLength(IDENTITY_LIMITS.fieldMax), z.regex(/^[^\p{Cc}]*$/u)));
+
+/** The author's answer to "Find reviewer" (or their proof): each field optional, at least one given. */
+export const identityAnswerSchema = z
+  .object({
+    email: answerField(),
+    orderReference: answerField(),
+    fullName: answerField(),
+    phone: answerField(),
+  })
+  .check(
+    z.refine((a) => Boolean(a.email || a.orderReference || a.fullName || a.phone), {
+      message: 'at least one field',
+      path: ['email'],
+    }),
+  );
+
+/** A "Find reviewer" request's state. */
+export const IDENTITY_REQUEST_STATES = [
+  'waiting',
+  'answered',
+  'unanswered',
+  'proof_requested',
+  'proof_given',
+  'removed',
+] as const;
+export type IdentityRequestState = (typeof IDENTITY_REQUEST_STATES)[number];
+
+const identityAnswerOut = z.object({
+  email: z.optional(z.string()),
+  orderReference: z.optional(z.string()),
+  fullName: z.optional(z.string()),
+  phone: z.optional(z.string()),
+});
+
+/** `POST /v1/admin/reviews/{id}/identity-requests` → 201. */
+export const identityRequestCreatedSchema = z.object({ id: z.string(), expiresAt: isoDateTime });
+
+/** The request as the business's members see it, with the author's answer (for them only). */
+export const identityRequestSchema = z.object({
+  id: z.string(),
+  review: z.string(),
+  state: z.enum(IDENTITY_REQUEST_STATES),
+  requestedBy: z.nullable(z.string()),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  answer: z.nullable(identityAnswerOut),
+  answeredAt: z.nullable(isoDateTime),
+  proofDueAt: z.nullable(isoDateTime),
+  proof: z.nullable(identityAnswerOut),
+  proofAt: z.nullable(isoDateTime),
+  removedAt: z.nullable(isoDateTime),
+});
+
+export type IdentityAnswerInput = z.infer<typeof identityAnswerSchema>;
+export type IdentityRequest = z.infer<typeof identityRequestSchema>;
 export type ReviewerReview = z.infer<typeof reviewerReviewSchema>;
 export type ReviewerEdit = z.infer<typeof reviewerEditSchema>;
 export type ConfirmResult = z.infer<typeof confirmResultSchema>;

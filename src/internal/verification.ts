@@ -5,6 +5,7 @@
  */
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { MODERATION_REASONS } from '../client/schemas.js';
 import type { Summary } from '../client/schemas.js';
 import type { Localizer } from './localize.js';
 import { safeHttpUrl } from './url.js';
@@ -101,6 +102,7 @@ export function verificationDisclosure(
           imported: l10n.number(summary.totals.imported),
         })}
       </p>
+      ${removals(l10n, summary)}
       ${
         policyUrl
           ? html`<p><a href=${policyUrl} target="_blank" rel="noopener noreferrer">${t.verificationPolicy}</a></p>`
@@ -108,6 +110,18 @@ export function verificationDisclosure(
       }
       <button type="button" class="close" @click=${() => disclosure.hide(true)}>${t.close}</button>
     </div>`;
+}
+
+/** R13: how many reviews were removed in the last 12 months, by stated reason (when the API says). */
+function removals(l10n: Localizer, summary: Summary): TemplateResult | typeof nothing {
+  const removed = summary.removed;
+  if (!removed) return nothing;
+  const { t } = l10n;
+  const reasons = MODERATION_REASONS.filter((reason) => removed[reason] > 0);
+  const total = reasons.reduce((sum, reason) => sum + removed[reason], 0);
+  if (total === 0) return html`<p class="muted">${t.disclosureNoneRemoved}</p>`;
+  const parts = reasons.map((reason) => `${t.removalReasons[reason]}: ${l10n.number(removed[reason])}`).join(', ');
+  return html`<p class="muted">${t.disclosureRemoved(total, l10n.number(total), parts)}</p>`;
 }
 
 /** Styles of the verified mark and the panel; the panel opens below its positioned container. */

@@ -3,7 +3,7 @@
  * every machine. Review ages are whole days chosen away from the 12-month edge, so which reviews
  * count toward the score (R2) never depends on the hour a test runs.
  */
-import type { Business, Product, Review, VerificationMethod, VerificationStatus } from '../client/schemas.js';
+import type { Business, Product, Review, Summary, VerificationMethod, VerificationStatus } from '../client/schemas.js';
 import { reviewUrl } from '../contract/anchor.js';
 import { invitationExpiry } from '../rules/invitations.js';
 import { pick, seededRandom, weighted } from './random.js';
@@ -27,6 +27,8 @@ export interface FixtureBusiness extends Business {
   /** Orders recorded and invited, for the invited share (R9); `null` when unknown. */
   /** R9 and R13: orders recorded, invitations sent, customers who opted out. */
   orders: { recorded: number; invited: number; optedOut?: number } | null;
+  /** R13: reviews removed in the last 12 months by reason, besides those the mocks' moderation removes. */
+  removed?: NonNullable<Summary['removed']>;
 }
 
 export interface FixtureInvitation {
@@ -122,6 +124,7 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
         { id: DEMO_PRODUCTS.grinder, name: 'Hand grinder Fjäll' },
       ],
       orders: { recorded: 1840, invited: 1601, optedOut: 37 },
+      removed: { offensive: 3, personal_data: 2, illegal: 0, industry_rule: 0, not_genuine: 1 },
     },
     {
       id: EMPTY_BUSINESS,

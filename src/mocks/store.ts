@@ -131,6 +131,14 @@ export class MockStore {
       verificationPolicyUrl: business.verificationPolicyUrl,
       updatedAt: new Date(latest || now.getTime()).toISOString(),
       languages: [...new Set(reviews.map((r) => primaryLanguage(r.language)))].sort(),
+      removed: {
+        offensive: 0,
+        personal_data: 0,
+        illegal: 0,
+        industry_rule: 0,
+        not_genuine: 0,
+        ...(product ? {} : business.removed),
+      },
     };
   }
 

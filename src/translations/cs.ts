@@ -46,6 +46,16 @@ export const cs: Translation = {
     'Každou zveřejněnou recenzi si můžete přečíst bez ohledu na její hodnocení. Recenze kontrolujeme jen kvůli urážlivým výrazům a osobním údajům a nikdo za recenzi nedostává zaplaceno ani odměnu.',
   disclosureTotals: (t) =>
     `Zveřejněno: ${t.published} (ověřené ${t.verified}, neověřené ${t.unverified}, importované ${t.imported}).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Odstraněno za posledních 12 měsíců: ${n} ${p(total, { one: 'recenze', few: 'recenze', many: 'recenze', other: 'recenzí' })}, každá z uvedeného důvodu (${reasons}).`,
+  disclosureNoneRemoved: 'Za posledních 12 měsíců nebyla odstraněna žádná recenze.',
+  removalReasons: {
+    offensive: 'urážky',
+    personal_data: 'osobní údaje',
+    illegal: 'nezákonný obsah',
+    industry_rule: 'pravidla odvětví',
+    not_genuine: 'nejde o skutečnou zkušenost',
+  },
   verificationPolicy: 'Přečtěte si zásady ověřování',
   readAllReviews: 'Přečíst všechny recenze',
   listLabel: 'Recenze zákazníků',
@@ -153,6 +163,8 @@ export const cs: Translation = {
   nameHint: 'Stačí křestní jméno a iniciála.',
   emailLabel: 'E-mail',
   emailHint: 'Jen pro potvrzení recenze. Nikdy se nezobrazí.',
+  orderReferenceLabel: 'Číslo objednávky (nepovinné)',
+  orderReferenceHint: 'S číslem objednávky se vaše recenze zobrazí jako ověřený nákup.',
   dateLabel: 'Kdy jste nakoupili nebo použili?',
   dateHint: (earliest) => `Nejvýše před 6 měsíci (${earliest} nebo později).`,
   consentLabel: 'Jde o mou vlastní zkušenost a za tuto recenzi jsem nic nedostal(a).',
@@ -197,6 +209,7 @@ export const cs: Translation = {
   rateLimited: (wait) => `Odtud bylo odesláno příliš mnoho recenzí. Zkuste to prosím znovu ${wait}.`,
   alreadySent: 'Tato recenze už byla odeslána. Chcete-li napsat další, zahoďte koncept.',
   thanksTitle: 'Děkujeme za vaši recenzi!',
+  thanksConfirm: 'Potvrďte ji prosím: poslali jsme odkaz na váš e-mail. Nepotvrzená bude po 7 dnech smazána.',
   thanksPending:
     'Zveřejníme ji, jakmile ji zkontrolujeme kvůli urážlivým výrazům a osobním údajům. Nikdy ji nekontrolujeme kvůli hodnocení.',
   thanksPublished: 'Vaše recenze je zveřejněna.',

@@ -39,6 +39,16 @@ export const de: Translation = {
     'Jede veröffentlichte Bewertung ist lesbar, egal wie sie ausfällt. Bewertungen werden nur auf beleidigende Sprache und personenbezogene Daten geprüft, und niemand wird für eine Bewertung bezahlt oder belohnt.',
   disclosureTotals: (t) =>
     `Veröffentlicht: ${t.published} (${t.verified} verifiziert, ${t.unverified} nicht verifiziert, ${t.imported} importiert).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `In den letzten 12 Monaten entfernt: ${n} ${total === 1 ? 'Bewertung' : 'Bewertungen'}, jede aus einem genannten Grund (${reasons}).`,
+  disclosureNoneRemoved: 'In den letzten 12 Monaten wurde keine Bewertung entfernt.',
+  removalReasons: {
+    offensive: 'beleidigend',
+    personal_data: 'personenbezogene Daten',
+    illegal: 'rechtswidriger Inhalt',
+    industry_rule: 'Branchenregeln',
+    not_genuine: 'keine echte Erfahrung',
+  },
   verificationPolicy: 'Richtlinie zur Verifizierung lesen',
   readAllReviews: 'Alle Bewertungen lesen',
   listLabel: 'Kundenbewertungen',
@@ -129,6 +139,8 @@ export const de: Translation = {
   nameHint: 'Vorname und Initiale genügen.',
   emailLabel: 'E-Mail',
   emailHint: 'Nur zur Bestätigung Ihrer Bewertung. Sie wird nie angezeigt.',
+  orderReferenceLabel: 'Bestellnummer (freiwillig)',
+  orderReferenceHint: 'Mit der Nummer Ihrer Bestellung wird Ihre Bewertung als verifizierter Kauf gezeigt.',
   dateLabel: 'Wann haben Sie gekauft oder genutzt?',
   dateHint: (earliest) => `Höchstens vor 6 Monaten (am ${earliest} oder später).`,
   consentLabel: 'Dies ist meine eigene Erfahrung, und ich habe für diese Bewertung nichts erhalten.',
@@ -175,6 +187,8 @@ export const de: Translation = {
   rateLimited: (wait) => `Von hier wurden zu viele Bewertungen gesendet. Bitte versuchen Sie es ${wait} erneut.`,
   alreadySent: 'Diese Bewertung wurde bereits gesendet. Verwerfen Sie den Entwurf, um eine weitere zu schreiben.',
   thanksTitle: 'Vielen Dank für Ihre Bewertung!',
+  thanksConfirm:
+    'Bitte bestätigen Sie sie: wir haben einen Link an Ihre E-Mail-Adresse geschickt. Unbestätigt wird sie nach 7 Tagen gelöscht.',
   thanksPending:
     'Sie wird veröffentlicht, sobald sie auf beleidigende Sprache und personenbezogene Daten geprüft wurde. Ihre Sternezahl wird nie geprüft.',
   thanksPublished: 'Ihre Bewertung ist veröffentlicht.',

@@ -1,4 +1,4 @@
-import type { Grade, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
+import type { Grade, ModerationReason, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
 import { plural } from '../internal/plural.js';
 
 /**
@@ -41,6 +41,10 @@ export interface Translation {
   disclosureHonesty: string;
   /** R11 disclosure: the published reviews by provenance. */
   disclosureTotals: (totals: { published: string; verified: string; unverified: string; imported: string }) => string;
+  /** R13: the reviews removed in the last 12 months, by reason. */
+  disclosureRemoved: (total: number, formatted: string, reasons: string) => string;
+  disclosureNoneRemoved: string;
+  removalReasons: Record<ModerationReason, string>;
   verificationPolicy: string;
   readAllReviews: string;
 
@@ -114,6 +118,8 @@ export interface Translation {
   nameHint: string;
   emailLabel: string;
   emailHint: string;
+  orderReferenceLabel: string;
+  orderReferenceHint: string;
   dateLabel: string;
   dateHint: (earliest: string) => string;
   consentLabel: string;
@@ -156,6 +162,8 @@ export interface Translation {
   rateLimited: (wait: string) => string;
   alreadySent: string;
   thanksTitle: string;
+  /** A review without an invitation: its author confirms it from an e-mail first. */
+  thanksConfirm: string;
   thanksPending: string;
   thanksPublished: string;
 }
@@ -197,6 +205,16 @@ export const en: Translation = {
     'Every published review can be read, whatever its rating. Reviews are checked only for offensive language and personal data, and no one is paid or rewarded for a review.',
   disclosureTotals: (t) =>
     `Published: ${t.published} (${t.verified} verified, ${t.unverified} unverified, ${t.imported} imported).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Removed in the last 12 months: ${n} ${total === 1 ? 'review' : 'reviews'}, each for a stated reason (${reasons}).`,
+  disclosureNoneRemoved: 'No review was removed in the last 12 months.',
+  removalReasons: {
+    offensive: 'offensive',
+    personal_data: 'personal data',
+    illegal: 'illegal content',
+    industry_rule: 'industry rules',
+    not_genuine: 'not a genuine experience',
+  },
   verificationPolicy: 'Read the verification policy',
   readAllReviews: 'Read all reviews',
 
@@ -281,6 +299,8 @@ export const en: Translation = {
   nameHint: 'Your first name and an initial is enough.',
   emailLabel: 'E-mail',
   emailHint: 'Only to confirm your review. It is never shown.',
+  orderReferenceLabel: 'Order reference (optional)',
+  orderReferenceHint: 'With the reference of your order, your review is shown as a verified purchase.',
   dateLabel: 'When did you buy or use it?',
   dateHint: (earliest) => `At most 6 months ago (on or after ${earliest}).`,
   consentLabel: 'This is my own experience, and I received nothing in return for this review.',
@@ -325,6 +345,7 @@ export const en: Translation = {
   rateLimited: (wait) => `Too many reviews were sent from here. Please try again ${wait}.`,
   alreadySent: 'This review was already sent. Discard the draft to write another one.',
   thanksTitle: 'Thank you for your review!',
+  thanksConfirm: 'Please confirm it: we sent a link to your e-mail address. Unconfirmed, it is deleted after 7 days.',
   thanksPending:
     'It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
   thanksPublished: 'Your review is published.',

@@ -39,6 +39,16 @@ export const sv: Translation = {
     'Alla publicerade recensioner går att läsa, oavsett betyg. Recensioner granskas bara för stötande språk och personuppgifter, och ingen får betalt eller belöning för en recension.',
   disclosureTotals: (t) =>
     `Publicerade: ${t.published} (${t.verified} verifierade, ${t.unverified} overifierade, ${t.imported} importerade).`,
+  disclosureRemoved: (total, n, reasons) =>
+    `Borttagna de senaste 12 månaderna: ${n} ${total === 1 ? 'recension' : 'recensioner'}, var och en av ett angivet skäl (${reasons}).`,
+  disclosureNoneRemoved: 'Ingen recension har tagits bort de senaste 12 månaderna.',
+  removalReasons: {
+    offensive: 'kränkande',
+    personal_data: 'personuppgifter',
+    illegal: 'olagligt innehåll',
+    industry_rule: 'branschregler',
+    not_genuine: 'ingen verklig upplevelse',
+  },
   verificationPolicy: 'Läs verifieringspolicyn',
   readAllReviews: 'Läs alla recensioner',
   listLabel: 'Kundrecensioner',
@@ -129,6 +139,8 @@ export const sv: Translation = {
   nameHint: 'Förnamn och en initial räcker.',
   emailLabel: 'E-post',
   emailHint: 'Används bara för att bekräfta recensionen. Den visas aldrig.',
+  orderReferenceLabel: 'Ordernummer (frivilligt)',
+  orderReferenceHint: 'Med ordernumret visas din recension som ett verifierat köp.',
   dateLabel: 'När köpte eller använde du det?',
   dateHint: (earliest) => `Högst 6 månader sedan (${earliest} eller senare).`,
   consentLabel: 'Det här är min egen upplevelse, och jag har inte fått något för recensionen.',
@@ -174,6 +186,7 @@ export const sv: Translation = {
   rateLimited: (wait) => `För många recensioner har skickats härifrån. Försök igen ${wait}.`,
   alreadySent: 'Recensionen har redan skickats. Släng utkastet för att skriva en ny.',
   thanksTitle: 'Tack för din recension!',
+  thanksConfirm: 'Bekräfta den: vi har skickat en länk till din e-postadress. Obekräftad raderas den efter 7 dagar.',
   thanksPending:
     'Den publiceras när den har granskats för stötande språk och personuppgifter. Den granskas aldrig för sitt betyg.',
   thanksPublished: 'Din recension är publicerad.',

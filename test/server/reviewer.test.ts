@@ -139,7 +139,7 @@ for (const { backend, skip } of BACKENDS) {
       const csp = shown.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'none'/);
       assert.doesNotMatch(csp, /unsafe-inline|script-src/);
-      assert.equal(shown.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(shown.headers.get('referrer-policy'), 'same-origin', 'the token goes to no other site');
       const html = await shown.text();
       assert.match(html, /<h1>Your review of Corner &amp; Co<\/h1>/);
       assert.match(html, /Confirm my review/);
@@ -305,6 +305,128 @@ for (const { backend, skip } of BACKENDS) {
         .where('to_address', '=', 'late@mail.example')
         .execute();
       assert.deepEqual(messages, [], 'the e-mail to that address went with it');
+    });
+
+    /** A spontaneous review, confirmed by its author and published; answers its id. */
+    const published = async (overrides: Record<string, unknown>) => {
+      const written = await write(overrides);
+      const address = String(overrides.email).toLowerCase();
+      const count = smtp.received.filter((m) => m.to.toLowerCase() === address).length + 1;
+      const link = linkIn(await newestMailTo(address, count), 'confirm');
+      assert.equal((await post('/reviewer/confirm', { token: tokenOf(link) })).status, 200);
+      await approve(written.id);
+      return written.id;
+    };
+    const identifyLinkIn = (mail: Received) => {
+      const match = /(http:\/\/\S+\/reviewer\/identify\?token=[\w-]+)/.exec(mail.mail.text ?? '');
+      assert.ok(match, `an identify link in:\n${mail.mail.text}`);
+      return match[1]!;
+    };
+
+    it('find reviewer: asked once in their language, answered on the form, seen by the members only', async () => {
+      const id = await published({ email: 'sara@mail.example', language: 'sv', title: 'Bra kaffe' });
+      const asked = await admin('POST', `/v1/admin/reviews/${id}/identity-requests`);
+      assert.equal(asked.status, 201, asked.text);
+      assert.ok(asked.json.id);
+      assert.equal(new Date(asked.json.expiresAt).getTime(), now.getTime() + 3 * DAY, 'three days to answer');
+      const twice = await admin('POST', `/v1/admin/reviews/${id}/identity-requests`);
+      assert.equal(twice.status, 409);
+      assert.equal(twice.json.error.code, 'conflict');
+      assert.match(twice.json.error.message, /asked already/);
+
+      const mail = await newestMailTo('sara@mail.example', 2);
+      assert.match(
+        mail.mail.subject ?? '',
+        /har en fråga om din recension/,
+        "the fixed message in the reviewer's language",
+      );
+      assert.match(mail.mail.text ?? '', /Allt är frivilligt/);
+      const link = identifyLinkIn(mail);
+      const form = await fetch(link);
+      assert.equal(form.status, 200);
+      const html = await form.text();
+      assert.match(html, /<html lang="sv">/);
+      for (const label of ['E-postadress du beställde med', 'Ordernummer', 'Fullständigt namn', 'Telefonnummer']) {
+        assert.ok(html.includes(label), label);
+      }
+      const empty = await post('/reviewer/identify', { token: tokenOf(link), email: '', orderReference: '' });
+      assert.equal(empty.status, 400);
+      assert.match(await empty.text(), /Fyll i minst ett fält/);
+      const answered = await post('/reviewer/identify', {
+        token: tokenOf(link),
+        orderReference: 'S-77',
+        fullName: 'Sara Lind',
+        phone: '',
+      });
+      assert.equal(answered.status, 200);
+      assert.match(await answered.text(), /ditt svar har skickats till Corner &amp; Co/);
+      const again = await post('/reviewer/identify', { token: tokenOf(link), fullName: 'Someone else' });
+      assert.equal(again.status, 409, 'a link answers once');
+
+      const seen = await admin('GET', `/v1/admin/reviews/${id}/identity-requests`);
+      assert.equal(seen.status, 200);
+      assert.equal(seen.json.state, 'answered');
+      assert.deepEqual(seen.json.answer, { orderReference: 'S-77', fullName: 'Sara Lind' });
+      const publicReview = await api('GET', `/v1/reviews/${id}`);
+      assert.equal(publicReview.status, 200);
+      assert.doesNotMatch(publicReview.text, /Sara Lind|S-77/, 'never in a public answer');
+      assert.equal((await admin('POST', `/v1/admin/reviews/${id}/not-genuine`)).status, 409, 'the author answered');
+    });
+
+    it('find reviewer refuses a review verified by invitation, an unknown one, and a link past its 3 days', async () => {
+      await admin('POST', `/v1/admin/businesses/${SHOP}/orders`, {
+        orderRef: 'C-1',
+        email: 'carl@mail.example',
+        purchasedAt: new Date(now.getTime() - DAY).toISOString(),
+      });
+      const invitation = await admin('POST', `/v1/admin/businesses/${SHOP}/invitations`, { orderRef: 'C-1' });
+      assert.equal(invitation.status, 201, invitation.text);
+      const invited = await write({ email: undefined, invitationToken: invitation.json.token, title: 'Invited' });
+      assert.equal(invited.confirmation, undefined, 'an invited review needs no confirmation');
+      await approve(invited.id);
+      const refused = await admin('POST', `/v1/admin/reviews/${invited.id}/identity-requests`);
+      assert.equal(refused.status, 422);
+      assert.equal(refused.json.error.code, 'verified_by_invitation');
+      assert.equal((await admin('POST', `/v1/admin/reviews/nope/identity-requests`)).status, 404);
+      assert.equal((await admin('GET', `/v1/admin/reviews/${invited.id}/identity-requests`)).status, 404);
+      assert.equal((await api('POST', `/v1/admin/reviews/${invited.id}/identity-requests`)).status, 401);
+    });
+
+    it('find reviewer unanswered: a not_genuine report asks for proof, and without it the review is removed', async () => {
+      const id = await published({ email: 'nobody@mail.example', title: 'Too good to be true', rating: 5 });
+      const publishedBefore = (await summary()).totals.published;
+      assert.equal((await admin('POST', `/v1/admin/reviews/${id}/not-genuine`)).status, 409, 'ask first');
+      assert.equal((await admin('POST', `/v1/admin/reviews/${id}/identity-requests`)).status, 201);
+      const link = identifyLinkIn(await newestMailTo('nobody@mail.example', 2));
+      const early = await admin('POST', `/v1/admin/reviews/${id}/not-genuine`);
+      assert.equal(early.status, 409);
+      assert.match(early.json.error.message, /still has time/);
+
+      now = new Date(now.getTime() + 3 * DAY + 60_000);
+      const expired = await fetch(link);
+      assert.equal(expired.status, 404, 'the link is past its 3 days');
+      assert.match(await expired.text(), /This link does not work/);
+      assert.equal((await admin('GET', `/v1/admin/reviews/${id}/identity-requests`)).json.state, 'unanswered');
+      const reported = await admin('POST', `/v1/admin/reviews/${id}/not-genuine`);
+      assert.equal(reported.status, 202, reported.text);
+      assert.equal(new Date(reported.json.proofDueAt).getTime(), now.getTime() + 7 * DAY);
+      const proofMail = await newestMailTo('nobody@mail.example', 3);
+      assert.match(proofMail.mail.subject ?? '', /reported your review: please send proof/);
+      assert.equal((await admin('POST', `/v1/admin/reviews/${id}/not-genuine`)).status, 409, 'reported once');
+
+      now = new Date(now.getTime() + 6 * DAY);
+      await server.jobs!.runDue();
+      assert.equal((await api('GET', `/v1/reviews/${id}`)).status, 200, 'still shown on day 6');
+      now = new Date(now.getTime() + 1.5 * DAY);
+      await server.jobs!.runDue();
+      await eventually(async () => (await api('GET', `/v1/reviews/${id}`)).status === 404);
+      const removed = await admin('GET', `/v1/admin/reviews/${id}`);
+      assert.equal(removed.json.status, 'rejected');
+      assert.equal(removed.json.moderation.reason, 'not_genuine');
+      assert.equal((await admin('GET', `/v1/admin/reviews/${id}/identity-requests`)).json.state, 'removed');
+      const after = await summary();
+      assert.equal(after.totals.published, publishedBefore - 1, 'the summary follows');
+      assert.equal(after.removed?.not_genuine, 1, 'the removal is counted in the summary (R13)');
     });
 
     it('the operator erases everything of one address across the business; the summary follows', async () => {

@@ -81,6 +81,7 @@ describe('openapi.json', () => {
       'GET /v1/reviewer/review',
       'PATCH /v1/reviewer/review',
       'POST /v1/reviewer/confirm',
+      'POST /v1/reviewer/identity',
     ]);
     for (const [path, methods] of Object.entries(document.paths)) {
       if (!path.includes('/reviewer/')) continue;

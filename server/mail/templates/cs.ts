@@ -103,5 +103,27 @@ export const cs: MailTranslation = {
     withdrawConfirm: 'Ano, recenzi natrvalo smazat',
     withdraw: 'Stáhnout recenzi',
     withdrawn: 'Vaše recenze je stažena: už se nikde nezobrazuje a její údaje jsou smazány.',
+    identitySubject: (shop) => `${shop} se ptá na vaši recenzi`,
+    identityIntro: (shop) =>
+      `${shop} by rád ověřil, že se vaše recenze zakládá na skutečné zkušenosti. Sdílejte prosím cokoli, co pomůže najít vaši objednávku: e-mail, se kterým jste objednávali, číslo objednávky, celé jméno nebo telefon. Vše je nepovinné. Vaši odpověď vidí jen pracovníci obchodu; nikdy se nezveřejní.`,
+    identityButton: 'Odpovědět',
+    identityExpires: (date) => `Odpovědět můžete do ${date}.`,
+    proofSubject: (shop) => `${shop} nahlásil vaši recenzi: pošlete prosím doklad`,
+    proofIntro: (shop) =>
+      `${shop} nahlásil vaši recenzi jako nezaloženou na skutečné zkušenosti, protože jeho dřívější dotaz zůstal bez odpovědi. Pošlete prosím doklad o své zkušenosti (například číslo objednávky nebo e-mail, se kterým jste objednávali).`,
+    proofExpires: (date) =>
+      `Bez dokladu do ${date} bude recenze z tohoto důvodu odstraněna a odstranění se veřejně započítá.`,
+    identifyNote: 'Vaši odpověď vidí jen pracovníci obchodu; nikdy se nezveřejní.',
+    identifyFields: {
+      email: 'E-mail, se kterým jste objednávali',
+      orderReference: 'Číslo objednávky',
+      fullName: 'Celé jméno',
+      phone: 'Telefonní číslo',
+    },
+    optional: 'nepovinné',
+    send: 'Odeslat',
+    identifyDone: (shop) => `Děkujeme: vaše odpověď byla odeslána obchodu ${shop}. Vidí ji jen jeho pracovníci.`,
+    identifyAlready: 'Na tento dotaz už bylo odpovězeno. Děkujeme.',
+    identifyEmpty: 'Vyplňte prosím alespoň jedno pole.',
   },
 };

@@ -110,5 +110,27 @@ export const de: MailTranslation = {
     withdrawConfirm: 'Ja, meine Bewertung endgültig löschen',
     withdraw: 'Bewertung zurückziehen',
     withdrawn: 'Ihre Bewertung ist zurückgezogen: sie wird nirgends mehr gezeigt, und ihre Daten sind gelöscht.',
+    identitySubject: (shop) => `${shop} hat eine Frage zu Ihrer Bewertung`,
+    identityIntro: (shop) =>
+      `${shop} möchte bestätigen, dass Ihre Bewertung auf einer echten Erfahrung beruht. Bitte teilen Sie mit, was hilft, Ihre Bestellung zu finden: die E-Mail-Adresse der Bestellung, die Bestellnummer, Ihren vollständigen Namen oder Ihre Telefonnummer. Alles ist freiwillig. Nur die Mitarbeitenden des Shops sehen Ihre Antwort; sie wird nie veröffentlicht.`,
+    identityButton: 'Antworten',
+    identityExpires: (date) => `Sie können bis zum ${date} antworten.`,
+    proofSubject: (shop) => `${shop} hat Ihre Bewertung gemeldet: bitte senden Sie einen Nachweis`,
+    proofIntro: (shop) =>
+      `${shop} hat Ihre Bewertung als nicht auf einer echten Erfahrung beruhend gemeldet, nachdem die frühere Frage unbeantwortet blieb. Bitte senden Sie einen Nachweis Ihrer Erfahrung (zum Beispiel die Bestellnummer oder die E-Mail-Adresse der Bestellung).`,
+    proofExpires: (date) =>
+      `Ohne Nachweis bis zum ${date} wird die Bewertung aus diesem Grund entfernt, und die Entfernung wird öffentlich gezählt.`,
+    identifyNote: 'Nur die Mitarbeitenden des Shops sehen Ihre Antwort; sie wird nie veröffentlicht.',
+    identifyFields: {
+      email: 'E-Mail-Adresse der Bestellung',
+      orderReference: 'Bestellnummer',
+      fullName: 'Vollständiger Name',
+      phone: 'Telefonnummer',
+    },
+    optional: 'freiwillig',
+    send: 'Senden',
+    identifyDone: (shop) => `Danke: Ihre Antwort wurde an ${shop} gesendet. Nur die Mitarbeitenden dort sehen sie.`,
+    identifyAlready: 'Diese Frage wurde bereits beantwortet. Danke.',
+    identifyEmpty: 'Bitte füllen Sie mindestens ein Feld aus.',
   },
 };

@@ -117,6 +117,28 @@ export const en = {
     withdrawConfirm: 'Yes, delete my review for good',
     withdraw: 'Withdraw the review',
     withdrawn: 'Your review is withdrawn: it is no longer shown anywhere, and its data is deleted.',
+    identitySubject: (shop: string) => `${shop} asks about your review`,
+    identityIntro: (shop: string) =>
+      `${shop} would like to confirm that your review is based on a genuine experience. Please share anything that helps them find your order: the e-mail address you ordered with, the order reference, your full name or your phone number. Each is optional. Only the shop's staff see your answer; it is never published.`,
+    identityButton: 'Answer',
+    identityExpires: (date: string) => `You can answer until ${date}.`,
+    proofSubject: (shop: string) => `${shop} reported your review: please send proof`,
+    proofIntro: (shop: string) =>
+      `${shop} has reported your review as not based on a genuine experience, after its earlier question went unanswered. Please send proof of your experience (for example the order reference or the e-mail address you ordered with).`,
+    proofExpires: (date: string) =>
+      `Without proof by ${date}, the review is removed for this reason, and the removal is counted publicly.`,
+    identifyNote: 'Only the staff of the shop see your answer; it is never published.',
+    identifyFields: {
+      email: 'E-mail address you ordered with',
+      orderReference: 'Order reference',
+      fullName: 'Full name',
+      phone: 'Phone number',
+    },
+    optional: 'optional',
+    send: 'Send',
+    identifyDone: (shop: string) => `Thank you: your answer was sent to ${shop}. Only its staff see it.`,
+    identifyAlready: 'This question was already answered. Thank you.',
+    identifyEmpty: 'Please fill in at least one field.',
   },
 };
 

@@ -102,5 +102,27 @@ export const sv: MailTranslation = {
     withdrawConfirm: 'Ja, radera min recension för gott',
     withdraw: 'Ta tillbaka recensionen',
     withdrawn: 'Din recension är tillbakatagen: den visas inte längre någonstans och dess uppgifter är raderade.',
+    identitySubject: (shop) => `${shop} har en fråga om din recension`,
+    identityIntro: (shop) =>
+      `${shop} vill bekräfta att din recension bygger på en verklig upplevelse. Dela gärna något som hjälper dem att hitta din order: e-postadressen du beställde med, ordernumret, ditt fullständiga namn eller ditt telefonnummer. Allt är frivilligt. Bara butikens personal ser ditt svar; det publiceras aldrig.`,
+    identityButton: 'Svara',
+    identityExpires: (date) => `Du kan svara till och med ${date}.`,
+    proofSubject: (shop) => `${shop} har anmält din recension: skicka gärna bevis`,
+    proofIntro: (shop) =>
+      `${shop} har anmält din recension som inte baserad på en verklig upplevelse, eftersom den tidigare frågan inte besvarades. Skicka bevis på din upplevelse (till exempel ordernumret eller e-postadressen du beställde med).`,
+    proofExpires: (date) =>
+      `Utan bevis senast ${date} tas recensionen bort av det skälet, och borttagningen räknas offentligt.`,
+    identifyNote: 'Bara butikens personal ser ditt svar; det publiceras aldrig.',
+    identifyFields: {
+      email: 'E-postadress du beställde med',
+      orderReference: 'Ordernummer',
+      fullName: 'Fullständigt namn',
+      phone: 'Telefonnummer',
+    },
+    optional: 'frivilligt',
+    send: 'Skicka',
+    identifyDone: (shop) => `Tack: ditt svar har skickats till ${shop}. Bara personalen där ser det.`,
+    identifyAlready: 'Frågan är redan besvarad. Tack.',
+    identifyEmpty: 'Fyll i minst ett fält.',
   },
 };

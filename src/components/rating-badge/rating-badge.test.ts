@@ -244,6 +244,33 @@ describe('<verity-rating-badge>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(button);
     });
 
+    it('counts the reviews removed in the last 12 months by reason (R13), in every locale', async () => {
+      const removed = { offensive: 2, personal_data: 0, illegal: 0, industry_rule: 0, not_genuine: 1 };
+      const expected = {
+        en: 'Removed in the last 12 months: 3 reviews, each for a stated reason (offensive: 2, not a genuine experience: 1).',
+        sv: 'Borttagna de senaste 12 månaderna: 3 recensioner, var och en av ett angivet skäl (kränkande: 2, ingen verklig upplevelse: 1).',
+        cs: 'Odstraněno za posledních 12 měsíců: 3 recenze, každá z uvedeného důvodu (urážky: 2, nejde o skutečnou zkušenost: 1).',
+        de: 'In den letzten 12 Monaten entfernt: 3 Bewertungen, jede aus einem genannten Grund (beleidigend: 2, keine echte Erfahrung: 1).',
+      };
+      for (const [locale, line] of Object.entries(expected)) {
+        await useMocks(serve(summaryOf({ removed })));
+        const el = await renderBadge(
+          html`<verity-rating-badge api=${freshApi()} business="shop" locale=${locale}></verity-rating-badge>`,
+        );
+        (part(el, 'verified') as HTMLButtonElement).click();
+        await el.updateComplete;
+        expect(visibleText(part(el, 'disclosure')!)).to.contain(line);
+        if (locale === 'en') await expect(el).to.be.accessible();
+      }
+      await useMocks(serve(summaryOf({ removed: { ...removed, offensive: 0, not_genuine: 0 } })));
+      const none = await renderBadge(
+        html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
+      );
+      (part(none, 'verified') as HTMLButtonElement).click();
+      await none.updateComplete;
+      expect(visibleText(part(none, 'disclosure')!)).to.contain('No review was removed in the last 12 months.');
+    });
+
     it('closes when the visitor clicks elsewhere', async () => {
       await useMocks(serve(summaryOf()));
       const el = await renderBadge(

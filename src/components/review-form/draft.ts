@@ -18,6 +18,8 @@ export interface DraftFields {
   language: string;
   authorName: string;
   email: string;
+  /** The order's reference, optional, without an invitation: it may verify the review. */
+  orderReference: string;
   experiencedAt: string;
   consent: boolean;
 }
@@ -41,6 +43,7 @@ export const EMPTY_DRAFT: DraftFields = {
   language: '',
   authorName: '',
   email: '',
+  orderReference: '',
   experiencedAt: '',
   consent: false,
 };

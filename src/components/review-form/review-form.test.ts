@@ -72,7 +72,17 @@ describe('<verity-review-form>', () => {
 
   it('has every field under the API’s names, a moderation note, and no axe violations', async () => {
     const el = await renderForm();
-    for (const name of ['rating', 'title', 'body', 'authorName', 'email', 'experiencedAt', 'consent', 'website']) {
+    for (const name of [
+      'rating',
+      'title',
+      'body',
+      'authorName',
+      'email',
+      'orderReference',
+      'experiencedAt',
+      'consent',
+      'website',
+    ]) {
       expect($(el, `[name="${name}"]`), name).to.not.equal(null);
     }
     expect(visibleText(el.shadowRoot!)).to.contain('never for its rating');
@@ -129,7 +139,8 @@ describe('<verity-review-form>', () => {
       title: 'Great-taste',
       body: 'Fresh-beans-quick-delivery-great-taste',
       language: 'en',
-      status: 'pending',
+      // Without an invitation it waits for its author's confirmation by e-mail.
+      status: 'unconfirmed',
     });
     expect(review!.email).to.equal('ola@mail.example');
     expect(events[0]!.detail).to.deep.equal({ id: review!.id, status: 'pending' });
@@ -596,17 +607,33 @@ describe('<verity-review-form>', () => {
     expect(review!.email).to.equal(null);
   });
 
-  it('thanks the reviewer and says moderation is for content only (R4)', async () => {
+  it('thanks the reviewer, asks to confirm by e-mail, and says moderation is for content only (R4)', async () => {
     const el = await renderForm();
     await fillValid(el, 'Thankful');
     await submit(el);
     await until(() => $(el, '.thanks'), 'no thanks');
     expect(visibleText($(el, '.thanks')!)).to.equal(
-      'Thank you for your review! It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
+      'Thank you for your review! Please confirm it: we sent a link to your e-mail address. Unconfirmed, it is deleted after 7 days. It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
     );
     await expect(el).to.be.accessible();
     const again = await renderForm();
     expect($<HTMLTextAreaElement>(again, '[name="body"]')!.value).to.equal('');
+  });
+
+  it('sends the order reference under the shop’s own label, never with an invitation', async () => {
+    const el = await renderForm({ 'order-reference-label': 'Order number' });
+    const input = $<HTMLInputElement>(el, '[name="orderReference"]')!;
+    const label = el.shadowRoot!.querySelector<HTMLLabelElement>(`label[for="${input.id}"]`)!;
+    expect(visibleText(label)).to.contain('Order number');
+    await expect(el).to.be.accessible();
+    await fillValid(el, 'Order Owner');
+    await fill(el, 'orderReference', '  A-1001 ');
+    await submit(el);
+    await until(() => $(el, '.thanks'), 'not sent');
+    const [review] = stored('Order Owner');
+    expect(review!.orderReference).to.equal('A-1001');
+    const invited = await renderForm({ invitation: DEMO_INVITATIONS[1]! });
+    expect($(invited, '[name="orderReference"]')).to.equal(null);
   });
 
   it('thanks for a review published at once (a verified invitation) without saying it is checked first', async () => {

@@ -23,7 +23,17 @@ export type { InvitationProblem } from './invitation.js';
 export { DRAFT_MAX_AGE_MS } from './draft.js';
 
 /** The order fields appear in, for the error summary. */
-const FIELD_ORDER = ['rating', 'title', 'body', 'language', 'authorName', 'email', 'experiencedAt', 'consent'] as const;
+const FIELD_ORDER = [
+  'rating',
+  'title',
+  'body',
+  'language',
+  'authorName',
+  'email',
+  'orderReference',
+  'experiencedAt',
+  'consent',
+] as const;
 
 const SPEAK_DEBOUNCE_MS = 1200;
 
@@ -76,6 +86,12 @@ export class VerityReviewForm extends VerityDataElement {
 
   /** An invitation token (R8); also read from `?invitation=` in the page's URL. */
   @property() invitation?: string;
+
+  /**
+   * The shop's own name for an order's reference (`Order number`, `Ordernummer`): the label of the
+   * optional field that, without an invitation, lets a matching order verify the review.
+   */
+  @property({ attribute: 'order-reference-label' }) orderReferenceLabel?: string;
 
   @state() private errors: FieldErrors = {};
   @state() private showSummary = false;
@@ -177,6 +193,7 @@ export class VerityReviewForm extends VerityDataElement {
       body: f.body,
       authorName: f.authorName,
       ...(invitation ? { invitationToken: invitation } : f.email.trim() ? { email: f.email.trim() } : {}),
+      ...(!invitation && f.orderReference.trim() ? { orderReference: f.orderReference.trim() } : {}),
       experiencedAt: f.experiencedAt,
       language: f.language || this.pageLanguage,
       consent: f.consent as true,
@@ -316,6 +333,7 @@ export class VerityReviewForm extends VerityDataElement {
     if (this.status === 'done' && this.result) {
       return html`<div part="thanks" class="thanks" role="status">
         <h3 tabindex="-1">${t.thanksTitle}</h3>
+        ${this.result.confirmation === 'email' ? html`<p>${t.thanksConfirm}</p>` : nothing}
         <p>${this.result.status === 'published' ? t.thanksPublished : t.thanksPending}</p>
       </div>`;
     }
@@ -543,6 +561,26 @@ export class VerityReviewForm extends VerityDataElement {
                   aria-invalid=${invalid ? 'true' : 'false'}
                 />`,
               t.emailHint,
+            )
+      }
+      ${
+        this.invitationToken
+          ? nothing
+          : this.field(
+              'orderReference',
+              this.orderReferenceLabel?.trim() || t.orderReferenceLabel,
+              (ids, invalid) =>
+                html`<input
+                  id="f-orderReference"
+                  name="orderReference"
+                  type="text"
+                  autocomplete="off"
+                  maxlength=${LIMITS.orderReferenceMax}
+                  .value=${f.orderReference}
+                  aria-describedby=${describedBy(ids)}
+                  aria-invalid=${invalid ? 'true' : 'false'}
+                />`,
+              t.orderReferenceHint,
             )
       }
       ${this.field(
