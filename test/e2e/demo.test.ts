@@ -87,6 +87,26 @@ describe('the demo shop under a strict CSP', () => {
       });
     }
 
+    it('a page of badges gets its code in one round trip after the loader: at most 4 JS files, fetched together', async () => {
+      await driver.goto(`${server.url}/about-reviews.html`);
+      await waitFor(driver, WIDGETS_READY, 'the badges');
+      const scripts = await driver.run<{ name: string; startTime: number; responseEnd: number }[]>(
+        `performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ name: new URL(e.name).pathname, startTime: e.startTime, responseEnd: e.responseEnd }))`,
+      );
+      const loader = scripts.filter((entry) => entry.name === '/cdn/verity.js');
+      const chunks = scripts.filter((entry) => entry.name.startsWith('/cdn/chunks/'));
+      assert.equal(loader.length, 1, JSON.stringify(scripts));
+      assert.ok(scripts.length <= 4, `${scripts.length} JS files: ${scripts.map((entry) => entry.name).join(', ')}`);
+      assert.ok(
+        chunks.some((entry) => entry.name === '/cdn/chunks/rating-badge.js'),
+        JSON.stringify(scripts),
+      );
+      // Every chunk was asked for before the first of them had arrived: no chunk waited for another.
+      const lastStart = Math.max(...chunks.map((entry) => entry.startTime));
+      const firstEnd = Math.min(...chunks.map((entry) => entry.responseEnd));
+      assert.ok(lastStart <= firstEnd, JSON.stringify(chunks));
+    });
+
     it('the product page writes JSON-LD for the product, through a Trusted Types policy', async () => {
       await driver.goto(`${server.url}/espresso.html`);
       await waitFor(driver, `document.querySelectorAll('script[type="application/ld+json"]').length === 2`, 'JSON-LD');
