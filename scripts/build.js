@@ -92,6 +92,13 @@ const output = await build(
             test: (id) =>
               badgeModules.has(id) && id !== badgeEntry && id !== corePath && !id.includes('/components/rating-badge/'),
           },
+          // What two or more of the other widgets share, in one file rather than one per module.
+          {
+            name: 'widgets',
+            test: (id) =>
+              !badgeModules.has(id) && !id.startsWith(ENTRY_PREFIX) && !/translations\/(sv|cs|de)\.ts$/.test(id),
+            minShareCount: 2,
+          },
         ],
       },
     },
