@@ -12,45 +12,93 @@ import { format, resolveConfig } from 'prettier';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browsers.js';
+import { groupTable, moduleTable } from './modules.js';
+import type { ModuleRow } from './modules.js';
 import { startDemo } from '../scripts/demo-server.js';
 import type { DemoServer } from '../scripts/demo-server.js';
+import { CATEGORY_BUDGET, categorySummaryRequests } from './category.js';
 import { PENDING_REVIEWS, benchDashboard } from './dashboard.js';
 import type { DashboardBench } from './dashboard.js';
-import { CATEGORY_BUDGET, categorySummaryRequests } from './category.js';
 
 const root = new URL('..', import.meta.url);
 const cdn = new URL('dist/cdn/', root);
 const chunksDir = new URL('chunks/', cdn);
 const gzip = (file: URL) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** The chunks a set of entry chunks load, following static imports. */
-function closure(entries: string[]): Set<string> {
-  const seen = new Set<string>();
-  const walk = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(new URL(file, chunksDir), 'utf8');
-    for (const match of source.matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g)) walk(match[1]!);
-  };
-  entries.forEach(walk);
-  return seen;
+/** Every file each widget needs, as the build wrote it for the loader (dist/cdn/manifest.json). */
+interface ChunkManifest {
+  widgets: Record<string, string[]>;
+  core: string[];
+  locales: Record<string, string[]>;
 }
 
-function sizes() {
-  const loader = gzip(new URL('verity.js', cdn));
-  const total = (entries: string[]) =>
-    [...closure(entries)].reduce((sum, file) => sum + gzip(new URL(file, chunksDir)), loader);
-  const widgets = ['rating-badge.js', 'review-list.js', 'review-quote.js', 'review-form.js', 'provider.js'];
-  const chunks: Record<string, number> = { 'verity.js': loader };
+const PAGE_WIDGETS = {
+  badge: ['verity-rating-badge'],
+  all: ['verity-rating-badge', 'verity-review-list', 'verity-review-quote', 'verity-review-form', 'verity-provider'],
+};
+
+async function sizes() {
+  const manifest = JSON.parse(readFileSync(new URL('manifest.json', cdn), 'utf8')) as ChunkManifest;
+  const filesOf = (tags: string[]) => [
+    new URL('verity.js', cdn),
+    ...[...new Set(tags.flatMap((tag) => manifest.widgets[tag]!))].map((file) => new URL(file, chunksDir)),
+  ];
+  const total = (files: URL[]) => files.reduce((sum, file) => sum + gzip(file), 0);
+  const chunks: Record<string, number> = { 'verity.js': gzip(new URL('verity.js', cdn)) };
   for (const file of readdirSync(chunksDir)
     .filter((f) => f.endsWith('.js'))
     .sort())
     chunks[`chunks/${file}`] = gzip(new URL(file, chunksDir));
+  const badge = filesOf(PAGE_WIDGETS.badge);
+  const all = filesOf(PAGE_WIDGETS.all);
+  await writeBundleTable(badge, all);
   return {
-    badgePageGzipBytes: total(['core.js', 'rating-badge.js']),
-    allGzipBytes: total(['core.js', ...widgets]),
+    badgePageGzipBytes: total(badge),
+    badgePageFiles: badge.length,
+    allGzipBytes: total(all),
+    allFiles: all.length,
     chunks,
   };
+}
+
+/** bench/bundle.md: where the bytes of the badge's page and of all widgets go, per package and module. */
+async function writeBundleTable(badge: URL[], all: URL[]): Promise<void> {
+  const kb = (n: number) => (n / 1024).toFixed(2);
+  const section = (title: string, files: URL[]) => {
+    const modules = moduleTable(files);
+    const total = modules.reduce((sum, row) => sum + row.gzipBytes, 0);
+    const rows = (list: ModuleRow[]) =>
+      list.map((row) => `| ${row.module} | ${kb(row.minBytes)} | ${kb(row.gzipBytes)} |`).join('\n');
+    return [
+      `## ${title}: ${kb(total)} KB gzip in ${files.length} files`,
+      '',
+      '| package or folder | KB min | KB gzip (share) |',
+      '| --- | --- | --- |',
+      rows(groupTable(modules)),
+      '',
+      '| module | KB min | KB gzip (share) |',
+      '| --- | --- | --- |',
+      rows(modules),
+    ].join('\n');
+  };
+  const text = [
+    '# Where the bytes go',
+    '',
+    'Written by `npm run bench` from the source maps of the built script-tag bundle: each module’s',
+    'minified bytes, and its share of its file’s gzip bytes in proportion to them.',
+    '',
+    section('The badge’s page', badge),
+    '',
+    section('All widgets', all),
+    '',
+  ].join('\n');
+  await writeFormatted(new URL('bench/bundle.md', root), text);
+}
+
+/** Writes a Markdown file through prettier, as every Markdown file of the project is. */
+async function writeFormatted(file: URL, text: string): Promise<void> {
+  const config = (await resolveConfig(file.pathname)) ?? {};
+  writeFileSync(file, await format(text, { ...config, filepath: file.pathname }));
 }
 
 async function withPage<T>(
@@ -157,6 +205,64 @@ async function listRender50(browser: Browser, url: string): Promise<ReturnType<t
   return spread(runs);
 }
 
+/** A page with nothing of Verity's but one badge: what `badgePage…` and `waterfallMs` are about. */
+const BADGE_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>One badge</title>
+    <link rel="stylesheet" href="/cdn/verity.css" />
+    <script src="/cdn/verity.js" data-api="/" data-business="nordlys" defer></script>
+  </head>
+  <body>
+    <verity-rating-badge></verity-rating-badge>
+  </body>
+</html>`;
+
+const RTT_MS = 150;
+const WATERFALL_RUNS = 5;
+
+/**
+ * Loader start to a rendered badge on a throttled connection (`RTT_MS` round trips, through the
+ * browser's own network emulation): from the moment verity.js has arrived to the first frame
+ * with the badge's average, and the JS files fetched on the way. The median of a few page loads.
+ */
+async function waterfall(browser: Browser, url: string): Promise<{ ms: ReturnType<typeof spread>; files: number }> {
+  const runs: number[] = [];
+  let files = 0;
+  for (let i = 0; i < WATERFALL_RUNS; i += 1) {
+    const result = await withPage(browser, async (page) => {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: RTT_MS,
+        downloadThroughput: (10 * 1024 * 1024) / 8,
+        uploadThroughput: (5 * 1024 * 1024) / 8,
+      });
+      await page.evaluateOnNewDocument(`
+        const check = () => {
+          const badge = document.querySelector('verity-rating-badge');
+          if (badge && badge.shadowRoot && badge.shadowRoot.querySelector('.average')) window.__badgeAt = performance.now();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      `);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction('window.__badgeAt !== undefined', { timeout: 60_000 });
+      return page.evaluate(`(() => {
+        const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+        const loader = scripts.find((e) => e.name.endsWith('/verity.js'));
+        return { ms: window.__badgeAt - loader.responseEnd, files: scripts.length };
+      })()`) as Promise<{ ms: number; files: number }>;
+    });
+    runs.push(Math.round(result.ms));
+    files = result.files;
+  }
+  return { ms: spread(runs), files };
+}
+
 async function lighthouse(url: string, port: number): Promise<{ score: number; tbt: number }> {
   const { default: run } = await import('lighthouse');
   const result = await run(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
@@ -220,10 +326,20 @@ const BUDGETS = {
   /** The same budget as the end-to-end test of the built dashboard. */
   inboxGzipBytes: 60_000,
   inboxInteractiveMs: 1000,
+  badgePageFiles: 4,
 } as const;
 
 /** The measurements, by name: `npm run bench -- --only=listRender50` runs just those named. */
-const MEASURES = ['sizes', 'requests', 'cls', 'listRender50', 'category', 'lighthouse', 'dashboard'] as const;
+const MEASURES = [
+  'sizes',
+  'requests',
+  'cls',
+  'listRender50',
+  'waterfall',
+  'category',
+  'lighthouse',
+  'dashboard',
+] as const;
 type Measure = (typeof MEASURES)[number];
 
 function chosenMeasures(): Set<Measure> {
@@ -254,6 +370,20 @@ function table(results: Results): { table: string; failures: string[] } {
       kb(results.badgePageGzipBytes),
       `≤ ${kb(BUDGETS.badgePageGzipBytes)}`,
       results.badgePageGzipBytes <= BUDGETS.badgePageGzipBytes,
+    ],
+    [
+      'Badge page, JS files',
+      String(results.badgePageFiles),
+      `≤ ${BUDGETS.badgePageFiles}`,
+      results.badgePageFiles <= BUDGETS.badgePageFiles,
+    ],
+    [
+      `Loader start to badge rendered at ${results.waterfallRttMs ?? RTT_MS} ms RTT (median)`,
+      results.waterfallSpread
+        ? `${results.waterfallMs} ms (${results.waterfallSpread.min}–${results.waterfallSpread.max})`
+        : String(results.waterfallMs),
+      '',
+      true,
     ],
     [
       'All widgets, all JS (min+gzip)',
@@ -353,7 +483,7 @@ async function main(): Promise<void> {
       rateLimitPerMinute: 0,
       apiDelayMs,
       jobs: false,
-      extraPages: { '/espresso-without-widgets.html': withoutWidgets() },
+      extraPages: { '/espresso-without-widgets.html': withoutWidgets(), '/badge-only.html': BADGE_PAGE },
     });
   let server: DemoServer | undefined;
   let slow: DemoServer | undefined;
@@ -364,7 +494,7 @@ async function main(): Promise<void> {
   });
   try {
     const measured: Results = { measuredAt: new Date().toISOString() };
-    if (measures.has('sizes')) Object.assign(measured, sizes());
+    if (measures.has('sizes')) Object.assign(measured, await sizes());
     if (measures.size > 1 || !measures.has('sizes')) server = await start(0);
     if (measures.has('requests')) {
       const home = await requests(browser, `${server!.url}/`);
@@ -383,6 +513,13 @@ async function main(): Promise<void> {
       const render = await listRender50(browser, `${server!.url}/`);
       measured.listRender50Ms = render.median;
       measured.listRender50Spread = render;
+    }
+    if (measures.has('waterfall')) {
+      const result = await waterfall(browser, `${server!.url}/badge-only.html`);
+      measured.waterfallMs = result.ms.median;
+      measured.waterfallSpread = result.ms;
+      measured.waterfallRttMs = RTT_MS;
+      measured.badgePageLoadedFiles = result.files;
     }
     if (measures.has('category'))
       measured.categorySummaryRequests = await categorySummaryRequests(browser, server!.url);
@@ -404,8 +541,7 @@ async function main(): Promise<void> {
     const section = `<!-- bench:start -->\n${text}\n\nMeasured ${results.measuredAt.slice(0, 10)} in Chromium on 2 cores (\`npm run bench\`).\n<!-- bench:end -->`;
     // Through prettier, as every Markdown file of the project: the table's columns are aligned.
     const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section);
-    const config = (await resolveConfig(readmeUrl.pathname)) ?? {};
-    writeFileSync(readmeUrl, await format(updated, { ...config, filepath: readmeUrl.pathname }));
+    await writeFormatted(readmeUrl, updated);
 
     console.log(text);
     for (const failure of failures) console.log(`FAIL ${failure}`);

@@ -14,10 +14,120 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // 1. The script-tag bundle: a tiny classic loader (works with or without defer, async or
 //    type="module") and one ES chunk per widget, loaded when its tag appears on the page.
+//
+//    Each widget's CDN entry first imports src/cdn/core.ts (which takes the loader's settings),
+//    then registers the widget, so a widget never renders unconfigured. What the badge needs
+//    goes into one `base` chunk, and the loader is built knowing every entry's whole chunk graph
+//    (the manifest): it fetches all files a widget needs at once, one round trip after its own.
 const { VERSION } = await import('../src/internal/version.ts');
+const WIDGETS = {
+  'verity-stars': ['stars', 'src/components/stars/define.ts'],
+  'verity-rating-badge': ['rating-badge', 'src/components/rating-badge/define.ts'],
+  'verity-review-list': ['review-list', 'src/components/review-list/define.ts'],
+  'verity-review-quote': ['review-quote', 'src/components/review-quote/define.ts'],
+  'verity-review-form': ['review-form', 'src/components/review-form/define.ts'],
+  'verity-star-input': ['star-input', 'src/components/star-input/define.ts'],
+  'verity-provider': ['provider', 'src/components/provider/define.ts'],
+};
+const ENTRY_PREFIX = '\0verity-cdn:';
+/** The CDN entries: `import core; import define`, as virtual modules. */
+const cdnEntries = {
+  name: 'verity-cdn-entries',
+  resolveId: (id) => (id.startsWith(ENTRY_PREFIX) ? id : undefined),
+  load(id) {
+    if (!id.startsWith(ENTRY_PREFIX)) return undefined;
+    const define = id.slice(ENTRY_PREFIX.length);
+    return `import ${JSON.stringify(join(root, 'src/cdn/core.ts'))};\nimport ${JSON.stringify(join(root, define))};\n`;
+  },
+};
+const chunkInput = Object.fromEntries([
+  ['core', 'src/cdn/core.ts'],
+  ...Object.values(WIDGETS).map(([name, define]) => [name, `${ENTRY_PREFIX}${define}`]),
+]);
+const chunkBuild = ({ input, output, write = true }) => ({
+  ...quiet,
+  plugins: [cdnEntries],
+  build: {
+    outDir: 'dist/cdn/chunks',
+    emptyOutDir: false,
+    target: 'es2021',
+    minify: true,
+    sourcemap: true,
+    write,
+    modulePreload: false,
+    rolldownOptions: { input, preserveEntrySignatures: 'strict', output: { format: 'es', minify: true, ...output } },
+  },
+});
+const badgeEntry = `${ENTRY_PREFIX}${WIDGETS['verity-rating-badge'][1]}`;
+const corePath = join(root, 'src/cdn/core.ts');
+
+// Pass one, not written: which modules the badge's page runs (the loader's core and the badge,
+// following static imports only: the other languages stay chunks of their own).
+const probe = await build(chunkBuild({ input: { badge: badgeEntry }, output: {}, write: false }));
+const probeChunks = new Map(
+  (Array.isArray(probe) ? probe[0] : probe).output
+    .filter((item) => item.type === 'chunk')
+    .map((chunk) => [chunk.fileName, chunk]),
+);
+const badgeModules = new Set();
+const collect = (chunk) => {
+  if (!chunk || chunk.moduleIds.every((id) => badgeModules.has(id))) return;
+  chunk.moduleIds.forEach((id) => badgeModules.add(id));
+  chunk.imports.forEach((file) => collect(probeChunks.get(file)));
+};
+collect([...probeChunks.values()].find((chunk) => chunk.isEntry));
+
+const output = await build(
+  chunkBuild({
+    input: chunkInput,
+    output: {
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      codeSplitting: {
+        groups: [
+          // Everything the badge runs but its own code and the core entry, in one file every
+          // widget shares; what only the other widgets need stays in their own chunks.
+          {
+            name: 'base',
+            test: (id) =>
+              badgeModules.has(id) && id !== badgeEntry && id !== corePath && !id.includes('/components/rating-badge/'),
+          },
+          // What two or more of the other widgets share, in one file rather than one per module.
+          {
+            name: 'widgets',
+            test: (id) =>
+              !badgeModules.has(id) && !id.startsWith(ENTRY_PREFIX) && !/translations\/(sv|cs|de)\.ts$/.test(id),
+            minShareCount: 2,
+          },
+        ],
+      },
+    },
+  }),
+);
+const bundle = (Array.isArray(output) ? output[0] : output).output.filter((item) => item.type === 'chunk');
+const byFile = new Map(bundle.map((chunk) => [chunk.fileName, chunk]));
+/** A chunk and every chunk it imports statically, itself first. */
+const graph = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imported of byFile.get(file)?.imports ?? []) graph(imported, seen);
+  return seen;
+};
+const manifest = {
+  widgets: Object.fromEntries(Object.entries(WIDGETS).map(([tag, [name]]) => [tag, [...graph(`${name}.js`)]])),
+  core: [...graph('core.js')],
+  // The built-in languages other than English load on demand; the loader fetches the page's too.
+  locales: Object.fromEntries(
+    bundle
+      .filter((chunk) => /src\/translations\/(\w+)\.ts$/.test(chunk.facadeModuleId ?? ''))
+      .map((chunk) => [/(\w+)\.ts$/.exec(chunk.facadeModuleId)[1], [...graph(chunk.fileName)]]),
+  ),
+};
+writeFileSync(new URL('../dist/cdn/manifest.json', import.meta.url), `${JSON.stringify(manifest, null, 2)}\n`);
+
 await build({
   ...quiet,
-  define: { __VERITY_VERSION__: JSON.stringify(VERSION) },
+  define: { __VERITY_VERSION__: JSON.stringify(VERSION), __VERITY_MANIFEST__: JSON.stringify(manifest) },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
@@ -25,31 +135,6 @@ await build({
     minify: true,
     sourcemap: true,
     lib: { entry: 'src/embed.ts', name: 'VerityLoader', formats: ['iife'], fileName: () => 'verity.js' },
-  },
-});
-await build({
-  ...quiet,
-  build: {
-    outDir: 'dist/cdn/chunks',
-    emptyOutDir: false,
-    target: 'es2021',
-    minify: true,
-    sourcemap: true,
-    lib: {
-      entry: {
-        core: 'src/cdn/core.ts',
-        stars: 'src/components/stars/define.ts',
-        'rating-badge': 'src/components/rating-badge/define.ts',
-        'review-list': 'src/components/review-list/define.ts',
-        'review-quote': 'src/components/review-quote/define.ts',
-        'review-form': 'src/components/review-form/define.ts',
-        'star-input': 'src/components/star-input/define.ts',
-        provider: 'src/components/provider/define.ts',
-      },
-      formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
-    },
-    rolldownOptions: { output: { chunkFileNames: 'shared-[hash].js', minify: true } },
   },
 });
 

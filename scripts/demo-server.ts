@@ -57,6 +57,8 @@ export interface DemoOptions {
   maxAgeSeconds?: number;
   /** Slow answers on purpose, e.g. to watch the widgets reserve their space. */
   apiDelayMs?: number;
+  /** Slow widget chunks on purpose, e.g. to see whether they are fetched together or one after another. */
+  chunkDelayMs?: number;
   /** More pages to serve (path → HTML), e.g. the benchmark's page without widgets. */
   extraPages?: Record<string, string>;
   /** Deliver e-mail (invitations, sign-in links) over this SMTP server; without it they wait in the outbox and the log. */
@@ -147,6 +149,13 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
 
   const noCache = (_path: string, c: { header: (name: string, value: string) => void }) =>
     c.header('cache-control', 'no-cache');
+  const chunkDelayMs = options.chunkDelayMs ?? 0;
+  if (chunkDelayMs > 0) {
+    app.use('/cdn/chunks/*', async (_c, next) => {
+      await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+      await next();
+    });
+  }
   app.use(
     '/cdn/*',
     serveStatic({ root: `${root}dist/cdn`, rewriteRequestPath: (path) => path.slice('/cdn'.length), onFound: noCache }),

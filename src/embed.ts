@@ -16,8 +16,18 @@ import RESERVED from './cdn/reserve.css?raw';
 
 declare const __VERITY_VERSION__: string;
 
+/** Every file each widget needs (its whole static chunk graph), from the build. */
+interface ChunkManifest {
+  widgets: Record<string, string[]>;
+  core: string[];
+  locales: Record<string, string[]>;
+}
+declare const __VERITY_MANIFEST__: ChunkManifest;
+
 interface VerityGlobal {
   version: string;
+  /** The script tag's settings, which the widgets' code takes when it arrives. */
+  readonly settings: VerityConfig;
   configure(config: VerityConfig): Promise<void>;
   /** Resolves when every widget on the page so far has its code. */
   ready(): Promise<void>;
@@ -29,16 +39,9 @@ declare global {
   }
 }
 
-/** Tag → chunk file under `chunks/`. */
-const CHUNKS: Record<string, string> = {
-  'verity-rating-badge': 'rating-badge',
-  'verity-review-list': 'review-list',
-  'verity-review-quote': 'review-quote',
-  'verity-review-form': 'review-form',
-  'verity-star-input': 'star-input',
-  'verity-stars': 'stars',
-  'verity-provider': 'provider',
-};
+const MANIFEST = __VERITY_MANIFEST__;
+/** Tag → the files under `chunks/` its widget needs, its own entry first. */
+const CHUNKS = MANIFEST.widgets;
 
 function findScript(): HTMLScriptElement | null {
   const current = document.currentScript;
@@ -78,28 +81,47 @@ function start(): void {
   if (product) config.product = product;
   if (locale) config.locale = locale;
 
-  const load = (file: string): Promise<Record<string, unknown>> =>
-    import(/* @vite-ignore */ `${base}chunks/${file}.js`) as Promise<Record<string, unknown>>;
-  const core = load('core').then((module) => {
-    (module.configure as (c: VerityConfig) => void)(config);
-    return module;
-  });
+  // Each file is imported once; all the files of a widget are asked for at the same moment, so
+  // they arrive in one round trip instead of one per level of imports.
+  const imported = new Map<string, Promise<Record<string, unknown>>>();
+  const load = (files: string[]): Promise<Record<string, unknown>> => {
+    const modules = files.map((file) => {
+      let module = imported.get(file);
+      if (!module) {
+        module = import(/* @vite-ignore */ `${base}chunks/${file}`) as Promise<Record<string, unknown>>;
+        imported.set(file, module);
+      }
+      return module;
+    });
+    return Promise.all(modules).then(([first]) => first!);
+  };
+  let core: Promise<Record<string, unknown>> | undefined;
+  const loadCore = () => (core ??= load(MANIFEST.core));
   const pending = new Map<string, Promise<unknown>>();
 
+  // The page's language, when it is not English, is fetched with the first widget's files.
+  const language = (config.locale || document.documentElement.lang || navigator.language || '')
+    .toLowerCase()
+    .split(/[-_]/)[0]!;
+  const translation = MANIFEST.locales[language] ?? [];
+
   const scan = (root: ParentNode): void => {
-    for (const [tag, file] of Object.entries(CHUNKS)) {
+    for (const [tag, files] of Object.entries(CHUNKS)) {
       if (pending.has(tag) || !root.querySelector(tag)) continue;
       pending.set(
         tag,
-        core.then(() => load(file)).catch((error: unknown) => console.error(`[verity] could not load <${tag}>`, error)),
+        Promise.all([load(files), loadCore(), translation.length > 0 ? load(translation) : undefined]).catch(
+          (error: unknown) => console.error(`[verity] could not load <${tag}>`, error),
+        ),
       );
     }
   };
 
   window.Verity = {
     version: __VERITY_VERSION__,
+    settings: config,
     configure: async (next) => {
-      const module = await core;
+      const module = await loadCore();
       (module.configure as (c: VerityConfig) => void)(next);
     },
     ready: async () => {

@@ -9,6 +9,7 @@ import type { BuiltInLocale } from '../internal/localize.js';
 import { Formatter, ensureTranslation, localizerFor } from '../internal/localize.js';
 import type { Localizer } from '../internal/localize.js';
 import { readItem, writeItem } from '../internal/storage.js';
+import { useWidgetStrings } from '../internal/widget-strings.js';
 import { en } from './translations/en.js';
 import type { DashboardTranslation } from './translations/en.js';
 
@@ -82,6 +83,7 @@ export class DashboardLocalizer extends Formatter {
 
   /** The widgets' localizer of the same language (its texts may load later than ours). */
   get widgets(): Localizer {
+    useWidgetStrings();
     return localizerFor(this.locale);
   }
 

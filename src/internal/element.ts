@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import type { ReactiveControllerHost } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -6,7 +5,6 @@ import type { VerityClient } from '../client/client.js';
 import { isVerityApiError } from '../client/errors.js';
 import { sharedClient } from './clients.js';
 import { getConfig, onConfigChange, pageLocale } from './config.js';
-import { verityContext } from './context.js';
 import type { ProvidedConfig } from './context.js';
 import { VerityErrorEvent } from './events.js';
 import type { VerityErrorCode } from './events.js';
@@ -17,6 +15,24 @@ import { baseStyles } from './styles.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+
+/** Subscribes a widget to the nearest `<verity-provider>`'s settings; `set` receives each value. */
+export type ProviderSubscriber = (element: VerityElement, set: (value: ProvidedConfig | undefined) => void) => void;
+
+/**
+ * The context machinery comes with `<verity-provider>`: a page without one never loads it. The
+ * provider's module hands its subscriber here when it is defined, and every widget already on
+ * the page subscribes at once (so the order in which their code arrives does not matter).
+ */
+let subscribeToProvider: ProviderSubscriber | undefined;
+const connectedWidgets = new Set<VerityElement>();
+const subscribed = new WeakSet<VerityElement>();
+
+export function useProviders(subscriber: ProviderSubscriber): void {
+  if (subscribeToProvider) return;
+  subscribeToProvider = subscriber;
+  for (const element of connectedWidgets) element.subscribeToProvider();
+}
 
 /**
  * The base of every Verity element: resolves its locale (attribute → nearest provider → page
@@ -33,9 +49,7 @@ export class VerityElement extends LitElement {
   @property({ reflect: true }) theme?: Theme;
 
   /** The nearest `<verity-provider>`'s settings. */
-  @consume({ context: verityContext, subscribe: true })
-  @state()
-  protected provided?: ProvidedConfig;
+  @state() protected provided?: ProvidedConfig;
 
   private unsubscribe?: () => void;
 
@@ -71,12 +85,24 @@ export class VerityElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = onConfigChange(() => this.requestUpdate());
+    connectedWidgets.add(this);
+    this.subscribeToProvider();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    connectedWidgets.delete(this);
+  }
+
+  /** @internal Once per element, when providers are in use: its consumer follows it in and out of the page. */
+  subscribeToProvider(): void {
+    if (!subscribeToProvider || subscribed.has(this)) return;
+    subscribed.add(this);
+    subscribeToProvider(this, (value) => {
+      this.provided = value;
+    });
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

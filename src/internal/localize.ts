@@ -3,15 +3,31 @@
  * page-global i18n singleton of the host page, so each element asks for a `Localizer` of its
  * resolved locale. Numbers and dates go through `Intl`.
  */
-import { en } from '../translations/en.js';
-import type { Translation } from '../translations/en.js';
+import { enShared } from '../translations/en-shared.js';
+import type { Translation, WidgetTranslation } from '../translations/en.js';
 
 export type { Translation };
 
 export const BUILT_IN_LOCALES = ['en', 'sv', 'cs', 'de'] as const;
 export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
 
-const translations = new Map<string, Translation>([['en', en]]);
+/**
+ * English starts with the badge's strings only: the other widgets add theirs when their code
+ * arrives (`addEnglish`), and only they read them.
+ */
+const translations = new Map<string, Translation>([['en', enShared as Translation]]);
+const addedEnglish = new Set<Partial<WidgetTranslation>>();
+
+/**
+ * Adds a widget's English strings (once). What a page registered for English itself is kept:
+ * these only fill what is missing.
+ */
+export function addEnglish(strings: Partial<WidgetTranslation>): void {
+  if (addedEnglish.has(strings)) return;
+  addedEnglish.add(strings);
+  translations.set('en', { ...strings, ...translations.get('en') } as Translation);
+  localizers.clear();
+}
 const localizers = new Map<string, Localizer>();
 
 /**
@@ -172,7 +188,7 @@ export class Localizer extends Formatter {
 
   constructor(requested: string) {
     const translation = findTranslation(requested);
-    const t = translation ?? en;
+    const t = translation ?? translations.get('en')!;
     // The requested tag when it has a translation (so `de-AT` formats as Austrian), else the translation's.
     super(translation && isValidTag(requested) ? requested : t.$code);
     this.t = t;

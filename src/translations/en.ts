@@ -1,12 +1,12 @@
 import type { Grade, ModerationReason, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
-import { plural } from '../internal/plural.js';
+import { enShared } from './en-shared.js';
+import { enWidgets } from './en-widgets.js';
 
 /**
- * The strings of every widget. Other locales are typed against this interface, so a missing
- * string is a compile error. Plural strings are functions: they receive the count and the count
- * already formatted for the locale.
+ * The strings the badge (and every widget) needs: always loaded, the English ones in the
+ * badge's own chunk.
  */
-export interface Translation {
+export interface SharedTranslation {
   /** BCP 47 code of the language. */
   $code: string;
   /** The language's own name. */
@@ -47,7 +47,13 @@ export interface Translation {
   removalReasons: Record<ModerationReason, string>;
   verificationPolicy: string;
   readAllReviews: string;
+}
 
+/**
+ * The strings of the list, the quote, the form and the star input: their English ones load with
+ * those widgets' code, not with the badge's (`en-widgets.ts`).
+ */
+export interface WidgetTranslation {
   // The review list
   /** The list's accessible name. */
   listLabel: string;
@@ -118,10 +124,10 @@ export interface Translation {
   nameHint: string;
   emailLabel: string;
   emailHint: string;
-  orderReferenceLabel: string;
-  orderReferenceHint: string;
   dateLabel: string;
   dateHint: (earliest: string) => string;
+  orderReferenceLabel: string;
+  orderReferenceHint: string;
   consentLabel: string;
   honeypotLabel: string;
   noIncentive: string;
@@ -162,191 +168,18 @@ export interface Translation {
   rateLimited: (wait: string) => string;
   alreadySent: string;
   thanksTitle: string;
-  /** A review without an invitation: its author confirms it from an e-mail first. */
-  thanksConfirm: string;
   thanksPending: string;
   thanksPublished: string;
+  /** A review without an invitation: its author confirms it from an e-mail first. */
+  thanksConfirm: string;
 }
 
-const p = (count: number, forms: Parameters<typeof plural>[2]) => plural('en', count, forms);
+/**
+ * The strings of every widget. Other locales are typed against this interface, so a missing
+ * string is a compile error. Plural strings are functions: they receive the count and the count
+ * already formatted for the locale.
+ */
+export interface Translation extends SharedTranslation, WidgetTranslation {}
 
-export const en: Translation = {
-  $code: 'en',
-  $name: 'English',
-  $dir: 'ltr',
-
-  starsLabel: (rating) => `Rated ${rating} out of 5`,
-  outOfFive: 'out of 5',
-  grades: {
-    excellent: 'Excellent',
-    good: 'Good',
-    fair: 'Fair',
-    poor: 'Poor',
-    very_poor: 'Very poor',
-  },
-  verifiedReviewCount: (count, n) => p(count, { one: `${n} verified review`, other: `${n} verified reviews` }),
-  reviewCount: (count, n) => p(count, { one: `${n} review`, other: `${n} reviews` }),
-  noReviews: 'No reviews yet',
-  noScore: 'No score yet',
-  loading: 'Loading reviews…',
-  unavailable: 'Reviews are unavailable right now',
-  invitedShare: (percent) => `${percent} of customers invited to review`,
-  howVerified: 'How reviews are verified',
-  close: 'Close',
-  disclosureScore: (count, n) =>
-    p(count, {
-      one: `The score is the average rating of ${n} verified review from the last 12 months.`,
-      other: `The score is the average rating of ${n} verified reviews from the last 12 months.`,
-    }),
-  disclosureNoScore: 'There is no score yet: no verified review from the last 12 months.',
-  disclosureVerification:
-    'A review is verified when the reviewer was invited after a real purchase or proved an order. Unverified and imported reviews are shown, but never counted in the score.',
-  disclosureHonesty:
-    'Every published review can be read, whatever its rating. Reviews are checked only for offensive language and personal data, and no one is paid or rewarded for a review.',
-  disclosureTotals: (t) =>
-    `Published: ${t.published} (${t.verified} verified, ${t.unverified} unverified, ${t.imported} imported).`,
-  disclosureRemoved: (total, n, reasons) =>
-    `Removed in the last 12 months: ${n} ${total === 1 ? 'review' : 'reviews'}, each for a stated reason (${reasons}).`,
-  disclosureNoneRemoved: 'No review was removed in the last 12 months.',
-  removalReasons: {
-    offensive: 'offensive',
-    personal_data: 'personal data',
-    illegal: 'illegal content',
-    industry_rule: 'industry rules',
-    not_genuine: 'not a genuine experience',
-  },
-  verificationPolicy: 'Read the verification policy',
-  readAllReviews: 'Read all reviews',
-
-  listLabel: 'Customer reviews',
-  basedOn: (count, n) =>
-    p(count, {
-      one: `Based on ${n} verified review from the last 12 months`,
-      other: `Based on ${n} verified reviews from the last 12 months`,
-    }),
-  histogramLabel: 'Ratings of verified reviews from the last 12 months. Choose a rating to filter the list.',
-  histogramBar: (stars, count, n) =>
-    `${p(stars, { one: `${stars} star`, other: `${stars} stars` })}: ${p(count, { one: `${n.count} review`, other: `${n.count} reviews` })}, ${n.percent}`,
-  sortLabel: 'Sort by',
-  sorts: {
-    newest: 'Newest first',
-    oldest: 'Oldest first',
-    highest: 'Highest rating',
-    lowest: 'Lowest rating',
-    helpful: 'Most helpful',
-  },
-  searchLabel: 'Search reviews',
-  verifiedOnly: 'Verified reviews only',
-  languageLabel: 'Language',
-  allLanguages: 'All languages',
-  clearFilters: 'Clear filters',
-  showingRatings: (ratings) => `Showing ${ratings} star reviews`,
-  showAll: 'Show all',
-  resultCount: (shown, total, n) => (total === 1 ? 'Showing 1 review' : `Showing ${n.shown} of ${n.total} reviews`),
-  noResults: 'No reviews match your filters.',
-  writeFirstReview: 'Write the first review',
-  loadError: 'The reviews could not be loaded.',
-  offline: 'You are offline. The reviews will load when you are back online.',
-  retry: 'Try again',
-  showMore: 'Show more reviews',
-  loadedMore: (count, n) => p(count, { one: `${n} more review loaded`, other: `${n} more reviews loaded` }),
-  readMore: 'Read more',
-  showLess: 'Show less',
-  reviewed: (when) => `Reviewed ${when}`,
-  experienced: (when) => `Experience: ${when}`,
-  edited: (when) => `Edited ${when}`,
-  provenance: { verified: 'Verified', unverified: 'Unverified', imported: 'Imported' },
-  provenanceMeaning: {
-    invitation: 'invited after a purchase',
-    'order-reference': 'proved an order',
-    identity: 'identity confirmed',
-    unverified: 'not proven to be a customer; not counted in the score',
-    imported: 'from another system; not counted in the score',
-  },
-  replyFrom: (name) => `Reply from ${name}`,
-  helpful: 'Helpful',
-  helpfulFailed: 'Your vote could not be saved. Please try again.',
-  report: 'Report',
-  reportTitle: 'Report this review',
-  reportReasonLegend: 'Why are you reporting this review?',
-  reportReasons: {
-    offensive: 'Offensive or insulting',
-    personal_data: 'Contains personal data',
-    not_genuine: 'Not based on a genuine experience',
-    spam: 'Spam or advertising',
-    other: 'Something else',
-  },
-  notGenuineClosed: 'Only reviews from the last 12 months can be reported as not based on a genuine experience.',
-  reportNote: 'Anything else we should know? (optional)',
-  sendReport: 'Send report',
-  cancel: 'Cancel',
-  reportSent: 'Thank you. We will check this review.',
-  reportFailed: 'The report could not be sent. Please try again.',
-  linkedReview: 'Linked review',
-  readFullReview: 'Read the full review',
-  ratingOptions: ['1 star: very poor', '2 stars: poor', '3 stars: fair', '4 stars: good', '5 stars: excellent'],
-  formTitle: 'Write a review',
-  ratingLabel: 'Your rating',
-  titleLabel: 'Title (optional)',
-  bodyLabel: 'Your review',
-  reviewLanguageLabel: 'Language of your review',
-  bodyCounter: (length, max) => `${length} / ${max}`,
-  bodyCounterSpoken: (length, min, max) =>
-    length < min
-      ? p(min - length, { one: '1 more character needed', other: `${min - length} more characters needed` })
-      : p(max - length, { one: '1 character left', other: `${max - length} characters left` }),
-  nameLabel: 'Name shown with your review',
-  nameHint: 'Your first name and an initial is enough.',
-  emailLabel: 'E-mail',
-  emailHint: 'Only to confirm your review. It is never shown.',
-  orderReferenceLabel: 'Order reference (optional)',
-  orderReferenceHint: 'With the reference of your order, your review is shown as a verified purchase.',
-  dateLabel: 'When did you buy or use it?',
-  dateHint: (earliest) => `At most 6 months ago (on or after ${earliest}).`,
-  consentLabel: 'This is my own experience, and I received nothing in return for this review.',
-  honeypotLabel: 'Leave this field empty',
-  noIncentive: 'No one is paid or rewarded for a review.',
-  moderationNote:
-    'Every review is checked for offensive language and personal data before it is published, never for its rating.',
-  invitationNote: 'You were invited after your purchase: your review will be marked as verified.',
-  invitationProblems: {
-    expired: 'This review link has expired.',
-    used: 'This review link was already used for a review.',
-    invalid: 'This review link is not valid.',
-    mismatch: 'This review link is for another product.',
-  },
-  invitationFallback: 'You can still send your review; it will be shown as not verified.',
-  dropInvitation: 'Continue as not verified',
-  submit: 'Send review',
-  submitting: 'Sending…',
-  errorSummary: 'Please check these fields:',
-  errors: {
-    rating: 'Choose a rating from 1 to 5 stars.',
-    titleTooLong: (max) => `Keep the title to ${max} characters.`,
-    bodyRequired: 'Write about your experience.',
-    bodyTooShort: (min) => `Write at least ${min} characters.`,
-    bodyTooLong: (max) => `Keep your review to ${max} characters.`,
-    nameRequired: 'Enter the name to show with your review.',
-    nameTooShort: (min) => `Enter at least ${min} characters.`,
-    nameTooLong: (max) => `Keep the name to ${max} characters.`,
-    emailRequired: 'Enter your e-mail address.',
-    emailInvalid: 'Enter an e-mail address like name@example.com.',
-    dateRequired: 'Enter when you had the experience.',
-    dateFuture: 'The date cannot be in the future.',
-    dateTooOld: (earliest) => `Reviews are about experiences from the last 6 months: choose ${earliest} or later.`,
-    consent: 'Confirm that this is your own experience and that you received nothing for it.',
-    productUnknown: 'This product cannot be reviewed here.',
-    invalid: 'Check this field.',
-  },
-  draftRestored: 'We kept the review you had not sent yet.',
-  discardDraft: 'Discard draft',
-  networkFailed: 'Your review could not be sent: the connection failed. Nothing is lost; try again.',
-  serverFailed: 'Something went wrong on our side. Nothing is lost; try again.',
-  rateLimited: (wait) => `Too many reviews were sent from here. Please try again ${wait}.`,
-  alreadySent: 'This review was already sent. Discard the draft to write another one.',
-  thanksTitle: 'Thank you for your review!',
-  thanksConfirm: 'Please confirm it: we sent a link to your e-mail address. Unconfirmed, it is deleted after 7 days.',
-  thanksPending:
-    'It will be published once it has been checked for offensive language and personal data. It is never checked for its rating.',
-  thanksPublished: 'Your review is published.',
-};
+/** Every English string: the badge's and the other widgets'. */
+export const en: Translation = { ...enShared, ...enWidgets };

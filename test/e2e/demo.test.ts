@@ -30,6 +30,7 @@ const WIDGETS_READY = `(() => {
 const API_ENTRIES = `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.startsWith('/v1/'))`;
 
 const ADMIN_TOKEN = 'e2e-admin';
+const CHUNK_DELAY_MS = 150;
 
 const PAGES = [
   { path: '/', widgets: 8 },
@@ -39,8 +40,14 @@ const PAGES = [
 ];
 
 describe('the demo shop under a strict CSP', () => {
-  // No HTTP caching of API answers: the page reloaded after an approval must see it at once.
-  const demo = useDemo('e2e', { adminToken: ADMIN_TOKEN, maxAgeSeconds: 0, cacheTtlMs: 0 });
+  // No HTTP caching of API answers: the page reloaded after an approval must see it at once. A slow
+  // CDN: chunks fetched one after another would start a whole delay apart.
+  const demo = useDemo('e2e', {
+    adminToken: ADMIN_TOKEN,
+    maxAgeSeconds: 0,
+    cacheTtlMs: 0,
+    chunkDelayMs: CHUNK_DELAY_MS,
+  });
 
   describeEachEngine((engine, driver) => {
     for (const { path, widgets, serverRendered } of PAGES) {
@@ -65,6 +72,28 @@ describe('the demo shop under a strict CSP', () => {
         );
       });
     }
+
+    it('a page of badges gets its code in one round trip after the loader: at most 4 JS files, fetched together', async () => {
+      await driver.goto(`${demo.server.url}/about-reviews.html`);
+      await waitFor(driver, WIDGETS_READY, 'the badges');
+      const scripts = await driver.run<{ name: string; startTime: number; responseEnd: number }[]>(
+        `performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ name: new URL(e.name).pathname, startTime: e.startTime, responseEnd: e.responseEnd }))`,
+      );
+      const loader = scripts.filter((entry) => entry.name === '/cdn/verity.js');
+      const chunks = scripts.filter((entry) => entry.name.startsWith('/cdn/chunks/'));
+      assert.equal(loader.length, 1, JSON.stringify(scripts));
+      assert.ok(scripts.length <= 4, `${scripts.length} JS files: ${scripts.map((entry) => entry.name).join(', ')}`);
+      assert.ok(
+        chunks.some((entry) => entry.name === '/cdn/chunks/rating-badge.js'),
+        JSON.stringify(scripts),
+      );
+      // Every chunk was asked for before the first of them had arrived (each takes the CDN's delay):
+      // no chunk waited for another.
+      const lastStart = Math.max(...chunks.map((entry) => entry.startTime));
+      const firstEnd = Math.min(...chunks.map((entry) => entry.responseEnd));
+      assert.ok(firstEnd - Math.min(...chunks.map((entry) => entry.startTime)) >= CHUNK_DELAY_MS * 0.9, 'slow chunks');
+      assert.ok(lastStart < firstEnd, JSON.stringify(chunks));
+    });
 
     it('the product page has one JSON-LD Product, kept in step through a Trusted Types policy', async () => {
       await driver.goto(`${demo.server.url}/espresso.html`);

@@ -1,9 +1,10 @@
-import { consume, provide } from '@lit/context';
+import { consume, ContextConsumer, provide } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerityClient } from '../../client/client.js';
 import { verityContext } from '../../internal/context.js';
 import type { ProvidedConfig } from '../../internal/context.js';
+import { useProviders } from '../../internal/element.js';
 import type { Theme } from '../../internal/element.js';
 
 /**
@@ -72,6 +73,13 @@ export class VerityProvider extends LitElement {
   override render() {
     return html`<slot></slot>`;
   }
+}
+
+/** With a provider on the page, every widget asks for the nearest one's settings and follows them. */
+export function subscribeWidgetsToProviders(): void {
+  useProviders((element, set) => {
+    new ContextConsumer(element, { context: verityContext, subscribe: true, callback: set });
+  });
 }
 
 declare global {

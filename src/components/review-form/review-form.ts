@@ -6,6 +6,7 @@ import { LIMITS } from '../../client/schemas.js';
 import type { ReviewInput, SubmitResult } from '../../client/schemas.js';
 import { validateReviewInput } from '../../client/validate.js';
 import type { FieldErrors, FieldProblem } from '../../client/validate.js';
+import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { BUILT_IN_LOCALES } from '../../internal/localize.js';
@@ -83,6 +84,12 @@ type Failure = 'network' | 'server' | 'rate-limited' | 'conflict';
  */
 export class VerityReviewForm extends VerityDataElement {
   static override styles = [...VerityDataElement.styles, buttonStyles, fieldMessageStyles, formStyles];
+
+  constructor() {
+    super();
+    // This widget's English strings come with its code, not with the badge's.
+    useWidgetStrings();
+  }
 
   /** An invitation token (R8); also read from `?invitation=` in the page's URL. */
   @property() invitation?: string;

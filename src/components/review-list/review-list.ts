@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { SORTS } from '../../client/schemas.js';
 import type { ListParams } from '../../client/client.js';
 import type { Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
+import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer } from '../../internal/loading.js';
@@ -80,6 +81,12 @@ export class VerityReviewList extends VerityDataElement {
     buttonStyles,
     listStyles,
   ];
+
+  constructor() {
+    super();
+    // This widget's English strings come with its code, not with the badge's.
+    useWidgetStrings();
+  }
 
   /** The initial sort: `newest` (default), `oldest`, `highest`, `lowest` or `helpful`. */
   @property({ reflect: true }) sort: Sort = 'newest';

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Review } from '../../client/schemas.js';
+import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { MissingConfigError, VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
 import { LoadingAnnouncer, settled } from '../../internal/loading.js';
@@ -74,6 +75,12 @@ const warned = new Set<string>();
  */
 export class VerityReviewQuote extends VerityDataElement {
   static override styles = [...VerityDataElement.styles, starRowStyles, reviewPartStyles, quoteStyles];
+
+  constructor() {
+    super();
+    // This widget's English strings come with its code, not with the badge's.
+    useWidgetStrings();
+  }
 
   /** The id of the review to quote. */
   @property({ reflect: true }) review?: string;

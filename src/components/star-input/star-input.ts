@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
+import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { VerityElement } from '../../internal/element.js';
 import { fieldMessageStyles } from '../../internal/styles.js';
 import { STAR_PATH } from '../stars/star-shape.js';
@@ -67,6 +68,8 @@ export class VerityStarInput extends VerityElement {
 
   constructor() {
     super();
+    // The star input's English strings come with its code, not with the badge's.
+    useWidgetStrings();
     this.internals = this.attachInternals();
   }
 
