@@ -8,6 +8,7 @@ import {
   identityAnswerSchema,
   identityRequestCreatedSchema,
   identityRequestSchema,
+  proofDueSchema,
   reviewerEditSchema,
   reviewerReviewSchema,
 } from './reviewer.js';
@@ -553,7 +554,7 @@ export function openApiDocument(): Json {
           responses: {
             '202': {
               description: 'The author is asked for proof',
-              ...json({ type: 'object', properties: { proofDueAt: { type: 'string', format: 'date-time' } } }),
+              ...json(jsonSchema(proofDueSchema, 'output')),
             },
             '409': error(
               'conflict: nobody asked yet, the author still has time, answered, or was asked for proof already',

@@ -147,6 +147,9 @@ const identityAnswerOut = z.object({
   phone: z.optional(z.string()),
 });
 
+/** `POST /v1/admin/reviews/{id}/not-genuine` → 202: the author has until then to send proof. */
+export const proofDueSchema = z.object({ proofDueAt: isoDateTime });
+
 /** `POST /v1/admin/reviews/{id}/identity-requests` → 201. */
 export const identityRequestCreatedSchema = z.object({ id: z.string(), expiresAt: isoDateTime });
 

@@ -37,6 +37,8 @@ import type {
   ReportOutcome,
   Session,
 } from '../contract/dashboard.js';
+import { identityRequestCreatedSchema, identityRequestSchema, proofDueSchema } from '../contract/reviewer.js';
+import type { IdentityRequest } from '../contract/reviewer.js';
 import { invitationFromServer, messageFromServer, problemsFromFields, uploadFromServer } from './provisional.js';
 import { adminInvitationPageSchema, orderBatchResultSchema, outboxPageSchema } from '../contract/admin.js';
 import type { AdminInvitationPage, InvitationState, OrderUploadResult, OutboxPage } from './provisional.js';
@@ -80,6 +82,11 @@ export interface DashboardApi {
   moderate(id: string, input: ModerationInput, options?: Options): Promise<AdminReview>;
   reply(id: string, input: ReplyInput, options?: Options): Promise<AdminReview>;
   history(id: string, options?: Options): Promise<HistoryEntry[]>;
+  /** "Find reviewer": the request about this review and its answer, or null when nobody asked. */
+  identityRequest(id: string, options?: Options): Promise<IdentityRequest | null>;
+  requestIdentity(id: string, options?: Options): Promise<{ id: string; expiresAt: string }>;
+  /** After no answer: the author is asked for proof, due at `proofDueAt`. */
+  reportNotGenuine(id: string, options?: Options): Promise<{ proofDueAt: string }>;
   reports(
     business: string,
     query: PageQuery & { outcome?: ReportOutcome | undefined },
@@ -194,6 +201,22 @@ export function createDashboardApi(options: DashboardApiOptions = {}): Dashboard
       send(adminReviewSchema, { method: 'POST', path: adminReview(id, '/reply'), json: input }, o.signal),
     history: async (id, o = {}) =>
       (await send(historySchema, { method: 'GET', path: adminReview(id, '/history') }, o.signal)).items,
+    identityRequest: async (id, o = {}) => {
+      try {
+        return await send(
+          identityRequestSchema,
+          { method: 'GET', path: adminReview(id, '/identity-requests') },
+          o.signal,
+        );
+      } catch (error) {
+        if (isVerityApiError(error) && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
+    requestIdentity: (id, o = {}) =>
+      send(identityRequestCreatedSchema, { method: 'POST', path: adminReview(id, '/identity-requests') }, o.signal),
+    reportNotGenuine: (id, o = {}) =>
+      send(proofDueSchema, { method: 'POST', path: adminReview(id, '/not-genuine') }, o.signal),
     reports: (b, query, o = {}) =>
       send(
         adminReportPageSchema,

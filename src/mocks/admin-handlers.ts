@@ -73,6 +73,9 @@ function adminHandlers(data: () => AdminMockStore): HttpHandler[] {
     ),
 
     http.get('*/v1/admin/reviews/:id/history', ({ params }) => answer(data().history(p(params.id)))),
+    http.get('*/v1/admin/reviews/:id/identity-requests', ({ params }) => answer(data().identityRequest(p(params.id)))),
+    http.post('*/v1/admin/reviews/:id/identity-requests', ({ params }) => answer(data().requestIdentity(p(params.id)))),
+    http.post('*/v1/admin/reviews/:id/not-genuine', ({ params }) => answer(data().reportNotGenuine(p(params.id)))),
     http.post('*/v1/admin/reviews/:id/moderation', async ({ params, request }) =>
       answer(data().moderate(p(params.id), await readJson(request))),
     ),

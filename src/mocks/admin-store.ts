@@ -49,6 +49,9 @@ import { HOSTILE_MAIL_HTML, MAIL_TEXTS, MORE_PENDING, PENDING_FIXTURES } from '.
 import { DEMO_BUSINESS, LARGE_BUSINESS } from './fixtures.js';
 import type { FixtureOptions, StoredReview } from './fixtures.js';
 import { pick, seededRandom } from './random.js';
+import { IDENTITY_ANSWER_DAYS, PROOF_DAYS } from '../contract/reviewer.js';
+import { canReportNotGenuine } from '../rules/windows.js';
+import type { IdentityRequest } from '../contract/reviewer.js';
 import { MockStore, decodeCursor, encodeCursor, errorAnswer } from './store.js';
 import type { StoreAnswer } from './store.js';
 import { NAMES, TEXTS } from './texts.js';
@@ -236,6 +239,7 @@ export class AdminMockStore {
   private readonly settingsOf = new Map<string, Settings>();
   private readonly invitationsList: Record_<AdminInvitation>[] = [];
   private readonly outboxList: Record_<OutboxMessage>[] = [];
+  private readonly identityRequests = new Map<string, IdentityRequest>();
   private sessionList: Session[];
   private readonly usedTokens = new Set<string>();
   private readonly empty: boolean;
@@ -323,7 +327,14 @@ export class AdminMockStore {
         webhookSecret: id === DEMO_BUSINESS && !this.empty ? 'whsec_fixture_0000000000000000' : null,
       });
     }
-    if (!this.empty) this.seed();
+    if (!this.empty) {
+      this.seed();
+      // "Find reviewer" in each of its states (nordlys-00003 has none: it can be asked).
+      this.seedIdentityRequest('nordlys-00002', 'answered');
+      this.seedIdentityRequest('nordlys-00007', 'unanswered');
+      this.seedIdentityRequest('nordlys-00009', 'waiting');
+      this.seedIdentityRequest('nordlys-00010', 'proof_requested');
+    }
   }
 
   now(): Date {
@@ -860,6 +871,86 @@ export class AdminMockStore {
   review(id: string): StoreAnswer {
     const { review, denied } = this.findReview(id);
     return denied ?? ok(this.toAdmin(review!));
+  }
+
+  // "Find reviewer" (SPEC §7), as the server answers it: once per review, never for a review
+  // verified by invitation, 3 days to answer, then proof within 7 days after a not-genuine report.
+
+  /** Seeds a request in a given state (stories and tests show each one). */
+  seedIdentityRequest(reviewId: string, state: IdentityRequest['state']): void {
+    const now = this.now().getTime();
+    const at = (days: number) => new Date(now + days * 86_400_000).toISOString();
+    const answer = { email: 'ola.nordmann@mail.example', orderReference: 'NK-10452', fullName: 'Ola Nordmann' };
+    const answered = state === 'answered' || state === 'proof_given';
+    const proofAsked = state === 'proof_requested' || state === 'proof_given' || state === 'removed';
+    this.identityRequests.set(reviewId, {
+      id: `identity-${reviewId}`,
+      review: reviewId,
+      state,
+      requestedBy: this.email,
+      createdAt: at(state === 'waiting' ? -1 : -6),
+      expiresAt: at(state === 'waiting' ? 2 : -3),
+      answer: state === 'answered' ? answer : null,
+      answeredAt: state === 'answered' ? at(-5) : null,
+      proofDueAt: proofAsked ? at(state === 'removed' ? -1 : 5) : null,
+      proof: state === 'proof_given' && answered ? answer : null,
+      proofAt: state === 'proof_given' ? at(-1) : null,
+      removedAt: state === 'removed' ? at(-1) : null,
+    });
+  }
+
+  identityRequest(id: string): StoreAnswer {
+    const { denied } = this.findReview(id);
+    if (denied) return denied;
+    const request = this.identityRequests.get(id);
+    return request ? ok(request) : errorAnswer(404, 'not_found', `Nobody asked the author of review "${id}"`);
+  }
+
+  requestIdentity(id: string): StoreAnswer {
+    const { review, denied } = this.findReview(id);
+    if (denied) return denied;
+    if (this.identityRequests.has(id)) {
+      return errorAnswer(409, 'conflict', "This review's author was asked already: a review's author is asked once");
+    }
+    if (review!.verification.method === 'invitation') {
+      return errorAnswer(422, 'verified_by_invitation', 'A review verified by invitation is never questioned');
+    }
+    if (!review!.email) return errorAnswer(422, 'no_address', 'The author left no e-mail address');
+    const now = this.now();
+    const request: IdentityRequest = {
+      id: `identity-${id}`,
+      review: id,
+      state: 'waiting',
+      requestedBy: this.email,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + IDENTITY_ANSWER_DAYS * 86_400_000).toISOString(),
+      answer: null,
+      answeredAt: null,
+      proofDueAt: null,
+      proof: null,
+      proofAt: null,
+      removedAt: null,
+    };
+    this.identityRequests.set(id, request);
+    return ok({ id: request.id, expiresAt: request.expiresAt }, 201);
+  }
+
+  reportNotGenuine(id: string): StoreAnswer {
+    const { review, denied } = this.findReview(id);
+    if (denied) return denied;
+    const request = this.identityRequests.get(id);
+    if (!request) return errorAnswer(409, 'conflict', "Ask the review's author first (an identity request)");
+    if (request.state !== 'unanswered') return errorAnswer(409, 'conflict', `The request is ${request.state}`);
+    if (!canReportNotGenuine(review!.createdAt, this.now())) {
+      return errorAnswer(
+        422,
+        'report_window_closed',
+        'Only reviews at most 12 months old can be reported as not genuine',
+      );
+    }
+    const proofDueAt = new Date(this.now().getTime() + PROOF_DAYS * 86_400_000).toISOString();
+    this.identityRequests.set(id, { ...request, state: 'proof_requested', proofDueAt });
+    return ok({ proofDueAt }, 202);
   }
 
   history(id: string): StoreAnswer {

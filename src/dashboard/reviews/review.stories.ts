@@ -28,6 +28,23 @@ export const WritingAReply: ScreenStory = {
     edit.click();
   },
 };
+export const FindReviewerAnswered: ScreenStory = {
+  name: 'Find reviewer: answered',
+  args: review('nordlys-00002'),
+};
+export const FindReviewerUnanswered: ScreenStory = {
+  name: 'Find reviewer: no answer, may be reported',
+  args: review('nordlys-00007'),
+};
+export const FindReviewerWaiting: ScreenStory = { name: 'Find reviewer: waiting', args: review('nordlys-00009') };
+export const FindReviewerProof: ScreenStory = {
+  name: 'Find reviewer: proof requested',
+  args: review('nordlys-00010'),
+};
+export const FindReviewerInvited: ScreenStory = {
+  name: 'Find reviewer: verified by invitation, never asked',
+  args: review('nordlys-00008'),
+};
 export const NotFound: ScreenStory = { name: 'No such review', args: review('no-such-review') };
 export const Loading: ScreenStory = STATES.loading;
 export const ServerError: ScreenStory = STATES.error;

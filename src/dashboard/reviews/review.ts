@@ -9,6 +9,7 @@ import type { ModerationReason, ReportReason } from '../../client/schemas.js';
 import { validateInput } from '../../client/validate.js';
 import type { FieldErrors } from '../../client/validate.js';
 import type { HistoryEntry } from '../../contract/dashboard.js';
+import type { IdentityRequest } from '../../contract/reviewer.js';
 import { MONTH_YEAR } from '../../internal/review-parts.js';
 import { routeHref } from '../router.js';
 import { DashboardScreen } from '../screen.js';
@@ -76,6 +77,15 @@ export class VerityDashReview extends DashboardScreen {
     ([api, id], signal) => api.history(id, { signal }),
     () => [this.api, this.reviewId] as const,
   );
+
+  /** "Find reviewer" (SPEC §7): the request about this review, if anyone asked. */
+  private readonly identity = this.load(
+    ([api, id], signal) => api.identityRequest(id, { signal }),
+    () => [this.api, this.reviewId] as const,
+  );
+  /** The action under way ("ask" or "report"), and what the API refused it with. */
+  @state() private identityBusy: 'ask' | 'report' | null = null;
+  @state() private identityProblem: string | null = null;
 
   get heading(): string {
     return this.l10n.t.screens.review;
@@ -183,11 +193,110 @@ export class VerityDashReview extends DashboardScreen {
           <dd>${l10n.number(review.reports)}</dd>
         </dl>
       </article>
-      ${this.renderReply(review)}
+      ${this.renderReply(review)} ${this.renderFindReviewer(review)}
       <section class="panel" aria-labelledby="history-title">
         <h2 id="history-title">${t.review.historyTitle}</h2>
         ${this.renderTask(this.history, (entries) => this.renderHistory(entries), 1)}
       </section>`;
+  }
+
+  /** Asks the author (once), or reports the unanswered review as not genuine; then reloads the state. */
+  private async identityAction(kind: 'ask' | 'report'): Promise<void> {
+    const { t } = this.l10n;
+    this.identityBusy = kind;
+    this.identityProblem = null;
+    try {
+      if (kind === 'ask') await this.api.requestIdentity(this.reviewId);
+      else await this.api.reportNotGenuine(this.reviewId);
+      this.announce(kind === 'ask' ? t.findReviewer.asked : t.findReviewer.reported);
+      void this.history.run();
+    } catch (error) {
+      this.failed(error);
+      const code = isVerityApiError(error) ? (error.apiCode ?? error.code) : '';
+      // Someone else asked (or reported) first: the fresh state below says what happened.
+      if (code !== 'conflict') {
+        this.identityProblem =
+          code === 'verified_by_invitation'
+            ? t.findReviewer.invited
+            : code === 'no_address'
+              ? t.findReviewer.noAddress
+              : code === 'report_window_closed'
+                ? t.findReviewer.tooOld
+                : t.findReviewer.failed;
+      }
+    } finally {
+      this.identityBusy = null;
+    }
+    await this.identity.run();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#find-reviewer-title')?.focus();
+  }
+
+  private renderFindReviewer(review: AdminReview): TemplateResult {
+    const { t } = this.l10n;
+    const f = t.findReviewer;
+    const day = (iso: string | null) =>
+      iso ? this.l10n.date(iso, { dateStyle: 'long', timeStyle: 'short' } as Intl.DateTimeFormatOptions) : '';
+    const answer = (given: IdentityRequest['answer']) =>
+      given
+        ? html`<dl class="facts">
+            ${(['email', 'orderReference', 'fullName', 'phone'] as const).map((key) =>
+              given[key]
+                ? html`<dt>${f.fields[key]}</dt>
+                    <dd dir="auto">${given[key]}</dd>`
+                : nothing,
+            )}
+          </dl>`
+        : nothing;
+    const button = (kind: 'ask' | 'report') =>
+      html`<div class="actions">
+        <button
+          class="button ${kind === 'report' ? 'danger' : 'secondary'} ${kind}-identity"
+          type="button"
+          ?disabled=${this.identityBusy !== null}
+          @click=${() => this.identityAction(kind)}
+        >
+          ${
+            this.identityBusy === kind
+              ? kind === 'ask'
+                ? f.asking
+                : f.reporting
+              : kind === 'ask'
+                ? f.ask
+                : f.reportNotGenuine
+          }
+        </button>
+      </div>`;
+    const body = (request: IdentityRequest | null): TemplateResult => {
+      if (!request) {
+        if (review.verification.method === 'invitation') return html`<p class="muted">${f.invited}</p>`;
+        if (!review.email) return html`<p class="muted">${f.noAddress}</p>`;
+        return html`<p class="help">${f.intro}</p>
+          ${button('ask')}`;
+      }
+      switch (request.state) {
+        case 'waiting':
+          return html`<p>${f.waiting(day(request.expiresAt))}</p>`;
+        case 'answered':
+          return html`<p>${f.answered(day(request.answeredAt))}</p>
+            ${answer(request.answer)}`;
+        case 'unanswered':
+          return html`<p>${f.unanswered}</p>
+            ${button('report')}`;
+        case 'proof_requested':
+          return html`<p>${f.proofRequested(day(request.proofDueAt))}</p>`;
+        case 'proof_given':
+          return html`<p>${f.proofGiven(day(request.proofAt))}</p>
+            ${answer(request.proof)}`;
+        case 'removed':
+          return html`<p class="banner warning">${f.removed(day(request.removedAt))}</p>`;
+      }
+    };
+    return html`<section class="panel find-reviewer" aria-labelledby="find-reviewer-title">
+      <h2 id="find-reviewer-title" tabindex="-1">${f.title}</h2>
+      ${this.renderTask(this.identity, (request) => body(request), 1)}
+      ${this.identityProblem ? html`<p class="error-text" role="alert">${this.identityProblem}</p>` : nothing}
+    </section>`;
   }
 
   private renderHistory(entries: HistoryEntry[]): TemplateResult {

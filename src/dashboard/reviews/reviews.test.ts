@@ -95,6 +95,70 @@ describe('<verity-dash-review>', () => {
     expect(visibleText($(el, 'dl.facts')!)).to.contain('Rejected for: Offensive language');
   });
 
+  describe('Find reviewer', () => {
+    const panel = (el: VerityDashReview) => $(el, '.find-reviewer')!;
+
+    it('asks the author once; the request then waits for the answer, and is accessible', async () => {
+      const { el, worker } = await mount('nordlys-00003');
+      const api = recordApi(worker);
+      await until(() => $(el, 'button.ask-identity'), 'no ask button');
+      expect(visibleText(panel(el))).to.contain('3 days to answer');
+      $<HTMLButtonElement>(el, 'button.ask-identity')!.click();
+      await until(() => visibleText(panel(el)).includes('has until'), 'not waiting');
+      expect($(el, 'button.ask-identity')).to.equal(null);
+      expect(api.sent.filter((r) => r.method === 'POST' && r.path.endsWith('/identity-requests')).length).to.equal(1);
+      expect(el.shadowRoot!.activeElement?.id).to.equal('find-reviewer-title');
+      await expect(el).to.be.accessible();
+    });
+
+    it("shows the author's answer to the team only, field by field, as text", async () => {
+      const { el } = await mount('nordlys-00002');
+      await until(() => $(el, '.find-reviewer dl'), 'no answer');
+      const text = visibleText(panel(el));
+      expect(text).to.contain('The reviewer answered on');
+      expect(text).to.contain('Order reference');
+      expect(text).to.contain('NK-10452');
+      expect(text).to.contain('ola.nordmann@mail.example');
+      expect($(el, 'button.ask-identity')).to.equal(null);
+    });
+
+    it('without an answer, reports the review as not genuine: the author is asked for proof', async () => {
+      const { el } = await mount('nordlys-00007', new AdminMockStore());
+      await until(() => $(el, 'button.report-identity'), 'no report button');
+      $<HTMLButtonElement>(el, 'button.report-identity')!.click();
+      await until(() => visibleText(panel(el)).includes('Proof requested'), 'no proof requested');
+      expect($(el, 'button.report-identity')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('never offers to ask about a review verified by invitation, and says why', async () => {
+      const { el } = await mount('nordlys-00008');
+      await until(() => visibleText(panel(el)).includes('invitations'), 'no explanation');
+      expect($(el, 'button.ask-identity')).to.equal(null);
+    });
+
+    it('says what the API refused, in the screen language, and keeps the rest', async () => {
+      const store = new AdminMockStore();
+      const { el } = await mountScreen<VerityDashReview>('verity-dash-review', {
+        locale: 'sv',
+        props: { reviewId: 'nordlys-00003', me },
+        handlers: [
+          http.post('*/v1/admin/reviews/:id/identity-requests', () =>
+            HttpResponse.json({ error: { code: 'report_window_closed', message: 'Too old' } }, { status: 422 }),
+          ),
+          ...createDashboardHandlers({ store }),
+        ],
+      });
+      await until(() => $(el, 'button.ask-identity'), 'no ask button');
+      await until(() => visibleText(panel(el)).includes('Hitta recensenten'), 'not in Swedish');
+      $<HTMLButtonElement>(el, 'button.ask-identity')!.click();
+      await until(() => $(el, '.find-reviewer [role="alert"]'), 'no error');
+      expect(visibleText($(el, '.find-reviewer [role="alert"]')!)).to.contain('12 månader');
+      expect($(el, 'button.ask-identity'), 'still askable').to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   it('writes a public reply, shown as the shop, then edits it (a second post replaces it)', async () => {
     const store = new AdminMockStore();
     const { el, worker } = await mount('nordlys-00003', store);

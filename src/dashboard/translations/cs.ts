@@ -245,6 +245,31 @@ export const cs: DashboardTranslation = {
     emptyFiltered: 'Žádná nahlášení s tímto výsledkem.',
   },
 
+  findReviewer: {
+    title: 'Najít recenzenta',
+    intro:
+      'Požádejte autora, jednou, aby doložil, že recenze vychází ze skutečné zkušenosti. Dostane pevně danou zprávu ve svém jazyce s formulářem (e-mail, číslo objednávky, jméno, telefon, vše nepovinné) a 3 dny na odpověď. Odpověď vidí jen váš tým.',
+    invited: 'Recenze přišla z vaší vlastní pozvánky: nákup je ověřený, a autor proto není žádán.',
+    noAddress: 'Autor nezanechal e-mailovou adresu, takže není koho požádat.',
+    ask: 'Požádat recenzenta',
+    asking: 'Žádám…',
+    asked: 'Recenzent byl požádán.',
+    waiting: (until: string) => `Požádán. Recenzent má na odpověď čas do ${until}.`,
+    answered: (at: string) => `Recenzent odpověděl ${at}:`,
+    unanswered:
+      'Do 3 dnů žádná odpověď. Recenzi můžete nahlásit jako nezaloženou na skutečné zkušenosti: autor je pak požádán o doklad, a bez něj do 7 dnů je recenze z tohoto důvodu odstraněna.',
+    reportNotGenuine: 'Nahlásit jako nezaloženou na skutečné zkušenosti',
+    reporting: 'Hlásím…',
+    reported: 'Recenzent byl požádán o doklad.',
+    proofRequested: (until: string) =>
+      `Doklad vyžádán. Bez něj do ${until} bude recenze odstraněna jako nezaložená na skutečné zkušenosti.`,
+    proofGiven: (at: string) => `Recenzent poslal doklad ${at}:`,
+    removed: (at: string) => `Doklad nepřišel: recenze byla ${at} odstraněna jako nezaložená na skutečné zkušenosti.`,
+    tooOld: 'Recenze je starší než 12 měsíců: už ji nelze nahlásit jako nezaloženou na skutečné zkušenosti.',
+    fields: { email: 'E-mail', orderReference: 'Číslo objednávky', fullName: 'Celé jméno', phone: 'Telefon' },
+    failed: 'Nepodařilo se. Nic nebylo odesláno; zkuste to znovu.',
+  },
+
   invitations: {
     intro:
       'Každá objednávka dostane pozvánku: nikdo se nevybírá ani nevynechává. Pozvánku zastaví jen vlastní odhlášení zákazníka nebo nedoručitelná adresa a obojí se započítává.',

@@ -221,6 +221,33 @@ export const de: DashboardTranslation = {
     emptyFiltered: 'Keine Meldungen mit diesem Ergebnis.',
   },
 
+  findReviewer: {
+    title: 'Verfasser finden',
+    intro:
+      'Bitten Sie den Verfasser, einmalig, zu zeigen, dass die Bewertung auf einer echten Erfahrung beruht. Er erhält eine feste Nachricht in seiner Sprache mit einem Formular (E-Mail, Bestellnummer, Name, Telefon, alles freiwillig) und 3 Tage Zeit für die Antwort. Nur Ihr Team sieht die Antwort.',
+    invited:
+      'Diese Bewertung kam über eine Ihrer eigenen Einladungen: der Kauf ist verifiziert, der Verfasser wird daher nicht gefragt.',
+    noAddress: 'Der Verfasser hat keine E-Mail-Adresse hinterlassen: es gibt niemanden zu fragen.',
+    ask: 'Den Verfasser fragen',
+    asking: 'Wird gefragt…',
+    asked: 'Der Verfasser wurde gefragt.',
+    waiting: (until: string) => `Gefragt. Der Verfasser hat bis ${until} Zeit zu antworten.`,
+    answered: (at: string) => `Der Verfasser hat am ${at} geantwortet:`,
+    unanswered:
+      'Keine Antwort innerhalb von 3 Tagen. Sie können die Bewertung als nicht auf einer echten Erfahrung beruhend melden: der Verfasser wird dann um einen Nachweis gebeten, und ohne ihn innerhalb von 7 Tagen wird die Bewertung aus diesem Grund entfernt.',
+    reportNotGenuine: 'Als keine echte Erfahrung melden',
+    reporting: 'Wird gemeldet…',
+    reported: 'Der Verfasser wurde um einen Nachweis gebeten.',
+    proofRequested: (until: string) =>
+      `Nachweis angefordert. Ohne ihn bis ${until} wird die Bewertung als nicht auf einer echten Erfahrung beruhend entfernt.`,
+    proofGiven: (at: string) => `Der Verfasser hat am ${at} einen Nachweis gesendet:`,
+    removed: (at: string) =>
+      `Kein Nachweis: die Bewertung wurde am ${at} als nicht auf einer echten Erfahrung beruhend entfernt.`,
+    tooOld: 'Die Bewertung ist älter als 12 Monate: sie kann nicht mehr als keine echte Erfahrung gemeldet werden.',
+    fields: { email: 'E-Mail', orderReference: 'Bestellnummer', fullName: 'Vollständiger Name', phone: 'Telefon' },
+    failed: 'Das hat nicht geklappt. Nichts wurde gesendet; bitte erneut versuchen.',
+  },
+
   invitations: {
     intro:
       'Jede Bestellung erhält eine Einladung: Niemand wird ausgewählt oder ausgelassen. Nur die eigene Abmeldung des Kunden oder eine unzustellbare Adresse verhindert eine, und beides wird gezählt.',

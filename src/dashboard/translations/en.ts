@@ -231,6 +231,31 @@ export const en = {
     emptyFiltered: 'No reports with this outcome.',
   },
 
+  findReviewer: {
+    title: 'Find reviewer',
+    intro:
+      'Ask the author, once, to show that the review is based on a real experience. They get a fixed message in their language with a form (e-mail, order reference, name, phone, each optional) and 3 days to answer. Only your team sees the answer.',
+    invited: 'This review came from one of your own invitations: its purchase is verified, so its author is not asked.',
+    noAddress: 'The author left no e-mail address, so there is nobody to ask.',
+    ask: 'Ask the reviewer',
+    asking: 'Asking…',
+    asked: 'The reviewer was asked.',
+    waiting: (until: string) => `Asked. The reviewer has until ${until} to answer.`,
+    answered: (at: string) => `The reviewer answered on ${at}:`,
+    unanswered:
+      'No answer within 3 days. You may report the review as not based on a genuine experience: its author is then asked for proof, and without it within 7 days the review is removed for that reason.',
+    reportNotGenuine: 'Report as not a genuine experience',
+    reporting: 'Reporting…',
+    reported: 'The reviewer was asked for proof.',
+    proofRequested: (until: string) =>
+      `Proof requested. Without it by ${until}, the review is removed as not based on a genuine experience.`,
+    proofGiven: (at: string) => `The reviewer sent proof on ${at}:`,
+    removed: (at: string) => `No proof came: the review was removed on ${at} as not based on a genuine experience.`,
+    tooOld: 'The review is more than 12 months old: it can no longer be reported as not genuine.',
+    fields: { email: 'E-mail', orderReference: 'Order reference', fullName: 'Full name', phone: 'Phone' },
+    failed: 'That did not work. Nothing was sent; try again.',
+  },
+
   invitations: {
     intro:
       'Every order gets an invitation: nobody is picked or left out. Only the customer’s own opt-out or an address that bounced stops one, and both are counted.',

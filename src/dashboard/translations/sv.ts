@@ -217,6 +217,31 @@ export const sv: DashboardTranslation = {
     emptyFiltered: 'Inga anmälningar med det utfallet.',
   },
 
+  findReviewer: {
+    title: 'Hitta recensenten',
+    intro:
+      'Be skribenten, en gång, visa att recensionen bygger på en verklig upplevelse. Hen får ett fast meddelande på sitt språk med ett formulär (e-post, ordernummer, namn, telefon, alla frivilliga) och 3 dagar att svara. Bara ditt team ser svaret.',
+    invited: 'Recensionen kom från en av era egna inbjudningar: köpet är verifierat, så skribenten tillfrågas inte.',
+    noAddress: 'Skribenten lämnade ingen e-postadress, så det finns ingen att fråga.',
+    ask: 'Fråga recensenten',
+    asking: 'Frågar…',
+    asked: 'Recensenten har tillfrågats.',
+    waiting: (until: string) => `Tillfrågad. Recensenten har till ${until} på sig att svara.`,
+    answered: (at: string) => `Recensenten svarade ${at}:`,
+    unanswered:
+      'Inget svar inom 3 dagar. Ni kan anmäla recensionen som inte grundad på en verklig upplevelse: skribenten ombeds då visa bevis, och utan bevis inom 7 dagar tas recensionen bort av det skälet.',
+    reportNotGenuine: 'Anmäl som inte en verklig upplevelse',
+    reporting: 'Anmäler…',
+    reported: 'Recensenten har ombetts visa bevis.',
+    proofRequested: (until: string) =>
+      `Bevis begärt. Utan bevis senast ${until} tas recensionen bort som inte grundad på en verklig upplevelse.`,
+    proofGiven: (at: string) => `Recensenten skickade bevis ${at}:`,
+    removed: (at: string) => `Inget bevis kom: recensionen togs bort ${at} som inte grundad på en verklig upplevelse.`,
+    tooOld: 'Recensionen är mer än 12 månader gammal: den kan inte längre anmälas som inte äkta.',
+    fields: { email: 'E-post', orderReference: 'Ordernummer', fullName: 'Fullständigt namn', phone: 'Telefon' },
+    failed: 'Det gick inte. Inget skickades; försök igen.',
+  },
+
   invitations: {
     intro:
       'Varje order får en inbjudan: ingen väljs ut eller lämnas utanför. Bara kundens egen avanmälan eller en adress som studsat stoppar en, och båda räknas.',
