@@ -635,18 +635,23 @@ describe('client: one request for a category page', () => {
     summaryOf({ business: { id: business, name: business, url: null }, product: { id: sku, name: `Product ${sku}` } });
 
   /** The batch route answering the known SKUs (`known`), and the single route; both counted. */
+  /**
+   * Handlers that record what this test's client asks, on an API address of its own: a late
+   * request of an earlier test (another address) is never counted here.
+   */
   function category(known: (sku: string) => boolean = () => true) {
+    const base = freshApi();
     const batches: { business: string; products: string[] }[] = [];
     const singles: string[] = [];
     const handlers = [
-      http.get('*/v1/businesses/:business/summaries', async ({ params, request }) => {
+      http.get(`${base}/v1/businesses/:business/summaries`, async ({ params, request }) => {
         const business = String(params.business);
         const products = new URL(request.url).searchParams.get('products')!.split(',');
         batches.push({ business, products });
         await delay(20);
         return HttpResponse.json({ items: products.filter(known).map((sku) => productSummary(business, sku)) });
       }),
-      http.get('*/v1/businesses/:business/summary', ({ params, request }) => {
+      http.get(`${base}/v1/businesses/:business/summary`, ({ params, request }) => {
         const sku = new URL(request.url).searchParams.get('product') ?? '';
         singles.push(sku);
         if (!known(sku))
@@ -654,15 +659,15 @@ describe('client: one request for a category page', () => {
         return HttpResponse.json(productSummary(String(params.business), sku));
       }),
     ];
-    return { batches, singles, handlers };
+    return { base, batches, singles, handlers };
   }
 
   const skus = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i + 1}`);
 
   it('sends the product summaries asked in one task as one request, each caller getting its own', async () => {
-    const { batches, singles, handlers } = category();
+    const { base, batches, singles, handlers } = category();
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     const answers = await Promise.all(skus(40).map((product) => client.getSummary({ business: 'shop', product })));
     expect(answers.map((s) => s.product?.id)).to.deep.equal(skus(40));
     expect(batches).to.deep.equal([{ business: 'shop', products: skus(40) }]);
@@ -670,9 +675,9 @@ describe('client: one request for a category page', () => {
   });
 
   it('asks a product once however many widgets show it, and answers it later from its cache', async () => {
-    const { batches, singles, handlers } = category();
+    const { base, batches, singles, handlers } = category();
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     const first = client.getSummary({ business: 'shop', product: 'A' });
     const again = client.getSummary({ business: 'shop', product: 'A' });
     await Promise.all([first, again, client.getSummary({ business: 'shop', product: 'B' })]);
@@ -697,9 +702,9 @@ describe('client: one request for a category page', () => {
   });
 
   it('reports not_found for a product the batch left out, and answers the others', async () => {
-    const { handlers } = category((sku) => sku !== 'GONE');
+    const { base, handlers } = category((sku) => sku !== 'GONE');
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     const [kept, gone] = await Promise.allSettled([
       client.getSummary({ business: 'shop', product: 'KEPT' }),
       client.getSummary({ business: 'shop', product: 'GONE' }),
@@ -713,12 +718,12 @@ describe('client: one request for a category page', () => {
   });
 
   it('asks one product, the shop summary or a SKU with a comma on the single route', async () => {
-    const { batches, singles, handlers } = category();
+    const { base, batches, singles, handlers } = category();
     await useMocks(
       ...handlers,
-      http.get('*/v1/businesses/:business/summary', () => HttpResponse.json(summaryOf())),
+      http.get(`${base}/v1/businesses/:business/summary`, () => HttpResponse.json(summaryOf())),
     );
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     await client.getSummary({ business: 'shop', product: 'ONLY' });
     await Promise.all([
       client.getSummary({ business: 'shop', product: 'X,Y' }),
@@ -730,9 +735,9 @@ describe('client: one request for a category page', () => {
   });
 
   it('splits more than 50 products, and one request per business', async () => {
-    const { batches, handlers } = category();
+    const { base, batches, handlers } = category();
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     await Promise.all([
       ...skus(60).map((product) => client.getSummary({ business: 'shop', product })),
       client.getSummary({ business: 'other', product: 'O1' }),
@@ -746,20 +751,21 @@ describe('client: one request for a category page', () => {
   });
 
   it('asks each product on its own when the API has no batch route, and then no more batches', async () => {
+    const base = freshApi();
     const singles: string[] = [];
     let batchCalls = 0;
     await useMocks(
-      http.get('*/v1/businesses/:business/summaries', () => {
+      http.get(`${base}/v1/businesses/:business/summaries`, () => {
         batchCalls += 1;
         return HttpResponse.json({ error: { code: 'not_found', message: 'No route' } }, { status: 404 });
       }),
-      http.get('*/v1/businesses/:business/summary', ({ request }) => {
+      http.get(`${base}/v1/businesses/:business/summary`, ({ request }) => {
         const sku = new URL(request.url).searchParams.get('product')!;
         singles.push(sku);
         return HttpResponse.json(productSummary('shop', sku));
       }),
     );
-    const client = createClient({ baseUrl: freshApi() });
+    const client = createClient({ baseUrl: base });
     const answers = await Promise.all(['A', 'B'].map((product) => client.getSummary({ business: 'shop', product })));
     expect(answers.map((s) => s.product?.id)).to.deep.equal(['A', 'B']);
     await Promise.all(['C', 'D'].map((product) => client.getSummary({ business: 'shop', product })));
@@ -768,17 +774,18 @@ describe('client: one request for a category page', () => {
   });
 
   it('fails every product with the batch when the API is down, without forty single requests', async () => {
+    const base = freshApi();
     let singles = 0;
     await useMocks(
-      http.get('*/v1/businesses/:business/summaries', () =>
+      http.get(`${base}/v1/businesses/:business/summaries`, () =>
         HttpResponse.json({ error: { code: 'internal', message: 'Down' } }, { status: 503 }),
       ),
-      http.get('*/v1/businesses/:business/summary', () => {
+      http.get(`${base}/v1/businesses/:business/summary`, () => {
         singles += 1;
         return HttpResponse.json(summaryOf());
       }),
     );
-    const client = createClient({ baseUrl: freshApi(), retry: false });
+    const client = createClient({ baseUrl: base, retry: false });
     const results = await Promise.allSettled(
       skus(3).map((product) => client.getSummary({ business: 'shop', product })),
     );
@@ -794,9 +801,9 @@ describe('client: one request for a category page', () => {
       if (String(input).includes('/summaries')) signals.push(init!.signal!);
       return fetch(input, init);
     };
-    const { handlers } = category();
+    const { base, handlers } = category();
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi(), fetch: spy });
+    const client = createClient({ baseUrl: base, fetch: spy });
     const a = new AbortController();
     const b = new AbortController();
     const first = client.getSummary({ business: 'shop', product: 'A' }, { signal: a.signal });
@@ -812,9 +819,9 @@ describe('client: one request for a category page', () => {
   });
 
   it('does not batch with batchSummaries: false', async () => {
-    const { batches, singles, handlers } = category();
+    const { base, batches, singles, handlers } = category();
     await useMocks(...handlers);
-    const client = createClient({ baseUrl: freshApi(), batchSummaries: false });
+    const client = createClient({ baseUrl: base, batchSummaries: false });
     await Promise.all(skus(3).map((product) => client.getSummary({ business: 'shop', product })));
     expect(batches).to.deep.equal([]);
     expect(singles.sort()).to.deep.equal(skus(3));
