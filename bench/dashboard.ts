@@ -24,22 +24,47 @@ export interface DashboardBench {
   inboxReviewsLoaded: number;
 }
 
-async function submitPending(url: string): Promise<void> {
+/**
+ * PENDING_REVIEWS reviews waiting for moderation, as invited customers write them: the orders as
+ * one CSV, an invitation for each, then each review through the public API with its token (a review
+ * without one would wait for its author's e-mail confirmation instead).
+ */
+async function submitPending(url: string, adminToken: string): Promise<void> {
+  const admin = { authorization: `Bearer ${adminToken}` };
   const today = new Date().toISOString().slice(0, 10);
+  const refs = Array.from({ length: PENDING_REVIEWS }, (_, i) => `BENCH-${i}`);
+  const csv = [
+    'orderRef,email,purchasedAt,product,customerName,locale',
+    ...refs.map((ref, i) => `${ref},pending-${i}@mail.example,${today},,Customer ${i},en`),
+  ].join('\n');
+  const imported = await fetch(`${url}/v1/admin/businesses/nordlys/orders`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'text/csv' },
+    body: `${csv}\n`,
+  });
+  if (!imported.ok) throw new Error(`the orders: ${imported.status} ${await imported.text()}`);
   const one = async (i: number) => {
+    const invited = await fetch(`${url}/v1/admin/businesses/nordlys/invitations`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ orderRef: refs[i] }),
+    });
+    if (!invited.ok) throw new Error(`an invitation: ${invited.status} ${await invited.text()}`);
+    const { token } = (await invited.json()) as { token: string };
     const response = await fetch(`${url}/v1/businesses/nordlys/reviews`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `bench-pending-${i}`, origin: url },
       body: JSON.stringify({
-        ...(i % 2 ? { product: 'NK-ESPRESSO-1KG' } : {}),
         rating: 1 + (i % 5),
         title: `Waiting review ${i}`,
         body: `Review ${i} of the benchmark: the beans arrived on time and the roast was as described.`,
         authorName: `Customer ${i}`,
+        email: `pending-${i}@mail.example`,
         experiencedAt: today,
         language: ['en', 'sv', 'cs', 'de'][i % 4],
         consent: true,
         website: '',
+        invitationToken: token,
       }),
     });
     if (response.status !== 201) throw new Error(`a pending review: ${response.status} ${await response.text()}`);
@@ -60,7 +85,7 @@ export async function benchDashboard(browser: Browser, dataDir: string): Promise
   });
   const page = await browser.newPage();
   try {
-    await submitPending(server.url);
+    await submitPending(server.url, 'bench-dashboard');
     await page.setViewport({ width: 1440, height: 900 });
     await page.goto(await server.ownerSignInLink(), { waitUntil: 'load' });
     await page.waitForFunction(`location.pathname === '/dashboard/inbox'`, { timeout: 30_000 });

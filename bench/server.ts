@@ -300,7 +300,7 @@ const businessRows: string[] = [];
 if (business.collect) {
   const { csv, invitations } = business.collect;
   businessRows.push(
-    `| CSV import, ${csv.rows.toLocaleString('en')} orders (${csv.fileMb} MB) | ${cell(csv.rowsPerSecond, 'rows/s')} | peak RSS ${csv.peakRssMb.median} MB | ${business.collect.date.slice(0, 10)} |`,
+    `| CSV import, ${csv.rows.toLocaleString('en')} orders (${csv.fileMb} MB) | ${cell(csv.rowsPerSecond, 'rows/s')}, peak RSS ${csv.peakRssMb.median} MB | | ${business.collect.date.slice(0, 10)} |`,
     `| Invitations scheduled and sent over SMTP, ${invitations.messages.toLocaleString('en')} | ${cell(invitations.messagesPerSecond, 'messages/s')} | | ${business.collect.date.slice(0, 10)} |`,
   );
 }
