@@ -17,7 +17,7 @@ import type {
 import { canReportNotGenuine } from '../../src/rules/windows.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { renderRequest } from '../mail/reviewer.js';
-import { createLink, linkedReview, reviewerPageUrl } from './reviewer.js';
+import { createLink, linkedReview, queueReviewerMessage, reviewerPageUrl } from './reviewer.js';
 import type { IdentityAnswer, Tables } from './schema.js';
 import { applyChanges } from './summaries.js';
 import { recordEvent } from './team.js';
@@ -44,23 +44,7 @@ async function writeRequestMail(
     url: reviewerPageUrl(linkBase, 'identify', link.token),
     expiresAt: link.expiresAt,
   });
-  await trx
-    .insertInto('outbox')
-    .values({
-      business_id: review.business,
-      review_id: review.id,
-      kind,
-      to_address: review.email,
-      locale: message.locale,
-      subject: message.subject,
-      text_body: message.text,
-      html_body: message.html,
-      headers: JSON.stringify(message.headers),
-      status: 'pending',
-      queued: false,
-      created_at: now,
-    })
-    .execute();
+  await queueReviewerMessage(trx, review, kind, message, now);
   return link.expiresAt;
 }
 

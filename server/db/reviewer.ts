@@ -18,10 +18,12 @@ import type {
   ErasureResult,
   LinkPurpose,
   ReviewerEdit,
+  ReviewerMessageKind,
   ReviewerReview,
 } from '../../src/contract/reviewer.js';
 import type { Verification } from '../../src/client/schemas.js';
 import { ApiError } from '../http/errors.js';
+import type { RenderedMessage } from '../mail/messages.js';
 import { renderConfirmation } from '../mail/reviewer.js';
 import { moderationFlags } from '../rules/flags.js';
 import { hashToken } from './businesses.js';
@@ -105,12 +107,26 @@ export async function writeConfirmation(
     confirmBy: new Date(now.getTime() + UNCONFIRMED_DAYS * DAY),
     manageExpiresAt: manage.expiresAt,
   });
+  await queueReviewerMessage(trx, review, 'confirmation', message, now);
+}
+
+/**
+ * A message to a review's author, handed to the outbox's senders: kept with its review (never
+ * listed to members, since it carries the author's private links).
+ */
+export async function queueReviewerMessage(
+  trx: Transaction<Tables>,
+  review: { id: string; business: string; email: string },
+  kind: ReviewerMessageKind,
+  message: RenderedMessage,
+  now: Date,
+): Promise<void> {
   await trx
     .insertInto('outbox')
     .values({
       business_id: review.business,
       review_id: review.id,
-      kind: 'confirmation',
+      kind,
       to_address: review.email,
       locale: message.locale,
       subject: message.subject,
