@@ -16,6 +16,8 @@ export interface TestSmtp {
   /** For `SMTP_URL`. */
   url: string;
   received: Received[];
+  /** Connections that broke off (a client killed mid-session), as smtp-server reported them. */
+  connectionErrors: Error[];
   /** Waits until `count` messages arrived (or fails after `ms`). */
   waitFor(count: number, ms?: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -52,11 +54,17 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
       );
     },
   });
+  // A client that vanishes mid-session (a worker the test kills on purpose) resets its connection:
+  // smtp-server reports that as an 'error' of the server, which without a listener would throw in
+  // the test's process. It is what the test does, not a failure; the messages tell the outcome.
+  const errors: Error[] = [];
+  server.on('error', (error: Error) => errors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     received,
+    connectionErrors: errors,
     async waitFor(count, ms = 20_000) {
       const until = Date.now() + ms;
       while (received.length < count) {
