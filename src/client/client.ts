@@ -9,19 +9,19 @@
  * badges) go out as one batched request per business. GETs, and POSTs that carry an idempotency key, are retried on
  * network errors, 5xx and 429 with capped exponential backoff and jitter, honouring Retry-After.
  */
-import { safeParse } from 'zod/mini';
-import type { ZodMiniType } from 'zod/mini';
+import { parser } from './check.js';
+import {
+  helpfulResultCheck,
+  reviewCheck,
+  reviewPageCheck,
+  submitResultCheck,
+  summaryBatchCheck,
+  summaryCheck,
+} from './contract-checks.js';
 import { VerityApiError } from './errors.js';
 import { exchange } from './exchange.js';
-import {
-  helpfulResultSchema,
-  LIMITS,
-  reviewPageSchema,
-  reviewSchema,
-  submitResultSchema,
-  summaryBatchSchema,
-  summarySchema,
-} from './schemas.js';
+import type { ParseAnswer } from './exchange.js';
+import { LIMITS } from './limits.js';
 import type {
   HelpfulResult,
   ListQuery,
@@ -117,6 +117,15 @@ export interface Prefetched {
   pages?: { params: ListParams; page: unknown }[];
   reviews?: unknown[];
 }
+
+// The answers are checked by the checks generated from the contract's schemas (contract-checks.ts):
+// the same rules as the zod schemas, without zod in a shop's page.
+const summaryAnswer = parser(summaryCheck);
+const summaryBatchAnswer = parser(summaryBatchCheck);
+const reviewAnswer = parser(reviewCheck);
+const reviewPageAnswer = parser(reviewPageCheck);
+const submitAnswer = parser(submitResultCheck);
+const helpfulAnswer = parser(helpfulResultCheck);
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_CACHE_TTL_MS = 60_000;
@@ -223,10 +232,10 @@ export function createClient(options: ClientOptions): VerityClient {
   const reviews = new Map<string, { review: Review; expires: number }>();
 
   /** One attempt: fetch with a timeout, then validate. */
-  function send<T>(schema: ZodMiniType<T> | null, req: Call, signal: AbortSignal | undefined): Promise<T> {
+  function send<T>(parse: ParseAnswer<T> | null, req: Call, signal: AbortSignal | undefined): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    return exchange(schema, {
+    return exchange(parse, {
       fetch: doFetch,
       url: apiUrl(baseUrl, req.path, req.query),
       path: req.path,
@@ -255,14 +264,14 @@ export function createClient(options: ClientOptions): VerityClient {
   }
 
   async function attempt<T>(
-    schema: ZodMiniType<T> | null,
+    parse: ParseAnswer<T> | null,
     req: Call,
     signal: AbortSignal | undefined,
     retryable: boolean,
   ): Promise<T> {
     for (let attemptNo = 0; ; attemptNo += 1) {
       try {
-        return await send(schema, req, signal);
+        return await send(parse, req, signal);
       } catch (error) {
         const delay = retryable ? retryDelay(error, attemptNo) : undefined;
         if (delay === undefined) throw error;
@@ -307,7 +316,7 @@ export function createClient(options: ClientOptions): VerityClient {
   }
 
   function get<T>(
-    schema: ZodMiniType<T>,
+    parse: ParseAnswer<T>,
     req: Call,
     options: RequestOptions = {},
     onLoad?: (value: T) => void,
@@ -323,7 +332,7 @@ export function createClient(options: ClientOptions): VerityClient {
       const created: Flight<T> = {
         controller,
         waiting: 0,
-        promise: attempt(schema, req, controller.signal, true).then((value) => {
+        promise: attempt(parse, req, controller.signal, true).then((value) => {
           if (cacheTtlMs > 0) cache.set(key, { value, expires: now() + cacheTtlMs });
           onLoad?.(value);
           return value;
@@ -347,7 +356,7 @@ export function createClient(options: ClientOptions): VerityClient {
   function singleSummary(business: string, product: string | undefined, signal: AbortSignal): Promise<Summary> {
     const query = new URLSearchParams();
     if (product) query.set('product', product);
-    return attempt(summarySchema, { method: 'GET', path: summaryPath(business), query }, signal, true);
+    return attempt(summaryAnswer, { method: 'GET', path: summaryPath(business), query }, signal, true);
   }
 
   /** A flight that the next batch of this task lands; asked as any other flight is. */
@@ -422,7 +431,7 @@ export function createClient(options: ClientOptions): VerityClient {
     const query = new URLSearchParams({ products: entries.map((entry) => entry.product).join(',') });
     try {
       const { items } = await attempt(
-        summaryBatchSchema,
+        summaryBatchAnswer,
         { method: 'GET', path: `/v1/businesses/${segment(business)}/summaries`, query },
         controller.signal,
         true,
@@ -481,7 +490,7 @@ export function createClient(options: ClientOptions): VerityClient {
       if (product) query.set('product', product);
       const call: Call = { method: 'GET', path: summaryPath(business), query };
       // A SKU with a comma cannot be named in a batch's list: it asks on its own.
-      if (!product || !batchSummaries || product.includes(',')) return get(summarySchema, call, requestOptions);
+      if (!product || !batchSummaries || product.includes(',')) return get(summaryAnswer, call, requestOptions);
       const key = apiUrl(baseUrl, call.path, query);
       if (requestOptions.cache !== 'no-cache' && cacheTtlMs > 0) {
         const hit = cache.get(key);
@@ -493,7 +502,7 @@ export function createClient(options: ClientOptions): VerityClient {
 
     listReviews(params, requestOptions) {
       const path = `/v1/businesses/${segment(params.business)}/reviews`;
-      return get(reviewPageSchema, { method: 'GET', path, query: listQuery(params) }, requestOptions, remember);
+      return get(reviewPageAnswer, { method: 'GET', path, query: listQuery(params) }, requestOptions, remember);
     },
 
     getReview(id, requestOptions = {}) {
@@ -501,13 +510,13 @@ export function createClient(options: ClientOptions): VerityClient {
         const known = reviews.get(id);
         if (known && known.expires > now()) return Promise.resolve(known.review);
       }
-      return get(reviewSchema, { method: 'GET', path: `/v1/reviews/${segment(id)}` }, requestOptions);
+      return get(reviewAnswer, { method: 'GET', path: `/v1/reviews/${segment(id)}` }, requestOptions);
     },
 
     async submitReview(business, input, submitOptions = {}) {
       const key = submitOptions.idempotencyKey ?? randomId();
       const result = await attempt(
-        submitResultSchema,
+        submitAnswer,
         {
           method: 'POST',
           path: `/v1/businesses/${segment(business)}/reviews`,
@@ -525,7 +534,7 @@ export function createClient(options: ClientOptions): VerityClient {
 
     async voteHelpful(id, requestOptions = {}) {
       const result = await attempt(
-        helpfulResultSchema,
+        helpfulAnswer,
         // A JSON body, even an empty one: the API takes votes only as JSON, which a browser sends
         // to another site only after a CORS preflight (a plain cross-site form post cannot vote).
         { method: 'POST', path: `/v1/reviews/${segment(id)}/helpful`, body: {} },
@@ -558,24 +567,24 @@ export function createClient(options: ClientOptions): VerityClient {
     prime(data) {
       if (cacheTtlMs <= 0 || typeof data !== 'object' || data === null) return;
       const expires = now() + cacheTtlMs;
-      const keep = <T>(schema: ZodMiniType<T>, value: unknown, key: string): T | undefined => {
-        const parsed = safeParse(schema, value);
+      const keep = <T>(parse: ParseAnswer<T>, value: unknown, key: string): T | undefined => {
+        const parsed = parse(value);
         if (parsed.success) cache.set(key, { value: parsed.data, expires });
         return parsed.success ? parsed.data : undefined;
       };
       for (const { business, product, summary } of Array.isArray(data.summaries) ? data.summaries : []) {
         const query = new URLSearchParams();
         if (product) query.set('product', product);
-        if (typeof business === 'string') keep(summarySchema, summary, apiUrl(baseUrl, summaryPath(business), query));
+        if (typeof business === 'string') keep(summaryAnswer, summary, apiUrl(baseUrl, summaryPath(business), query));
       }
       for (const { params, page } of Array.isArray(data.pages) ? data.pages : []) {
         if (typeof params?.business !== 'string') continue;
         const key = apiUrl(baseUrl, `/v1/businesses/${segment(params.business)}/reviews`, listQuery(params));
-        const kept = keep(reviewPageSchema, page, key);
+        const kept = keep(reviewPageAnswer, page, key);
         if (kept) remember(kept);
       }
       for (const review of Array.isArray(data.reviews) ? data.reviews : []) {
-        const parsed = safeParse(reviewSchema, review);
+        const parsed = reviewAnswer(review);
         if (parsed.success) reviews.set(parsed.data.id, { review: parsed.data, expires });
       }
     },

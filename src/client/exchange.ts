@@ -4,10 +4,20 @@
  * and the dashboard's client both send through this; they differ only in what they send (the
  * widgets never send cookies, the dashboard sends its session cookie).
  */
-import { safeParse } from 'zod/mini';
-import type { ZodMiniType } from 'zod/mini';
+import { parser } from './check.js';
+import { apiErrorCheck } from './contract-checks.js';
 import { VerityApiError, codeForStatus } from './errors.js';
-import { apiErrorSchema } from './schemas.js';
+
+/**
+ * Checks an answer against the contract: the generated checks (`parser(summaryCheck)`) in the
+ * widgets' client, a zod schema in the dashboard's. The first issue names the field in errors.
+ */
+export type ParseAnswer<T> = (
+  value: unknown,
+) =>
+  { success: true; data: T } | { success: false; issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+
+const parseApiError = parser(apiErrorCheck);
 
 export interface ExchangeRequest {
   fetch: typeof fetch;
@@ -35,7 +45,7 @@ export function parseRetryAfter(value: string | null): number | undefined {
 export function httpError(response: Response, text: string): VerityApiError {
   let apiError: { code: string; message: string; fields?: Record<string, string> | undefined } | undefined;
   try {
-    const body = safeParse(apiErrorSchema, JSON.parse(text));
+    const body = parseApiError(JSON.parse(text));
     if (body.success) apiError = body.data.error;
   } catch {
     apiError = undefined;
@@ -49,8 +59,8 @@ export function httpError(response: Response, text: string): VerityApiError {
   });
 }
 
-/** Sends one request; resolves with the answer checked by `schema` (`undefined` when `schema` is null). */
-export async function exchange<T>(schema: ZodMiniType<T> | null, req: ExchangeRequest): Promise<T> {
+/** Sends one request; resolves with the answer checked by `parse` (`undefined` when `parse` is null). */
+export async function exchange<T>(parse: ParseAnswer<T> | null, req: ExchangeRequest): Promise<T> {
   const { signal } = req;
   signal?.throwIfAborted();
   // One controller for the caller's signal and the timeout, so either ends the request.
@@ -88,7 +98,7 @@ export async function exchange<T>(schema: ZodMiniType<T> | null, req: ExchangeRe
     }
 
     if (!response.ok) throw httpError(response, text);
-    if (schema === null) return undefined as T;
+    if (parse === null) return undefined as T;
 
     let json: unknown;
     try {
@@ -99,14 +109,14 @@ export async function exchange<T>(schema: ZodMiniType<T> | null, req: ExchangeRe
         cause: error,
       });
     }
-    const parsed = safeParse(schema, json);
+    const parsed = parse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const issue = parsed.issues[0];
       const path = issue ? issue.path.map(String).join('.') : '';
       throw new VerityApiError(
         'invalid_response',
         `${req.path}: the answer does not match the contract at "${path || '(root)'}": ${issue?.message ?? 'invalid'}`,
-        { status: response.status, path, cause: parsed.error },
+        { status: response.status, path, cause: parsed.issues },
       );
     }
     return parsed.data;

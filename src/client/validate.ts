@@ -6,7 +6,8 @@
 import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { experienceDateProblem } from '../rules/windows.js';
-import { reviewInputSchema } from './schemas.js';
+import { parser } from './check.js';
+import { reviewInputCheck } from './contract-checks.js';
 import type { ReviewInput } from './schemas.js';
 
 export const FIELD_PROBLEMS = [
@@ -70,18 +71,23 @@ function problemOf(issue: Issue): FieldProblem {
   }
 }
 
-/** Validates a submission at `now`; on success returns it trimmed, with `title: null` for no title. */
+const parseReviewInput = parser(reviewInputCheck);
+
+/**
+ * Validates a submission at `now`; on success returns it trimmed, with `title: null` for no title.
+ * It runs the checks generated from `reviewInputSchema`, so the form carries no zod.
+ */
 export function validateReviewInput(input: unknown, now: Date = new Date()): ReviewInputResult {
   const fields: FieldErrors = {};
-  const parsed = safeParse(reviewInputSchema, input, { reportInput: true });
+  const parsed = parseReviewInput(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues as Issue[]) {
+    for (const issue of parsed.issues) {
       const field = String(issue.path[0] ?? 'body');
       fields[field] ??= problemOf(issue);
     }
   }
   const given = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  // The schema's e-mail rule is a refinement, which zod skips while other fields are invalid:
+  // The schema's e-mail rule is a refinement, skipped while a field has the wrong type or value:
   // check it here too, so a failed submit names every problem at once.
   if (!given.invitationToken && !given.email) fields.email ??= 'required';
   const experiencedAt = given.experiencedAt;

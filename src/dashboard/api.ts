@@ -6,6 +6,7 @@
  *
  * Shipped widget code never imports this module.
  */
+import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { adminReviewPageSchema, adminReviewSchema } from '../contract/admin.js';
 import type { AdminReview, AdminReviewPage, ModerationInput, ReplyInput, ReviewStatus } from '../contract/admin.js';
@@ -147,7 +148,13 @@ export function createDashboardApi(options: DashboardApiOptions = {}): Dashboard
       headers['content-type'] = 'text/csv';
       body = call.csv;
     }
-    return exchange(schema, {
+    const parse =
+      schema &&
+      ((value: unknown) => {
+        const parsed = safeParse(schema, value);
+        return parsed.success ? parsed : { success: false as const, issues: parsed.error.issues };
+      });
+    return exchange(parse, {
       fetch: doFetch,
       url: apiUrl(baseUrl, call.path, call.query),
       path: call.path,

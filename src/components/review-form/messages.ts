@@ -1,5 +1,5 @@
 /** What the form says about a field's problem, in the visitor's language. */
-import { LIMITS } from '../../client/schemas.js';
+import { LIMITS } from '../../client/limits.js';
 import type { FieldProblem } from '../../client/validate.js';
 import type { Localizer } from '../../internal/localize.js';
 import { earliestExperienceDate } from '../../rules/windows.js';

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isVerityApiError } from '../../client/errors.js';
-import { LIMITS } from '../../client/schemas.js';
+import { LIMITS } from '../../client/limits.js';
 import type { ReviewInput, SubmitResult } from '../../client/schemas.js';
 import { validateReviewInput } from '../../client/validate.js';
 import type { FieldErrors, FieldProblem } from '../../client/validate.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { PropertyValues, ReactiveController, TemplateResult } from 'lit';
-import { SORTS } from '../../client/schemas.js';
+import { SORTS } from '../../client/limits.js';
 import type { Sort } from '../../client/schemas.js';
 import type { WidgetHost, WidgetServices } from '../../internal/element.js';
 import { VerityFilterChangeEvent } from '../../internal/events.js';

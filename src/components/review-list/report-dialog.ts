@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { isVerityApiError } from '../../client/errors.js';
-import { REPORT_REASONS } from '../../client/schemas.js';
+import { REPORT_REASONS } from '../../client/limits.js';
 import type { ReportReason, Review } from '../../client/schemas.js';
 import type { WidgetHost, WidgetServices } from '../../internal/element.js';
 import { canReportNotGenuine } from '../../rules/windows.js';
