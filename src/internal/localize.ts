@@ -4,7 +4,7 @@
  * resolved locale. Numbers and dates go through `Intl`.
  */
 import { enShared } from '../translations/en-shared.js';
-import type { Translation, WidgetTranslation } from '../translations/en.js';
+import type { Translation } from '../translations/en.js';
 
 export type { Translation };
 
@@ -16,13 +16,13 @@ export type BuiltInLocale = (typeof BUILT_IN_LOCALES)[number];
  * arrives (`addEnglish`), and only they read them.
  */
 const translations = new Map<string, Translation>([['en', enShared as Translation]]);
-const addedEnglish = new Set<Partial<WidgetTranslation>>();
+const addedEnglish = new Set<Partial<Translation>>();
 
 /**
  * Adds a widget's English strings (once). What a page registered for English itself is kept:
  * these only fill what is missing.
  */
-export function addEnglish(strings: Partial<WidgetTranslation>): void {
+export function addEnglish(strings: Partial<Translation>): void {
   if (addedEnglish.has(strings)) return;
   addedEnglish.add(strings);
   translations.set('en', { ...strings, ...translations.get('en') } as Translation);

@@ -1,18 +1,21 @@
 /**
  * R11: wherever a score is shown, the visitor can open how reviews are collected and verified.
  * The badge and the list header share this disclosure: a button (the verified mark) and a panel
- * that explains the score, the provenance counts and links the shop's verification policy.
+ * that explains the score, the provenance counts and links the shop's verification policy. The
+ * panel's code and English strings (verification-panel.ts) load when the mark is first pointed
+ * at, focused or opened: most visitors never open it, and the badge's page does not carry it.
  */
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import { MODERATION_REASONS } from '../client/schemas.js';
 import type { Summary } from '../client/schemas.js';
 import type { Localizer } from './localize.js';
-import { safeHttpUrl } from './url.js';
 
 /** Open state, Escape, and a click outside, for one disclosure of a host element. */
 export class DisclosureController implements ReactiveController {
   open = false;
+
+  /** The panel's code could not be loaded (offline): the panel says so, and the next open tries again. */
+  failed = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -30,8 +33,25 @@ export class DisclosureController implements ReactiveController {
     else this.show();
   };
 
+  /** Loads the panel's code ahead of a click: on pointing at or focusing the mark. */
+  prepare = (): void => {
+    if (panelModule) return;
+    void loadPanel().then(
+      () => {
+        this.failed = false;
+        if (this.open) this.host.requestUpdate();
+      },
+      () => {
+        this.failed = true;
+        if (this.open) this.host.requestUpdate();
+      },
+    );
+  };
+
   show(): void {
     this.open = true;
+    this.failed = false;
+    this.prepare();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     this.host.requestUpdate();
   }
@@ -63,6 +83,23 @@ const SHIELD_ICON = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true
   />
 </svg>`;
 
+/** The panel's code: loaded when a visitor points at, focuses or opens the verified mark. */
+type PanelModule = typeof import('./verification-panel.js');
+let panelModule: PanelModule | undefined;
+let panelLoading: Promise<PanelModule> | undefined;
+
+function loadPanel(): Promise<PanelModule> {
+  panelLoading ??= import('./verification-panel.js').then(
+    (module) => (panelModule = module),
+    (error: unknown) => {
+      // Offline or blocked: the next attempt loads it again.
+      panelLoading = undefined;
+      throw error;
+    },
+  );
+  return panelLoading;
+}
+
 /** The verified mark and its panel; `id` must be unique in the host's shadow root. */
 export function verificationDisclosure(
   l10n: Localizer,
@@ -71,8 +108,14 @@ export function verificationDisclosure(
   id = 'disclosure',
 ): TemplateResult {
   const { t } = l10n;
-  const count = summary.rating.count;
-  const policyUrl = safeHttpUrl(summary.verificationPolicyUrl);
+  let content: unknown = nothing;
+  if (disclosure.open) {
+    content = panelModule
+      ? panelModule.verificationPanel(l10n, summary, () => disclosure.hide(true))
+      : html`<p class="muted" aria-busy=${disclosure.failed ? 'false' : 'true'}>
+          ${disclosure.failed ? t.unavailable : t.loading}
+        </p>`;
+  }
   return html`<button
       part="verified"
       class="verified-mark"
@@ -80,6 +123,8 @@ export function verificationDisclosure(
       aria-expanded=${disclosure.open ? 'true' : 'false'}
       aria-controls=${id}
       @click=${disclosure.toggle}
+      @pointerenter=${disclosure.prepare}
+      @focus=${disclosure.prepare}
     >
       ${SHIELD_ICON}<span>${t.howVerified}</span>
     </button>
@@ -91,37 +136,8 @@ export function verificationDisclosure(
       aria-label=${t.howVerified}
       ?hidden=${!disclosure.open}
     >
-      <p>${count > 0 ? t.disclosureScore(count, l10n.number(count)) : t.disclosureNoScore}</p>
-      <p>${t.disclosureVerification}</p>
-      <p>${t.disclosureHonesty}</p>
-      <p class="muted">
-        ${t.disclosureTotals({
-          published: l10n.number(summary.totals.published),
-          verified: l10n.number(summary.totals.verified),
-          unverified: l10n.number(summary.totals.unverified),
-          imported: l10n.number(summary.totals.imported),
-        })}
-      </p>
-      ${removals(l10n, summary)}
-      ${
-        policyUrl
-          ? html`<p><a href=${policyUrl} target="_blank" rel="noopener noreferrer">${t.verificationPolicy}</a></p>`
-          : nothing
-      }
-      <button type="button" class="close" @click=${() => disclosure.hide(true)}>${t.close}</button>
+      ${content}
     </div>`;
-}
-
-/** R13: how many reviews were removed in the last 12 months, by stated reason (when the API says). */
-function removals(l10n: Localizer, summary: Summary): TemplateResult | typeof nothing {
-  const removed = summary.removed;
-  if (!removed) return nothing;
-  const { t } = l10n;
-  const reasons = MODERATION_REASONS.filter((reason) => removed[reason] > 0);
-  const total = reasons.reduce((sum, reason) => sum + removed[reason], 0);
-  if (total === 0) return html`<p class="muted">${t.disclosureNoneRemoved}</p>`;
-  const parts = reasons.map((reason) => `${t.removalReasons[reason]}: ${l10n.number(removed[reason])}`).join(', ');
-  return html`<p class="muted">${t.disclosureRemoved(total, l10n.number(total), parts)}</p>`;
 }
 
 /** Styles of the verified mark and the panel; the panel opens below its positioned container. */

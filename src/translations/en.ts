@@ -1,4 +1,5 @@
 import type { Grade, ModerationReason, ReportReason, Sort, VerificationMethod } from '../client/schemas.js';
+import { enDisclosure } from './en-disclosure.js';
 import { enShared } from './en-shared.js';
 import { enWidgets } from './en-widgets.js';
 
@@ -32,6 +33,14 @@ export interface SharedTranslation {
   /** R11: the button that opens how reviews are collected and verified. */
   howVerified: string;
   close: string;
+  readAllReviews: string;
+}
+
+/**
+ * R11's panel, which says how reviews are collected and verified: its English strings load with
+ * the panel's code, when a visitor first points at or opens the verified mark (`en-disclosure.ts`).
+ */
+export interface DisclosureTranslation {
   /** R11 disclosure, first paragraph: what the score is. */
   disclosureScore: (count: number, formatted: string) => string;
   disclosureNoScore: string;
@@ -46,7 +55,6 @@ export interface SharedTranslation {
   disclosureNoneRemoved: string;
   removalReasons: Record<ModerationReason, string>;
   verificationPolicy: string;
-  readAllReviews: string;
 }
 
 /**
@@ -179,7 +187,7 @@ export interface WidgetTranslation {
  * string is a compile error. Plural strings are functions: they receive the count and the count
  * already formatted for the locale.
  */
-export interface Translation extends SharedTranslation, WidgetTranslation {}
+export interface Translation extends SharedTranslation, WidgetTranslation, DisclosureTranslation {}
 
-/** Every English string: the badge's and the other widgets'. */
-export const en: Translation = { ...enShared, ...enWidgets };
+/** Every English string: the badge's, the disclosure's and the other widgets'. */
+export const en: Translation = { ...enShared, ...enDisclosure, ...enWidgets };

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import type { Summary } from '../../client/schemas.js';
 import { configure } from '../../internal/config.js';
@@ -44,6 +44,13 @@ async function renderBadge(template: ReturnType<typeof html>): Promise<VerityRat
 }
 
 const part = (el: VerityRatingBadge, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+/** Opens the R11 panel with the verified mark and waits for its code (loaded on demand). */
+async function openDisclosure(el: VerityRatingBadge): Promise<HTMLElement> {
+  (part(el, 'verified') as HTMLButtonElement).click();
+  const panel = part(el, 'disclosure')!;
+  await waitUntil(() => panel.querySelector('button.close'), 'the panel did not load');
+  return panel;
+}
 const text = (el: VerityRatingBadge, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('<verity-rating-badge>', () => {
@@ -227,8 +234,7 @@ describe('<verity-rating-badge>', () => {
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(panel.hidden).to.equal(true);
 
-      button.click();
-      await el.updateComplete;
+      await openDisclosure(el);
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       expect(panel.hidden).to.equal(false);
       expect(visibleText(panel)).to.contain('average rating of 128 verified reviews from the last 12 months');
@@ -257,18 +263,14 @@ describe('<verity-rating-badge>', () => {
         const el = await renderBadge(
           html`<verity-rating-badge api=${freshApi()} business="shop" locale=${locale}></verity-rating-badge>`,
         );
-        (part(el, 'verified') as HTMLButtonElement).click();
-        await el.updateComplete;
-        expect(visibleText(part(el, 'disclosure')!)).to.contain(line);
+        expect(visibleText(await openDisclosure(el))).to.contain(line);
         if (locale === 'en') await expect(el).to.be.accessible();
       }
       await useMocks(serve(summaryOf({ removed: { ...removed, offensive: 0, not_genuine: 0 } })));
       const none = await renderBadge(
         html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
       );
-      (part(none, 'verified') as HTMLButtonElement).click();
-      await none.updateComplete;
-      expect(visibleText(part(none, 'disclosure')!)).to.contain('No review was removed in the last 12 months.');
+      expect(visibleText(await openDisclosure(none))).to.contain('No review was removed in the last 12 months.');
     });
 
     it('closes when the visitor clicks elsewhere', async () => {
@@ -276,8 +278,7 @@ describe('<verity-rating-badge>', () => {
       const el = await renderBadge(
         html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
       );
-      (part(el, 'verified') as HTMLButtonElement).click();
-      await el.updateComplete;
+      await openDisclosure(el);
       document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       await el.updateComplete;
       expect(part(el, 'disclosure')!.hidden).to.equal(true);
@@ -288,7 +289,24 @@ describe('<verity-rating-badge>', () => {
       const el = await renderBadge(
         html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
       );
-      expect(part(el, 'disclosure')!.querySelector('a')).to.equal(null);
+      const panel = await openDisclosure(el);
+      expect(visibleText(panel)).to.contain('Published:');
+      expect(panel.querySelector('a')).to.equal(null);
+    });
+
+    it('renders the panel only when opened, its code loading when the mark is pointed at', async () => {
+      await useMocks(serve(summaryOf()));
+      const el = await renderBadge(
+        html`<verity-rating-badge api=${freshApi()} business="shop" locale="en"></verity-rating-badge>`,
+      );
+      const closed = part(el, 'disclosure')!;
+      expect(closed.hidden).to.equal(true);
+      expect(closed.textContent!.trim()).to.equal('');
+      part(el, 'verified')!.dispatchEvent(new PointerEvent('pointerenter'));
+      const panel = await openDisclosure(el);
+      expect(panel.getAttribute('aria-busy')).to.equal(null);
+      expect(visibleText(panel)).to.contain('verified reviews from the last 12 months');
+      await expect(el).to.be.accessible();
     });
   });
 

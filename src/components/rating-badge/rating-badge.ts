@@ -9,7 +9,7 @@ import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { OnlineRetryController } from '../../internal/online.js';
 import { prerendered } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
-import { JsonLdController, productJsonLd } from '../../internal/seo.js';
+import { LazyJsonLd } from '../../internal/json-ld.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { badgeStyles } from './rating-badge.styles.js';
 
@@ -71,7 +71,7 @@ export class VerityRatingBadge extends VerityDataElement {
 
   @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
 
-  private readonly jsonLd = new JsonLdController(this);
+  private readonly jsonLd = new LazyJsonLd(this);
 
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
 
@@ -99,7 +99,7 @@ export class VerityRatingBadge extends VerityDataElement {
 
   protected override updated(): void {
     const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;
-    this.jsonLd.set(this.seo && summary ? productJsonLd(summary) : undefined);
+    this.jsonLd.set(this.seo && summary ? { summary } : undefined);
   }
 
   override render() {

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { SORTS } from '../../client/schemas.js';
+import { SORTS } from '../../client/limits.js';
 import type { ListParams } from '../../client/client.js';
 import type { Review, ReviewPage, Sort, Summary } from '../../client/schemas.js';
 import { useWidgetStrings } from '../../internal/widget-strings.js';
@@ -13,7 +13,7 @@ import { LoadingAnnouncer } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
 import { prerendered, prerenderedValue } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
-import { JsonLdController, productJsonLd } from '../../internal/seo.js';
+import { LazyJsonLd } from '../../internal/json-ld.js';
 import { DisclosureController, verificationDisclosure, verificationStyles } from '../../internal/verification.js';
 import { cardAction, cardId, reviewCard } from './card.js';
 import { DeepLinkController } from './deep-link.js';
@@ -121,7 +121,7 @@ export class VerityReviewList extends VerityDataElement {
   @query('.verified-mark') private verifiedButton?: HTMLButtonElement;
 
   private readonly disclosure = new DisclosureController(this, () => this.verifiedButton);
-  private readonly jsonLd = new JsonLdController(this);
+  private readonly jsonLd = new LazyJsonLd(this);
   private readonly filters = new FiltersController(this, this.services, () => this.deepLink.clear());
   private readonly deepLink: DeepLinkController = new DeepLinkController(this, this.services, {
     loaded: () => [...(this.firstPage.value?.items ?? []), ...this.more],
@@ -218,7 +218,7 @@ export class VerityReviewList extends VerityDataElement {
   protected override updated(): void {
     const summary = this.summary.value;
     const page = this.firstPage.value;
-    this.jsonLd.set(this.seo && summary && page ? productJsonLd(summary, [...page.items, ...this.more]) : undefined);
+    this.jsonLd.set(this.seo && summary && page ? { summary, reviews: [...page.items, ...this.more] } : undefined);
     if (this.pendingFocus) {
       const card = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocus)}`);
       this.pendingFocus = undefined;
