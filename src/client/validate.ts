@@ -7,7 +7,7 @@ import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { experienceDateProblem } from '../rules/windows.js';
 import { parser } from './check.js';
-import { reviewInputCheck } from './contract-checks.js';
+import { reviewInputCheck } from './input-checks.js';
 import type { ReviewInput } from './schemas.js';
 
 export const FIELD_PROBLEMS = [

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
-import { GENERATED, OUTPUT, generatedFile } from '../../scripts/generate-checks.js';
+import { FILES, GENERATED, generatedFile, outputOf } from '../../scripts/generate-checks.js';
 import { parser } from '../../src/client/check.js';
 import type { Check, Issue } from '../../src/client/check.js';
-import * as checks from '../../src/client/contract-checks.js';
+import * as answerChecks from '../../src/client/contract-checks.js';
+import * as inputChecks from '../../src/client/input-checks.js';
 import * as schemas from '../../src/client/schemas.js';
 import { DEMO_BUSINESS, DEMO_PRODUCTS } from '../../src/mocks/fixtures.js';
 import { MockStore } from '../../src/mocks/store.js';
@@ -92,9 +93,9 @@ function generatedAnswer(check: Check, value: unknown) {
 }
 
 /** Compares both on the value, on each field replaced by every hostile value, and on each field left out. */
-function compareAround(name: keyof typeof GENERATED, valid: unknown): number {
-  const schema = (schemas as unknown as Record<string, ZodMiniType>)[GENERATED[name][0]]!;
-  const check = (checks as unknown as Record<string, Check>)[name]!;
+function compareAround(name: string, valid: unknown): number {
+  const schema = (schemas as unknown as Record<string, ZodMiniType>)[GENERATED[name]![0]]!;
+  const check = ({ ...answerChecks, ...inputChecks } as unknown as Record<string, Check>)[name]!;
   let compared = 0;
   const same = (value: unknown, what: string) => {
     const expected = zodAnswer(schema, value);
@@ -123,13 +124,15 @@ const summary = json(store.summaryAnswer(DEMO_BUSINESS, Object.values(DEMO_PRODU
 const page = json(store.list(DEMO_BUSINESS, new URLSearchParams({ limit: '2' })));
 const review = (page.items as Json[])[0]!;
 
-describe('the generated checks (src/client/contract-checks.ts)', () => {
+describe('the generated checks (src/client/contract-checks.ts, input-checks.ts)', () => {
   it('are what `npm run generate` writes from the schemas', async () => {
-    assert.equal(
-      readFileSync(OUTPUT, 'utf8'),
-      await generatedFile(),
-      'src/client/contract-checks.ts is out of date: run `npm run generate`',
-    );
+    for (const file of Object.keys(FILES) as (keyof typeof FILES)[]) {
+      assert.equal(
+        readFileSync(outputOf(file), 'utf8'),
+        await generatedFile(file),
+        `src/client/${file} is out of date: run \`npm run generate\``,
+      );
+    }
   });
 
   it('answer a summary as zod does, field by field', () => {

@@ -11,7 +11,7 @@ import { VerityDataElement } from '../../internal/element.js';
 import { VerityReviewSubmittedEvent } from '../../internal/events.js';
 import { BUILT_IN_LOCALES } from '../../internal/localize.js';
 import { earliestExperienceDate, isoDay } from '../../rules/windows.js';
-import { buttonStyles, fieldMessageStyles } from '../../internal/styles.js';
+import { buttonStyles, fieldMessageStyles } from '../../internal/widget-styles.js';
 import { DraftController, EMPTY_DRAFT } from './draft.js';
 import type { DraftFields } from './draft.js';
 import { invitationProblemOf, takeInvitationFromUrl } from './invitation.js';

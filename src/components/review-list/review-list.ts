@@ -21,7 +21,7 @@ import { FiltersController, parseRatings } from './filters.js';
 import { ReportDialogController } from './report-dialog.js';
 import { VotesController } from './votes.js';
 import { reviewPartStyles } from '../../internal/review-parts.js';
-import { buttonStyles } from '../../internal/styles.js';
+import { buttonStyles } from '../../internal/widget-styles.js';
 import { starRowStyles } from '../stars/stars.styles.js';
 import { listStyles } from './review-list.styles.js';
 

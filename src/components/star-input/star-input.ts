@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
 import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { VerityElement } from '../../internal/element.js';
-import { fieldMessageStyles } from '../../internal/styles.js';
+import { fieldMessageStyles } from '../../internal/widget-styles.js';
 import { STAR_PATH } from '../stars/star-shape.js';
 import { starInputStyles } from './star-input.styles.js';
 
