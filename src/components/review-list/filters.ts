@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { PropertyValues, ReactiveController, TemplateResult } from 'lit';
-import { SORTS } from '../../client/limits.js';
+import { LIMITS, SORTS } from '../../client/limits.js';
 import type { Sort } from '../../client/schemas.js';
 import type { WidgetHost, WidgetServices } from '../../internal/element.js';
 import { VerityFilterChangeEvent } from '../../internal/events.js';
@@ -154,7 +154,7 @@ export class FiltersController implements ReactiveController {
             placeholder=${t.searchLabel}
             .value=${this.searchText}
             @input=${this.onSearch}
-            maxlength="200"
+            maxlength=${LIMITS.queryMax}
           />
         </label>
         <label class="control check">

@@ -112,6 +112,20 @@ describe('<verity-review-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says "1,000+" for a search the API stopped counting, and takes no longer query than the API', async () => {
+      await useMocks(
+        http.get('*/v1/businesses/:business/reviews', ({ request }) => {
+          const answer = store.list(DEMO_BUSINESS, new URL(request.url).searchParams).body as ReviewPage;
+          return HttpResponse.json({ ...answer, total: 1000, totalCapped: true });
+        }),
+        ...createHandlers({ store }),
+      );
+      const el = await renderList();
+      expect(visibleText($(el, '.result-count')!)).to.equal('Showing 10 of 1,000+ reviews');
+      const search = $<HTMLInputElement>(el, 'input[name="q"]')!;
+      expect(search.maxLength).to.equal(100);
+    });
+
     it('labels every card with its provenance, and imported and unverified ones as not counted (R1)', async () => {
       const el = await renderList({ 'page-size': '50' });
       const labels = $$(el, '[part="provenance"]').map((p) => visibleText(p));

@@ -190,7 +190,7 @@ export class VerityReviewList extends VerityDataElement {
       this.more = [];
       this.nextCursor = page.nextCursor;
       this.moreFailed = false;
-      this.announcement = this.countText(page.items.length, page.total);
+      this.announcement = this.countText(page.items.length, page);
       void this.updateComplete.then(() => {
         this.dispatchEvent(new VerityLoadEvent({ kind: 'reviews' }));
         void this.deepLink.follow();
@@ -243,9 +243,11 @@ export class VerityReviewList extends VerityDataElement {
     };
   }
 
-  private countText(shown: number, total: number): string {
+  /** "Showing 10 of 128 reviews"; a search the API stopped counting at its cap says "1,000+". */
+  private countText(shown: number, page: Pick<ReviewPage, 'total' | 'totalCapped'>): string {
     const l10n = this.l10n;
-    return l10n.t.resultCount(shown, total, { shown: l10n.number(shown), total: l10n.number(total) });
+    const total = `${l10n.number(page.total)}${page.totalCapped ? '+' : ''}`;
+    return l10n.t.resultCount(shown, page.total, { shown: l10n.number(shown), total });
   }
 
   // -- Rendering -------------------------------------------------------------------------------
@@ -397,7 +399,7 @@ export class VerityReviewList extends VerityDataElement {
     const items = [...(linked ? [linked] : []), ...[...page.items, ...this.more].filter((r) => r.id !== linked?.id)];
     const shown = page.items.length + this.more.length;
     this.shownCards = new Map(items.map((review) => [cardId(review), review]));
-    return html`<p class="result-count">${this.countText(shown, page.total)}</p>
+    return html`<p class="result-count">${this.countText(shown, page)}</p>
       <ol part="list" class="reviews" @click=${this.onCardClick}>
         ${repeat(
           items,
@@ -459,7 +461,7 @@ export class VerityReviewList extends VerityDataElement {
       const { t } = this.l10n;
       this.announcement = `${t.loadedMore(fresh.length, this.l10n.number(fresh.length))}. ${this.countText(
         (this.firstPage.value?.items.length ?? 0) + this.more.length,
-        page.total,
+        page,
       )}`;
       if (fresh[0]) this.pendingFocus = cardId(fresh[0]);
     } catch (error) {
