@@ -8,6 +8,17 @@ import { EMAIL_CSP_META } from './email-frame.js';
 import './define.js';
 import type { VerityDashOutbox } from './outbox.js';
 
+/**
+ * How light the paper behind a frame's document is, 0 to 1: where the e-mail's colour scheme is the
+ * frame's, its canvas is transparent and this is what its text stands on.
+ */
+function backdrop(frame: HTMLIFrameElement): number {
+  const [r, g, b] = getComputedStyle(frame)
+    .backgroundColor.match(/[\d.]+/g)!
+    .map(Number);
+  return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+}
+
 async function open(el: VerityDashOutbox, subject: RegExp): Promise<HTMLElement> {
   $$<HTMLButtonElement>(el, '.message-button')
     .find((b) => subject.test(b.textContent!))!
@@ -42,6 +53,7 @@ describe('<verity-dash-outbox>', () => {
     );
     expect(frame.srcdoc).to.contain('<script>alert(');
     expect(frame.title).to.contain('Hostile test message');
+    expect(backdrop(frame)).to.be.above(0.8);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // An opaque origin: the page cannot reach into it, and its script never ran.
     expect(frame.contentDocument).to.equal(null);
@@ -98,6 +110,8 @@ describe('<verity-dash-outbox>', () => {
     const reader = await open(el, /Hur var din beställning/);
     expect(reader.querySelector('pre')!.textContent).to.contain('Skriv ett omdöme');
     expect(reader.querySelector('iframe')!.srcdoc).to.contain('Omdömen publiceras oavsett betyg');
+    // An e-mail for light and dark writes in light text here: never on white paper.
+    expect(backdrop(reader.querySelector('iframe')!)).to.be.below(0.2);
     await expect(el).to.be.accessible();
   });
 

@@ -72,12 +72,16 @@ export class VerityDashOutbox extends DashboardScreen {
         overflow-wrap: anywhere;
       }
 
+      /* Where the e-mail's colour scheme is the frame's, the browser leaves its canvas
+         transparent and the frame's background is the e-mail's paper. Canvas is that scheme's
+         paper: an e-mail for light and dark, with no background of its own, writes in dark mode
+         in light text, which on a white frame was white on white. */
       iframe {
         width: 100%;
         height: 32rem;
         border: 1px solid var(--border);
         border-radius: var(--radius);
-        background: #fff;
+        background: Canvas;
       }
     `,
   ];
