@@ -39,6 +39,7 @@ export async function seedDemo(db: Kysely<Tables>, options: FixtureOptions = {})
           url: b.url,
           verification_policy_url: b.verificationPolicyUrl,
           review_form_url: null,
+          default_invitation_locale: b.defaultInvitationLocale ?? 'en',
           created_at: now,
           updated_at: now,
         })),

@@ -16,6 +16,7 @@ import type {
 import { invitationPolicySchema } from '../../src/contract/admin.js';
 import { validateInput } from '../../src/client/validate.js';
 import { invalid, notFound } from '../http/errors.js';
+import { mailLocale } from '../mail/messages.js';
 import type { BusinessRow, Tables } from './schema.js';
 
 export function hashToken(token: string): string {
@@ -83,6 +84,7 @@ export async function adminBusiness(db: Kysely<Tables>, id: string): Promise<Adm
     },
     verificationText: business.verification_text,
     allowedOrigins: business.allowed_origins,
+    defaultInvitationLocale: mailLocale(business.default_invitation_locale),
   };
 }
 
@@ -131,6 +133,9 @@ export async function patchBusiness(
         ...(patch.reviewFormUrl !== undefined ? { review_form_url: patch.reviewFormUrl } : {}),
         ...(patch.verificationText !== undefined ? { verification_text: patch.verificationText || null } : {}),
         ...(patch.allowedOrigins !== undefined ? { allowed_origins: [...new Set(patch.allowedOrigins)] } : {}),
+        ...(patch.defaultInvitationLocale !== undefined
+          ? { default_invitation_locale: patch.defaultInvitationLocale }
+          : {}),
         invitation_delay_days: policy.delayDays,
         reminder_after_days: policy.reminderAfterDays,
         expires_after_days: policy.expiresAfterDays,
@@ -198,6 +203,9 @@ export async function upsertBusiness(
             ? { verification_policy_url: input.verificationPolicyUrl }
             : {}),
           ...(input.reviewFormUrl !== undefined ? { review_form_url: input.reviewFormUrl } : {}),
+          ...(input.defaultInvitationLocale !== undefined
+            ? { default_invitation_locale: input.defaultInvitationLocale }
+            : {}),
           updated_at: now,
         })
         .where('id', '=', input.id)
@@ -211,6 +219,9 @@ export async function upsertBusiness(
           url: input.url,
           verification_policy_url: input.verificationPolicyUrl ?? null,
           review_form_url: input.reviewFormUrl ?? null,
+          ...(input.defaultInvitationLocale !== undefined
+            ? { default_invitation_locale: input.defaultInvitationLocale }
+            : {}),
           created_at: now,
           updated_at: now,
         })

@@ -87,6 +87,14 @@ export interface OptOutTarget {
   optedOut: boolean;
 }
 
+/**
+ * The language a customer is written to in, in a query of invitations with their orders (`o`) and
+ * businesses (`b`): the order's own locale, else the business's default for invitations. An
+ * order's locale wins even when Verity has no e-mail in it: that customer said their language,
+ * and gets English rather than the shop's.
+ */
+export const customerLocale = sql<string>`coalesce(o.locale, b.default_invitation_locale)`;
+
 /** Invitations with their orders: every reader of an invitation needs its customer's address and language. */
 export function invitationsWithOrders(db: Kysely<Tables>) {
   return db
@@ -103,7 +111,7 @@ function optOutRow(db: Kysely<Tables>, token: string) {
     .leftJoin('opt_outs as x', (j) =>
       j.onRef('x.business_id', '=', 'i.business_id').on('x.email', '=', sql<string>`lower(o.email)`),
     )
-    .select(['i.business_id', 'b.name', 'o.locale', 'o.email', 'x.reason'])
+    .select(['i.business_id', 'b.name', customerLocale.as('locale'), 'o.email', 'x.reason'])
     .where('i.opt_out_hash', '=', hashToken(token))
     .executeTakeFirst();
 }

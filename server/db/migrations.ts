@@ -418,6 +418,16 @@ CREATE INDEX identity_requests_proof_due ON identity_requests (proof_due_at)
 CREATE INDEX reviews_removed ON reviews (business_id, product_key, moderated_at) WHERE status = 'rejected';
 `);
 
+/**
+ * The language of invitations whose order carries no locale (a WooCommerce order, a CSV without a
+ * `locale` column), per business. English, what such orders got before, until the owner picks
+ * another. No CHECK: the list of mail languages is the contract's (`INVITATION_LOCALES`), and a
+ * language added there needs no migration.
+ */
+const invitationLocale = statements(`
+ALTER TABLE businesses ADD COLUMN default_invitation_locale text NOT NULL DEFAULT 'en';
+`);
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -429,6 +439,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_languages': languages,
   '0008_reviewer_side': reviewerSide,
   '0009_find_reviewer': findReviewer,
+  '0010_invitation_locale': invitationLocale,
 };
 
 /**

@@ -47,6 +47,8 @@ export interface BusinessTable {
   /** R13: addresses that opted out, and invitations that failed (bounced), counted as they happen. */
   opted_out: Generated<number>;
   invitations_failed: Generated<number>;
+  /** The invitations' language for orders without a locale of their own (one of `INVITATION_LOCALES`). */
+  default_invitation_locale: ColumnType<string, string | undefined, string>;
 }
 
 export interface ProductTable {

@@ -14,7 +14,7 @@ import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import type { InvitationStatus, InvitationStep, MessageKind } from '../../src/contract/admin.js';
 import { invitationUrl } from '../db/businesses.js';
 import { addToCounter } from '../db/counters.js';
-import { invitationsWithOrders, optOutToken } from '../db/invitations.js';
+import { customerLocale, invitationsWithOrders, optOutToken } from '../db/invitations.js';
 import { delivered } from '../db/outbox.js';
 import type { Tables } from '../db/schema.js';
 import { renderMessage } from '../mail/messages.js';
@@ -84,7 +84,7 @@ export async function takeSteps(settings: StepSettings, due: readonly DueStep[])
         'i.token',
         'o.email',
         'o.customer_name',
-        'o.locale',
+        customerLocale.as('locale'),
         'b.name as business_name',
         'b.url',
         'b.review_form_url',

@@ -12,12 +12,16 @@ import { de } from './templates/de.js';
 import { en } from './templates/en.js';
 import type { MailFacts, MailTranslation } from './templates/en.js';
 import { sv } from './templates/sv.js';
-import type { MessageKind } from '../../src/contract/admin.js';
+import type { InvitationLocale, MessageKind } from '../../src/contract/admin.js';
 
-export const MAIL_LOCALES = { en, sv, cs, de } as const satisfies Record<string, MailTranslation>;
+/** One template per language the contract offers (`INVITATION_LOCALES`), no more, no fewer. */
+export const MAIL_LOCALES = { en, sv, cs, de } as const satisfies Record<InvitationLocale, MailTranslation>;
 export type MailLocale = keyof typeof MAIL_LOCALES;
 
-/** The customer's language if Verity speaks it (`sv-SE` → `sv`), else English. */
+/**
+ * The customer's language if Verity speaks it (`sv-SE` → `sv`), else English. An order without a
+ * locale reaches here with its business's default for invitations instead (see `customerLocale`).
+ */
 export function mailLocale(locale: string | null | undefined): MailLocale {
   const base = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   return base in MAIL_LOCALES ? (base as MailLocale) : 'en';

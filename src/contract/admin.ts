@@ -66,6 +66,13 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const OUTBOX_STATUSES = ['held', 'pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/**
+ * The languages the invitation e-mails are written in (the server's mail templates, one each).
+ * A business picks one of them for the orders that carry no locale of their own.
+ */
+export const INVITATION_LOCALES = ['en', 'sv', 'cs', 'de'] as const;
+export type InvitationLocale = (typeof INVITATION_LOCALES)[number];
+
 /** The columns of an orders CSV, in the order of the documented header row. */
 export const ORDER_CSV_COLUMNS = ['orderRef', 'email', 'purchasedAt', 'product', 'customerName', 'locale'] as const;
 /** Columns a CSV may also have, and the ones it must have. */
@@ -78,6 +85,13 @@ const isoDateTime = z.iso.datetime({ offset: true }).check(z.regex(SANE_YEAR));
 const isoDate = z.iso.date().check(z.regex(SANE_YEAR));
 const httpUrl = z.httpUrl().check(z.maxLength(2000), z.regex(/^[^\p{Cc}]*$/u));
 const sku = reference();
+
+/**
+ * The language of the invitations (and reminders, and their opt-out page) of an order without a
+ * locale of its own: a WooCommerce order, a CSV without a `locale` column. An order's own locale
+ * always wins, even one Verity has no e-mail for (that customer gets English). `en` by default.
+ */
+const invitationLocale = z.enum(INVITATION_LOCALES);
 
 /** Business ids appear in URLs and review ids: lower-case letters, digits and inner hyphens. */
 export const BUSINESS_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -93,6 +107,7 @@ export const businessInputSchema = z.object({
   verificationPolicyUrl: z.optional(z.nullable(httpUrl)),
   /** Where invitation links point (the page with the review form); the shop's `url` by default. */
   reviewFormUrl: z.optional(z.nullable(httpUrl)),
+  defaultInvitationLocale: z.optional(invitationLocale),
   products: z.optional(
     z
       .array(z.object({ id: sku, name: displayName(1, ADMIN_LIMITS.nameMax) }))
@@ -117,7 +132,10 @@ export const orderInputSchema = z.object({
       displayName(1, ADMIN_LIMITS.nameMax),
     ),
   ),
-  /** The customer's language (BCP 47): the invitation is in it when Verity has it, else in English. */
+  /**
+   * The customer's language (BCP 47): the invitation is in it when Verity has it, else in English.
+   * Without one, the invitation is in the business's `defaultInvitationLocale`.
+   */
   locale: z.optional(
     z.string().check(z.regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/), z.maxLength(ADMIN_LIMITS.localeMax)),
   ),
@@ -143,7 +161,6 @@ export const invitationPolicySchema = z
 
 export const DEFAULT_INVITATION_POLICY = { delayDays: 7, reminderAfterDays: 7, expiresAfterDays: 60 } as const;
 
-/** Changes some settings of a business; a field left out keeps its value. */
 /** The R11 disclosure's text, at most this long. */
 export const VERIFICATION_TEXT_MAX = 2000;
 export const ALLOWED_ORIGINS_MAX = 20;
@@ -153,6 +170,7 @@ const origin = z
   .string()
   .check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/, { message: 'an origin: scheme and host, no path' }));
 
+/** Changes some settings of a business; a field left out keeps its value. */
 export const businessPatchSchema = z.object({
   name: z.optional(displayName(1, ADMIN_LIMITS.nameMax)),
   url: z.optional(httpUrl),
@@ -167,6 +185,7 @@ export const businessPatchSchema = z.object({
   ),
   verificationText: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(VERIFICATION_TEXT_MAX)))),
   allowedOrigins: z.optional(z.array(origin).check(z.maxLength(ALLOWED_ORIGINS_MAX))),
+  defaultInvitationLocale: z.optional(invitationLocale),
 });
 
 /** Without a body, the server makes the secret; Shopify's own signing key may be given instead. */
@@ -240,6 +259,8 @@ export const adminBusinessSchema = z.object({
   verificationText: z.optional(z.nullable(z.string())),
   /** Origins besides the shop's own allowed to post reviews, votes and reports for it from a browser. */
   allowedOrigins: z.optional(z.array(z.string())),
+  /** The invitations' language for orders without a locale of their own (absent from older servers: `en`). */
+  defaultInvitationLocale: z.optional(invitationLocale),
 });
 
 export const orderSchema = z.object({

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { MODERATION_REASONS, REPORT_REASONS } from '../client/schemas.js';
-import { adminBusinessSchema, invitationPolicySchema } from './admin.js';
+import { INVITATION_LOCALES, adminBusinessSchema, invitationPolicySchema } from './admin.js';
 
 export const MEMBER_ROLES = ['owner', 'moderator'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -178,7 +178,8 @@ export const insightsSchema = z.object({
 
 // ---------------------------------------------------------------------------------------------
 // Settings: the admin API's own business and PATCH schemas (`./admin.ts`), which carry the
-// invitation policy, the webhook's state, the R11 verification text and the allowed origins.
+// invitation policy and default language, the webhook's state, the R11 verification text and the
+// allowed origins.
 
 /**
  * `GET /v1/admin/businesses/{b}` as the dashboard reads it: the admin business with every setting
@@ -189,10 +190,12 @@ export const businessSettingsSchema = z.extend(adminBusinessSchema, {
   webhook: z.object({ configured: z.boolean(), createdAt: z.nullable(z.iso.datetime({ offset: true })) }),
   verificationText: z.nullable(z.string()),
   allowedOrigins: z.array(z.string()),
+  defaultInvitationLocale: z.enum(INVITATION_LOCALES),
 });
 
 export {
   ALLOWED_ORIGINS_MAX,
+  INVITATION_LOCALES,
   businessPatchSchema as settingsPatchSchema,
   businessPatchSchema,
   webhookSecretSchema,
@@ -217,4 +220,4 @@ export type InsightMonth = z.infer<typeof insightMonthSchema>;
 export type Insights = z.infer<typeof insightsSchema>;
 export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
 export type { BusinessPatch as SettingsPatch, InvitationPolicy, BusinessPatch } from './admin.js';
-export type { WebhookSecret } from './admin.js';
+export type { InvitationLocale, WebhookSecret } from './admin.js';

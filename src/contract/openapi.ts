@@ -319,6 +319,8 @@ export function openApiDocument(): Json {
           ...admin,
           operationId: 'updateBusiness',
           summary: 'Change some settings; a new invitation delay moves the invitations not yet sent',
+          description:
+            'A field left out keeps its value. `defaultInvitationLocale` is the language of the invitations of orders without a `locale` of their own (a WooCommerce order, a CSV without the column); an order’s own locale always wins.',
           parameters: [param('business')],
           ...body('BusinessPatch'),
           responses: { '200': { description: 'Updated', ...json(ref('AdminBusiness')) }, ...unauthorized, ...errors },

@@ -29,6 +29,7 @@ import type {
   HistoryEntry,
   InsightMonth,
   Insights,
+  InvitationLocale,
   InvitationPolicy,
   Me,
   Member,
@@ -95,6 +96,7 @@ interface Settings {
   allowedOrigins: string[];
   invitations: InvitationPolicy;
   webhookSecret: string | null;
+  defaultInvitationLocale: InvitationLocale;
 }
 
 type Record_<T> = T & { business: string };
@@ -315,7 +317,7 @@ export class AdminMockStore {
         lastSignInAt: at(5 * DAY),
       },
     ]);
-    for (const id of this.base.businesses.keys()) {
+    for (const [id, business] of this.base.businesses) {
       this.settingsOf.set(id, {
         verificationText:
           id === DEMO_BUSINESS && !this.empty
@@ -325,6 +327,7 @@ export class AdminMockStore {
           id === DEMO_BUSINESS && !this.empty ? ['https://nordlys.example', 'https://shop.nordlys.example'] : [],
         invitations: { delayDays: 7, reminderAfterDays: 7, expiresAfterDays: 60 },
         webhookSecret: id === DEMO_BUSINESS && !this.empty ? 'whsec_fixture_0000000000000000' : null,
+        defaultInvitationLocale: (!this.empty && business.defaultInvitationLocale) || 'en',
       });
     }
     if (!this.empty) {
@@ -669,6 +672,7 @@ export class AdminMockStore {
       allowedOrigins: settings.allowedOrigins,
       invitations: settings.invitations,
       webhook: { configured: settings.webhookSecret !== null, createdAt: null },
+      defaultInvitationLocale: settings.defaultInvitationLocale,
     };
   }
 
@@ -688,6 +692,7 @@ export class AdminMockStore {
     if (patch.verificationText !== undefined) settings.verificationText = patch.verificationText || null;
     if (patch.allowedOrigins !== undefined) settings.allowedOrigins = [...new Set(patch.allowedOrigins)];
     if (patch.invitations !== undefined) settings.invitations = { ...settings.invitations, ...patch.invitations };
+    if (patch.defaultInvitationLocale !== undefined) settings.defaultInvitationLocale = patch.defaultInvitationLocale;
     return ok(this.settingsAnswer(id));
   }
 

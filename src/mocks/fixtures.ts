@@ -4,6 +4,7 @@
  * count toward the score (R2) never depends on the hour a test runs.
  */
 import type { Business, Product, Review, Summary, VerificationMethod, VerificationStatus } from '../client/schemas.js';
+import type { InvitationLocale } from '../contract/admin.js';
 import { reviewUrl } from '../contract/anchor.js';
 import { invitationExpiry } from '../rules/invitations.js';
 import { pick, seededRandom, weighted } from './random.js';
@@ -29,6 +30,8 @@ export interface FixtureBusiness extends Business {
   orders: { recorded: number; invited: number; optedOut?: number } | null;
   /** R13: reviews removed in the last 12 months by reason, besides those the mocks' moderation removes. */
   removed?: NonNullable<Summary['removed']>;
+  /** The invitations' language for orders without a locale of their own; English when left out. */
+  defaultInvitationLocale?: InvitationLocale;
 }
 
 export interface FixtureInvitation {
@@ -125,6 +128,8 @@ export function createFixtures(options: FixtureOptions = {}): FixtureData {
       ],
       orders: { recorded: 1840, invited: 1601, optedOut: 37 },
       removed: { offensive: 3, personal_data: 2, illegal: 0, industry_rule: 0, not_genuine: 1 },
+      // A Swedish shop: its orders without a language are invited in Swedish.
+      defaultInvitationLocale: 'sv',
     },
     {
       id: EMPTY_BUSINESS,

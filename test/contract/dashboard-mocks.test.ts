@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import type { VerityApiError } from '../../src/client/errors.js';
+import type { SettingsPatch } from '../../src/contract/dashboard.js';
 import { createDashboardApi } from '../../src/dashboard/api.js';
 import { createDashboardHandlers } from '../../src/mocks/admin-handlers.js';
 import { AdminMockStore, DEMO_MEMBER_EMAIL, DEMO_SIGN_IN_TOKEN } from '../../src/mocks/admin-store.js';
@@ -166,6 +167,19 @@ describe('dashboard mocks', () => {
     assert.equal(settings.invitations.reminderAfterDays, null);
     const bad = await failure(api.updateBusiness(DEMO_BUSINESS, { allowedOrigins: ['https://a.example/path'] }));
     assert.equal(bad.fields?.['allowedOrigins.0'], 'invalid');
+    assert.equal(
+      settings.defaultInvitationLocale,
+      'sv',
+      'the demo shop invites in Swedish when an order names no language',
+    );
+    const german = await api.updateBusiness(DEMO_BUSINESS, { defaultInvitationLocale: 'de' });
+    assert.equal(german.defaultInvitationLocale, 'de');
+    assert.equal((await api.business(DEMO_BUSINESS)).defaultInvitationLocale, 'de');
+    const french = await failure(
+      api.updateBusiness(DEMO_BUSINESS, { defaultInvitationLocale: 'fr' } as unknown as SettingsPatch),
+    );
+    assert.equal(french.code, 'validation_failed');
+    assert.equal(french.fields?.defaultInvitationLocale, 'invalid');
     const secret = await api.newWebhookSecret(DEMO_BUSINESS);
     assert.ok(secret.length >= 16);
     const members = await api.members(DEMO_BUSINESS);

@@ -233,6 +233,22 @@ for (const { backend, skip } of BACKENDS) {
       );
     });
 
+    it('the default language for invitations: its owner changes it, another business or a moderator cannot', async () => {
+      const bob = await signIn('bob@b.example');
+      const language = async () => (await admin('GET', '/v1/admin/businesses/shop-a')).json.defaultInvitationLocale;
+      const foreign = await as(bob)('PATCH', '/v1/admin/businesses/shop-a', { defaultInvitationLocale: 'de' });
+      assert.equal(foreign.status, 404, 'shop A does not exist for the owner of shop B');
+      assert.equal(foreign.json.error.code, 'not_found');
+      const moderator = await as(mo)('PATCH', '/v1/admin/businesses/shop-a', { defaultInvitationLocale: 'de' });
+      assert.equal(moderator.status, 403);
+      assert.equal(await language(), 'en', 'unchanged');
+      const owner = await as(alice)('PATCH', '/v1/admin/businesses/shop-a', { defaultInvitationLocale: 'sv' });
+      assert.equal(owner.status, 200, owner.text);
+      assert.equal(owner.json.defaultInvitationLocale, 'sv');
+      assert.equal(await language(), 'sv');
+      assert.equal((await admin('GET', '/v1/admin/businesses/shop-b')).json.defaultInvitationLocale, 'en');
+    });
+
     it('moderators cannot change settings or members; owners can, but never remove the last owner', async () => {
       assert.equal((await as(mo)('PATCH', '/v1/admin/businesses/shop-a', { verificationText: 'x' })).status, 403);
       assert.equal((await as(mo)('GET', '/v1/admin/businesses/shop-a')).status, 200, 'a moderator may read them');

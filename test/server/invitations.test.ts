@@ -25,6 +25,7 @@ import {
 import type { TestDatabase, TestServer } from './helpers.js';
 import { eventually, startSmtp } from './smtp.js';
 import type { TestSmtp } from './smtp.js';
+import { base64Hmac, wooOrder } from './fixtures/orders.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -365,6 +366,163 @@ for (const { backend, skip } of BACKENDS) {
       } finally {
         await holding.stop();
       }
+    });
+  });
+}
+
+for (const { backend, skip } of BACKENDS) {
+  describe(`the business's default language for invitations on ${backend}`, { skip }, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    let smtp: TestSmtp;
+    let jobs: Jobs;
+    let admin: ReturnType<typeof caller>;
+    const shop = 'woo-kaffe';
+    // The WooCommerce fixture's order was completed on 2026-03-03 08:00 UTC: due 7 days later.
+    let now = new Date('2026-03-10T12:00:00Z');
+
+    before(async () => {
+      database = await freshDatabase(backend);
+      smtp = await startSmtp();
+      server = await startServer(database, { clock: () => now });
+      jobs = createJobs(database.db, () => now, {
+        smtpUrl: smtp.url,
+        from: 'reviews@verity.example',
+        publicUrl: server.url,
+        schema: bossSchema(database),
+        tickSeconds: 0,
+        pollingSeconds: 0.5,
+        logError: () => {},
+      });
+      await jobs.start();
+      admin = caller(server.url, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    });
+    after(async () => {
+      await jobs?.stop();
+      await server?.stop();
+      await smtp?.close();
+      await dispose(database);
+    });
+
+    const mailTo = (to: string) => smtp.received.filter((r) => r.to === to).map((r) => r.mail);
+
+    it('is English until the owner picks another, and only one of the mail languages', async () => {
+      const created = await admin('POST', '/v1/admin/businesses', {
+        id: shop,
+        name: 'Woo Kaffe',
+        url: 'https://woo-kaffe.example',
+        products: [
+          { id: 'BEANS-1', name: 'Morning beans' },
+          { id: 'GRINDER', name: 'Grinder' },
+        ],
+      });
+      assert.equal(created.status, 201, created.text);
+      assert.equal(created.json.defaultInvitationLocale, 'en', 'what orders without a locale got before');
+
+      for (const locale of ['fr', 'sv-SE', 'SV', '', null, 7]) {
+        const refused = await admin('PATCH', `/v1/admin/businesses/${shop}`, { defaultInvitationLocale: locale });
+        assert.equal(refused.status, 400, `${JSON.stringify(locale)}: ${refused.text}`);
+        assert.equal(refused.json.error.code, 'validation_failed');
+        assert.ok(refused.json.error.fields.defaultInvitationLocale, `${JSON.stringify(locale)} names the field`);
+      }
+      const french = await admin('PATCH', `/v1/admin/businesses/${shop}`, { defaultInvitationLocale: 'fr' });
+      assert.deepEqual(french.json.error.fields, { defaultInvitationLocale: 'invalid' });
+      assert.equal((await admin('GET', `/v1/admin/businesses/${shop}`)).json.defaultInvitationLocale, 'en');
+
+      const changed = await admin('PATCH', `/v1/admin/businesses/${shop}`, { defaultInvitationLocale: 'sv' });
+      assert.equal(changed.status, 200, changed.text);
+      assert.equal(changed.json.defaultInvitationLocale, 'sv');
+      const other = await admin('PATCH', `/v1/admin/businesses/${shop}`, { invitations: { delayDays: 7 } });
+      assert.equal(other.json.defaultInvitationLocale, 'sv', 'kept when another setting changes');
+      // Creating a business may set it at once; updating one through the same route keeps it otherwise.
+      const upserted = await admin('POST', '/v1/admin/businesses', {
+        id: shop,
+        name: 'Woo Kaffe',
+        url: 'https://woo-kaffe.example',
+      });
+      assert.equal(upserted.status, 200);
+      assert.equal(upserted.json.defaultInvitationLocale, 'sv');
+      const german = await admin('POST', '/v1/admin/businesses', {
+        id: `${shop}-de`,
+        name: 'Kaffee',
+        url: 'https://kaffee.example',
+        defaultInvitationLocale: 'de',
+      });
+      assert.equal(german.json.defaultInvitationLocale, 'de');
+    });
+
+    it("invites a WooCommerce order (no locale) and a CSV row without one in the shop's language", async () => {
+      const secret = (await admin('POST', `/v1/admin/businesses/${shop}/webhook-secret`)).json.secret as string;
+      const body = JSON.stringify(
+        wooOrder({
+          billing: { first_name: 'Sven', last_name: 'Ek', email: 'sven@mail.example', city: 'Malmö', country: 'SE' },
+        }),
+      );
+      const hook = await caller(server.url)('POST', `/v1/hooks/${shop}/woocommerce`, body, {
+        'content-type': 'application/json',
+        'x-wc-webhook-topic': 'order.updated',
+        'x-wc-webhook-signature': base64Hmac(secret, body),
+      });
+      assert.equal(hook.status, 200, hook.text);
+      assert.equal(hook.json.accepted, 1, hook.text);
+
+      const csv = await admin(
+        'POST',
+        `/v1/admin/businesses/${shop}/orders`,
+        'orderRef,email,purchasedAt,product\nCSV-1,karin@mail.example,2026-03-02,BEANS-1\n',
+        { 'content-type': 'text/csv' },
+      );
+      assert.equal(csv.json.accepted, 1, csv.text);
+      // An order's own locale wins: one Verity writes in, and one it does not (English, not the shop's).
+      for (const [orderRef, email, locale] of [
+        ['OWN-DE', 'bernd@mail.example', 'de-AT'],
+        ['OWN-FR', 'francoise@mail.example', 'fr-FR'],
+      ]) {
+        const order = await admin('POST', `/v1/admin/businesses/${shop}/orders`, {
+          orderRef,
+          email,
+          purchasedAt: '2026-03-02',
+          locale,
+        });
+        assert.equal(order.status, 201, order.text);
+      }
+
+      await jobs.runDue();
+      await smtp.waitFor(4);
+      const [sven] = mailTo('sven@mail.example');
+      assert.equal(sven?.subject, 'Hur var din beställning från Woo Kaffe?');
+      assert.match(sven!.text!, /^Hej Sven Ek,/);
+      assert.match(sven!.text!, /Alla recensioner publiceras oavsett betyg/);
+      assert.match(sven!.html as string, /<html lang="sv">/);
+      assert.equal(mailTo('karin@mail.example')[0]?.subject, 'Vad tycker du om Morning beans?');
+      assert.equal(mailTo('bernd@mail.example')[0]?.subject, 'Wie war Ihre Bestellung bei Woo Kaffe?');
+      assert.equal(mailTo('francoise@mail.example')[0]?.subject, 'How was your order from Woo Kaffe?');
+
+      const outbox = (await admin('GET', `/v1/admin/businesses/${shop}/outbox?limit=50`)).json.items;
+      const localeOf = (to: string) => outbox.find((m: { to: string }) => m.to === to)?.locale;
+      assert.deepEqual(
+        ['sven@mail.example', 'karin@mail.example', 'bernd@mail.example', 'francoise@mail.example'].map(localeOf),
+        ['sv', 'sv', 'de', 'en'],
+      );
+      // The invitation still tells what the order said: nothing.
+      const invitations = (await admin('GET', `/v1/admin/businesses/${shop}/invitations?limit=50`)).json.items;
+      assert.equal(invitations.find((i: { orderRef: string }) => i.orderRef === '727').locale, null);
+
+      // Its opt-out page speaks the e-mail's language.
+      const optOut = header(sven!, 'list-unsubscribe').slice(1, -1);
+      const page = await fetch(optOut);
+      assert.match(await page.text(), /Vill du sluta få recensionsinbjudningar från Woo Kaffe\?/);
+    });
+
+    it('a changed default counts for the messages written after it; an order’s own locale stays', async () => {
+      const changed = await admin('PATCH', `/v1/admin/businesses/${shop}`, { defaultInvitationLocale: 'cs' });
+      assert.equal(changed.status, 200, changed.text);
+      now = new Date(now.getTime() + 7 * DAY);
+      await jobs.runDue();
+      await smtp.waitFor(8);
+      const reminder = mailTo('sven@mail.example')[1];
+      assert.equal(reminder?.subject, 'Připomínka: vaše hodnocení obchodu Woo Kaffe');
+      assert.match(mailTo('bernd@mail.example')[1]?.subject ?? '', /Erinnerung/, 'an order with a locale keeps it');
     });
   });
 }

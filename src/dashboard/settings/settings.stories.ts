@@ -31,6 +31,14 @@ export const InvalidOrigin: ScreenStory = {
     input.closest('form')!.requestSubmit();
   },
 };
+export const InvitationLanguage: ScreenStory = {
+  name: 'The invitation language, changed and saved',
+  play: async ({ canvasElement }) => {
+    const select = await whenFound(() => inScreen<HTMLSelectElement>(canvasElement, '#defaultInvitationLocale'));
+    select.value = 'de';
+    select.closest('form')!.requestSubmit();
+  },
+};
 export const Moderator: ScreenStory = { name: 'A moderator (owners only)', args: { role: 'moderator' } };
 export const Loading: ScreenStory = STATES.loading;
 export const Empty: ScreenStory = STATES.empty;

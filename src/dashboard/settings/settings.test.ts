@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { createDashboardHandlers } from '../../mocks/admin-handlers.js';
 import { AdminMockStore, DEMO_MEMBER_EMAIL } from '../../mocks/admin-store.js';
 import { until, visibleText } from '../../../test/helpers/events.js';
 import { $, $$, mountScreen, recordApi } from '../../../test/helpers/dashboard.js';
@@ -51,6 +53,91 @@ describe('<verity-dash-settings>', () => {
     });
     await until(() => visibleText(el.shadowRoot!).includes('Saved.'), 'not saved');
     api.stop();
+  });
+
+  it('picks the language of invitations whose order names none, and saves it', async () => {
+    const store = new AdminMockStore();
+    const { el, worker } = await mount(store);
+    const api = recordApi(worker);
+    const select = $<HTMLSelectElement>(el, '#defaultInvitationLocale')!;
+    expect(visibleText($(el, 'label[for="defaultInvitationLocale"]')!)).to.equal('Default language for invitations');
+    expect(select.getAttribute('aria-describedby')).to.equal('language-help');
+    expect(visibleText($(el, '#language-help')!)).to.contain('WooCommerce’s orders and CSV files');
+    expect(select.value, 'the demo shop is Swedish').to.equal('sv');
+    expect([...select.options].map((o) => [o.value, o.textContent!.trim()])).to.deep.equal([
+      ['en', 'English'],
+      ['sv', 'Swedish'],
+      ['cs', 'Czech'],
+      ['de', 'German'],
+    ]);
+    await expect(el).to.be.accessible();
+
+    select.value = 'de';
+    $<HTMLFormElement>(el, 'form[data-form="language"]')!.requestSubmit();
+    await until(() => posts(api.sent)[0]?.body, 'nothing sent');
+    expect(posts(api.sent)[0]!.method).to.equal('PATCH');
+    expect(posts(api.sent)[0]!.path).to.equal('/v1/admin/businesses/nordlys');
+    expect(posts(api.sent)[0]!.body).to.deep.equal({ defaultInvitationLocale: 'de' });
+    await until(() => visibleText($(el, '[aria-labelledby="language-title"]')!).includes('Saved.'), 'not saved');
+    expect(posts(api.sent)).to.have.length(1);
+    api.stop();
+
+    // Opened again, the screen shows what the API keeps.
+    const again = await mount(store);
+    expect($<HTMLSelectElement>(again.el, '#defaultInvitationLocale')!.value).to.equal('de');
+  });
+
+  it('names the invitation language in every language of the dashboard', async () => {
+    const expected = {
+      sv: ['Standardspråk för inbjudningar', 'Engelska', 'Svenska', 'Tjeckiska', 'Tyska'],
+      cs: ['Výchozí jazyk pozvánek', 'Angličtina', 'Švédština', 'Čeština', 'Němčina'],
+      de: ['Standardsprache für Einladungen', 'Englisch', 'Schwedisch', 'Tschechisch', 'Deutsch'],
+    };
+    for (const [locale, [label, ...options]] of Object.entries(expected)) {
+      const { el } = await mountScreen<VerityDashSettings>('verity-dash-settings', { locale, props: { me } });
+      await until(
+        () => visibleText($(el, 'label[for="defaultInvitationLocale"]')!) === label,
+        `not labelled in ${locale}`,
+      );
+      const select = $<HTMLSelectElement>(el, '#defaultInvitationLocale')!;
+      expect(
+        [...select.options].map((o) => o.textContent!.trim()),
+        locale,
+      ).to.deep.equal(options);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('shows what the API refused about the language next to the select', async () => {
+    const store = new AdminMockStore();
+    const { el } = await mountScreen<VerityDashSettings>('verity-dash-settings', {
+      store,
+      props: { me },
+      handlers: [
+        http.patch('*/v1/admin/businesses/:business', () =>
+          HttpResponse.json(
+            {
+              error: {
+                code: 'validation_failed',
+                message: 'The request has invalid fields',
+                fields: { defaultInvitationLocale: 'invalid' },
+              },
+            },
+            { status: 400 },
+          ),
+        ),
+        ...createDashboardHandlers({ store }),
+      ],
+    });
+    const select = $<HTMLSelectElement>(el, '#defaultInvitationLocale')!;
+    select.value = 'cs';
+    $<HTMLFormElement>(el, 'form[data-form="language"]')!.requestSubmit();
+    await until(() => $(el, '#language-defaultInvitationLocale-error'), 'no error shown');
+    expect(visibleText($(el, '#language-defaultInvitationLocale-error')!)).to.equal('This is not valid.');
+    expect(select.getAttribute('aria-invalid')).to.equal('true');
+    expect(select.getAttribute('aria-describedby')).to.equal('language-help language-defaultInvitationLocale-error');
+    expect(visibleText($(el, '[aria-labelledby="language-title"]')!)).to.contain('could not be saved');
+    await expect(el).to.be.accessible();
   });
 
   it('adds and removes allowed origins, refusing one with a path', async () => {

@@ -7,17 +7,24 @@ import type { FieldErrors } from '../../client/validate.js';
 import {
   ALLOWED_ORIGINS_MAX,
   businessPatchSchema,
+  INVITATION_LOCALES,
   invitationPolicySchema,
   MEMBER_ROLES,
   memberInputSchema,
   VERIFICATION_TEXT_MAX,
 } from '../../contract/dashboard.js';
-import type { BusinessPatch, BusinessSettings, Member, MemberRole } from '../../contract/dashboard.js';
+import type {
+  BusinessPatch,
+  BusinessSettings,
+  InvitationLocale,
+  Member,
+  MemberRole,
+} from '../../contract/dashboard.js';
 import { DashboardScreen } from '../screen.js';
 import { copyText } from '../ui/copy.js';
 
 /** The forms of the screen, each saved on its own. */
-type Form = 'timing' | 'verification' | 'origins' | 'members';
+type Form = 'timing' | 'language' | 'verification' | 'origins' | 'members';
 
 /** The limits of the invitation policy, as the contract's schema has them (for the hints). */
 export const TIMING_LIMITS = {
@@ -40,10 +47,11 @@ export function normalizeOrigin(value: string): string {
 }
 
 /**
- * The owners' settings: invitation timing, the text of "How reviews are verified" (R11), the
- * origins allowed to post from a browser, the webhook secret (a new one is shown once), and the
- * members (never leaving the business without an owner). Moderators see that it is for owners;
- * the server answers them 403 anyway.
+ * The owners' settings: invitation timing, the invitations' language for orders that do not say
+ * theirs (WooCommerce's, a CSV without a locale column), the text of "How reviews are verified"
+ * (R11), the origins allowed to post from a browser, the webhook secret (a new one is shown once),
+ * and the members (never leaving the business without an owner). Moderators see that it is for
+ * owners; the server answers them 403 anyway.
  *
  * @customElement verity-dash-settings
  * @summary The dashboard's settings.
@@ -180,6 +188,13 @@ export class VerityDashSettings extends DashboardScreen {
     await this.patch('timing', { invitations: valid.data }, this.l10n.t.saved);
   }
 
+  private async saveLanguage(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    // The schema checks it: a value the select does not offer is refused before it is sent.
+    const locale = String(new FormData(event.target as HTMLFormElement).get('defaultInvitationLocale') ?? '');
+    await this.patch('language', { defaultInvitationLocale: locale as InvitationLocale }, this.l10n.t.saved);
+  }
+
   private async saveVerification(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('verificationText') ?? '').trim();
@@ -301,8 +316,8 @@ export class VerityDashSettings extends DashboardScreen {
     return this.renderTask(this.settings, () => {
       const settings = this.current;
       if (!settings) return this.renderLoading(2);
-      return html`${this.renderTiming(settings)} ${this.renderVerification(settings)} ${this.renderOrigins(settings)}
-      ${this.renderSecret(settings)} ${this.renderMembers()}`;
+      return html`${this.renderTiming(settings)} ${this.renderLanguage(settings)} ${this.renderVerification(settings)}
+      ${this.renderOrigins(settings)} ${this.renderSecret(settings)} ${this.renderMembers()}`;
     });
   }
 
@@ -391,6 +406,35 @@ export class VerityDashSettings extends DashboardScreen {
           ${number('reminderAfterDays', t.settings.reminderAfterDays, policy.reminderAfterDays, !reminder)}
         </div>
         ${this.saveButton('timing')}
+      </form>
+    </section>`;
+  }
+
+  private renderLanguage(settings: BusinessSettings): TemplateResult {
+    const { t } = this.l10n;
+    const field = 'defaultInvitationLocale';
+    return html`<section class="panel" aria-labelledby="language-title">
+      <h2 id="language-title">${t.settings.language}</h2>
+      <form class="stack" novalidate data-form="language" @submit=${this.saveLanguage}>
+        <div class="field">
+          <label for=${field}>${t.settings.defaultInvitationLocale}</label>
+          <p id="language-help" class="help">${t.settings.languageHelp}</p>
+          <select
+            id=${field}
+            name=${field}
+            aria-invalid=${this.invalid('language', field)}
+            aria-describedby=${this.describedBy('language', field, 'language-help')}
+          >
+            ${INVITATION_LOCALES.map(
+              (locale) =>
+                html`<option value=${locale} ?selected=${locale === settings.defaultInvitationLocale}>
+                  ${t.settings.invitationLocales[locale]}
+                </option>`,
+            )}
+          </select>
+          ${this.error('language', field)}
+        </div>
+        ${this.saveButton('language')}
       </form>
     </section>`;
   }

@@ -275,7 +275,7 @@ export const cs: DashboardTranslation = {
       'Každá objednávka dostane pozvánku: nikdo se nevybírá ani nevynechává. Pozvánku zastaví jen vlastní odhlášení zákazníka nebo nedoručitelná adresa a obojí se započítává.',
     uploadTitle: 'Přidat objednávky ze souboru CSV',
     uploadHelp:
-      'Jedna objednávka na řádek, za řádkem záhlaví. purchasedAt je den (2026-05-01) nebo okamžik; product, customerName a locale mohou být prázdné.',
+      'Jedna objednávka na řádek, za řádkem záhlaví. purchasedAt je den (2026-05-01) nebo okamžik; product, customerName a locale mohou být prázdné. Bez locale je pozvánka ve výchozím jazyce z Nastavení.',
     chooseFile: 'Vybrat soubor CSV',
     drop: 'nebo ho sem přetáhněte',
     uploading: 'Nahrávání…',
@@ -387,6 +387,11 @@ export const cs: DashboardTranslation = {
     expiresAfterDays: 'Dní platnosti odkazu v pozvánce',
     range: (min, max) => `Od ${min} do ${max}.`,
     wholeNumber: (min, max) => `Zadejte celé číslo od ${min} do ${max}.`,
+    language: 'Jazyk pozvánek',
+    languageHelp:
+      'Pozvánky a připomínky jsou v jazyce zákazníka, pokud ho objednávka uvádí: objednávky ze Shopify ano, objednávky z WooCommerce a soubory CSV bez sloupce locale ne. Objednávky, které jazyk neuvádějí, dostanou tento.',
+    defaultInvitationLocale: 'Výchozí jazyk pozvánek',
+    invitationLocales: { en: 'Angličtina', sv: 'Švédština', cs: 'Čeština', de: 'Němčina' },
     verification: 'Jak ověřujeme recenze',
     verificationHelp: 'Zobrazí odznak a seznam, když návštěvník otevře „Jak ověřujeme recenze“.',
     verificationText: 'Text',

@@ -253,7 +253,7 @@ export const de: DashboardTranslation = {
       'Jede Bestellung erhält eine Einladung: Niemand wird ausgewählt oder ausgelassen. Nur die eigene Abmeldung des Kunden oder eine unzustellbare Adresse verhindert eine, und beides wird gezählt.',
     uploadTitle: 'Bestellungen aus einer CSV-Datei hinzufügen',
     uploadHelp:
-      'Eine Bestellung pro Zeile, nach der Kopfzeile. purchasedAt ist ein Tag (2026-05-01) oder ein Zeitpunkt; product, customerName und locale dürfen leer sein.',
+      'Eine Bestellung pro Zeile, nach der Kopfzeile. purchasedAt ist ein Tag (2026-05-01) oder ein Zeitpunkt; product, customerName und locale dürfen leer sein. Ohne locale ist die Einladung in der Standardsprache aus den Einstellungen.',
     chooseFile: 'CSV-Datei wählen',
     drop: 'oder hier ablegen',
     uploading: 'Wird hochgeladen…',
@@ -357,6 +357,11 @@ export const de: DashboardTranslation = {
     expiresAfterDays: 'Tage, die der Einladungslink gültig ist',
     range: (min, max) => `Von ${min} bis ${max}.`,
     wholeNumber: (min, max) => `Geben Sie eine ganze Zahl von ${min} bis ${max} ein.`,
+    language: 'Sprache der Einladungen',
+    languageHelp:
+      'Einladungen und Erinnerungen sind in der Sprache des Kunden, wenn die Bestellung sie angibt: Bestellungen aus Shopify tun das, Bestellungen aus WooCommerce und CSV-Dateien ohne Spalte locale nicht. Bestellungen ohne Angabe bekommen diese Sprache.',
+    defaultInvitationLocale: 'Standardsprache für Einladungen',
+    invitationLocales: { en: 'Englisch', sv: 'Schwedisch', cs: 'Tschechisch', de: 'Deutsch' },
     verification: 'So werden Bewertungen geprüft',
     verificationHelp:
       'Wird vom Siegel und von der Liste gezeigt, wenn ein Besucher „So werden Bewertungen geprüft“ öffnet.',

@@ -1,4 +1,4 @@
-import type { Flag, ReviewStatus } from '../../contract/admin.js';
+import type { Flag, InvitationLocale, ReviewStatus } from '../../contract/admin.js';
 import type { ModerationReason, ReportReason } from '../../client/schemas.js';
 import type { HistoryAction, MemberRole, ReportOutcome } from '../../contract/dashboard.js';
 import { plural } from '../../internal/plural.js';
@@ -261,7 +261,7 @@ export const en = {
       'Every order gets an invitation: nobody is picked or left out. Only the customer’s own opt-out or an address that bounced stops one, and both are counted.',
     uploadTitle: 'Add orders from a CSV file',
     uploadHelp:
-      'One order a row, after the header row. purchasedAt is a day (2026-05-01) or a moment; product, customerName and locale may be empty.',
+      'One order a row, after the header row. purchasedAt is a day (2026-05-01) or a moment; product, customerName and locale may be empty. Without a locale, the invitation is in the default language from Settings.',
     chooseFile: 'Choose a CSV file',
     drop: 'or drop it here',
     uploading: 'Uploading…',
@@ -364,6 +364,14 @@ export const en = {
     expiresAfterDays: 'Days the invitation link works',
     range: (min: string, max: string) => `From ${min} to ${max}.`,
     wholeNumber: (min: string, max: string) => `Enter a whole number from ${min} to ${max}.`,
+    language: 'Invitation language',
+    languageHelp:
+      'Invitations and reminders are in the customer’s language when the order says which it is: Shopify’s orders do; WooCommerce’s orders and CSV files without a locale column do not. Orders that do not say get this language.',
+    defaultInvitationLocale: 'Default language for invitations',
+    invitationLocales: { en: 'English', sv: 'Swedish', cs: 'Czech', de: 'German' } satisfies Record<
+      InvitationLocale,
+      string
+    >,
     verification: 'How reviews are verified',
     verificationHelp: 'Shown by the badge and the list when a visitor opens “How reviews are verified”.',
     verificationText: 'Text',

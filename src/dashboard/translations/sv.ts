@@ -247,7 +247,7 @@ export const sv: DashboardTranslation = {
       'Varje order får en inbjudan: ingen väljs ut eller lämnas utanför. Bara kundens egen avanmälan eller en adress som studsat stoppar en, och båda räknas.',
     uploadTitle: 'Lägg till ordrar från en CSV-fil',
     uploadHelp:
-      'En order per rad, efter rubrikraden. purchasedAt är en dag (2026-05-01) eller en tidpunkt; product, customerName och locale får vara tomma.',
+      'En order per rad, efter rubrikraden. purchasedAt är en dag (2026-05-01) eller en tidpunkt; product, customerName och locale får vara tomma. Utan locale skrivs inbjudan på standardspråket från Inställningar.',
     chooseFile: 'Välj en CSV-fil',
     drop: 'eller släpp den här',
     uploading: 'Laddar upp…',
@@ -350,6 +350,11 @@ export const sv: DashboardTranslation = {
     expiresAfterDays: 'Dagar som inbjudningslänken fungerar',
     range: (min, max) => `Från ${min} till ${max}.`,
     wholeNumber: (min, max) => `Ange ett heltal från ${min} till ${max}.`,
+    language: 'Inbjudningarnas språk',
+    languageHelp:
+      'Inbjudningar och påminnelser skrivs på kundens språk när ordern anger vilket det är: ordrar från Shopify gör det, ordrar från WooCommerce och CSV-filer utan kolumnen locale gör det inte. Ordrar som inte anger något språk får det här.',
+    defaultInvitationLocale: 'Standardspråk för inbjudningar',
+    invitationLocales: { en: 'Engelska', sv: 'Svenska', cs: 'Tjeckiska', de: 'Tyska' },
     verification: 'Så verifieras recensionerna',
     verificationHelp: 'Visas av märket och listan när en besökare öppnar ”Så verifieras recensionerna”.',
     verificationText: 'Text',
