@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, noChange } from 'lit';
 import type { ReactiveControllerHost } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { VerityClient } from '../client/client.js';
@@ -15,6 +15,12 @@ import { baseStyles } from './styles.js';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+
+/** Resolves in a later task: what is queued meanwhile (input, other widgets) runs first. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Subscribes a widget to the nearest `<verity-provider>`'s settings; `set` receives each value. */
 export type ProviderSubscriber = (element: VerityElement, set: (value: ProvidedConfig | undefined) => void) => void;
@@ -68,18 +74,42 @@ export class VerityElement extends LitElement {
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    // A server-rendered widget keeps the server's HTML until its language is loaded: the first
-    // update then draws it again from the same data, within one task (no flash, no shift).
-    const loading = this.serverRendered && ensureTranslation(this.resolvedLocale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (!this.serverRendered) return super.scheduleUpdate();
+    // A server-rendered widget keeps the server's HTML until its language is loaded: the update
+    // that takes over then draws it again from the same data, within one task (no flash, no
+    // shift). Each takes over in a task of its own, after the code that defined it: the widgets
+    // of a page do not add up to one long task that keeps the page from answering input.
+    return Promise.resolve(ensureTranslation(this.resolvedLocale))
+      .then(nextTask)
+      .then(() => super.scheduleUpdate());
   }
 
   protected override update(changed: Map<PropertyKey, unknown>): void {
+    if (this.serverRendered && this.awaitingData()) {
+      // Its data is a moment away (from the block the server embedded): the server's HTML stays
+      // until then, not a skeleton drawn in its place only to be drawn over. Lit draws nothing.
+      const instance = this as unknown as { render: () => unknown };
+      instance.render = () => noChange;
+      try {
+        super.update(changed);
+      } finally {
+        Reflect.deleteProperty(instance, 'render');
+      }
+      return;
+    }
     if (this.serverRendered) {
       for (const node of this.serverRendered) node.remove();
       this.serverRendered = undefined;
     }
     super.update(changed);
+  }
+
+  /**
+   * Whether the data the widget draws is still on its way: until it is there, a server-rendered
+   * widget keeps the server's HTML rather than draw its skeleton over it.
+   */
+  protected awaitingData(): boolean {
+    return false;
   }
 
   override connectedCallback(): void {

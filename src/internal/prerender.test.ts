@@ -16,6 +16,21 @@ function serverRendered(tag: string, attributes: string, data: unknown): string 
   return `<${tag} ${attributes}><template shadowrootmode="open"><p class="from-server">4.62 out of 5 · 128 verified reviews</p></template><script type="application/json" data-verity-prefetched>${json}</script></${tag}>`;
 }
 
+/** Every element drawn into a shadow root from now on, however briefly it stayed there. */
+function drawnInto(root: ShadowRoot): Element[] {
+  const drawn: Element[] = [];
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes)
+        if (node instanceof Element) drawn.push(node, ...node.querySelectorAll('*'));
+    }
+  }).observe(root, { childList: true, subtree: true });
+  return drawn;
+}
+
+/** A skeleton, or any part of one: what a widget shows while its data loads. */
+const SKELETON = '.skeleton, [aria-busy="true"]';
+
 describe('server-rendered widgets in the browser', () => {
   let requests: string[];
 
@@ -46,13 +61,42 @@ describe('server-rendered widgets in the browser', () => {
       }),
     );
     const badge = root.querySelector('verity-rating-badge')!;
+    const drawn = drawnInto(badge.shadowRoot!);
     await until(() => Boolean(badge.shadowRoot?.querySelector('.average')), 'the badge did not render');
     expect(badge.shadowRoot!.querySelector('.from-server'), 'the server’s drawing is replaced').to.equal(null);
+    expect(
+      drawn.filter((element) => element.matches(SKELETON)),
+      'drawn once: no skeleton between the server’s drawing and the data',
+    ).to.deep.equal([]);
     expect(badge.shadowRoot!.querySelectorAll('.average').length).to.equal(1);
     expect(badge.shadowRoot!.querySelector('.average')!.textContent).to.contain('4.62');
     expect(badge.shadowRoot!.querySelector('.count')!.textContent).to.contain('128 verified reviews');
     expect(requests).to.deep.equal([]);
     await expect(badge).to.be.accessible();
+  });
+
+  it('the widgets take over one per task, not all in one long task', async () => {
+    const api = freshApi();
+    const badge = (product: string) =>
+      serverRendered('verity-rating-badge', `api="${api}" business="test-shop" product="${product}" locale="en"`, {
+        summaries: [
+          { business: 'test-shop', product, summary: summaryOf({ product: { id: product, name: 'Beans' } }) },
+        ],
+      });
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    root.setHTMLUnsafe(badge('SKU-1') + badge('SKU-2') + badge('SKU-3'));
+    const badges = [...root.querySelectorAll('verity-rating-badge')];
+    const serverDrawn = () => badges.map((element) => Boolean(element.shadowRoot!.querySelector('.from-server')));
+    // A mutation observer hears of a takeover at the end of the task that made it.
+    const heard: boolean[][] = [];
+    const observer = new MutationObserver(() => heard.push(serverDrawn()));
+    for (const element of badges) observer.observe(element.shadowRoot!, { childList: true });
+    await until(() => serverDrawn().every((shown) => !shown), 'the badges did not take over');
+    observer.disconnect();
+    // How many had taken over, each time: one more at a time, never two in one task.
+    const counts = heard.map((shown) => shown.filter((s) => !s).length).filter((n) => n > 0);
+    expect([...new Set(counts)]).to.deep.equal([1, 2, 3]);
+    expect(requests).to.deep.equal([]);
   });
 
   it('a block that does not match the contract is ignored: the widget asks the API', async () => {
@@ -98,8 +142,10 @@ describe('server-rendered widgets in the browser', () => {
       }),
     );
     const list = root.querySelector('verity-review-list')!;
+    const drawn = drawnInto(list.shadowRoot!);
     await until(() => list.shadowRoot?.querySelectorAll('article').length === 2, 'the list did not render');
     expect(list.shadowRoot!.querySelector('.from-server')).to.equal(null);
+    expect(drawn.filter((element) => element.matches(SKELETON)).map((element) => element.className)).to.deep.equal([]);
     const cards = [...list.shadowRoot!.querySelectorAll('article')].map((card) => card.textContent ?? '');
     expect(cards[0]).to.contain('Review a');
     expect(cards[1]).to.contain('Review b');
@@ -135,8 +181,10 @@ describe('server-rendered widgets in the browser', () => {
       ),
     );
     const quote = root.querySelector('verity-review-quote')!;
+    const drawn = drawnInto(quote.shadowRoot!);
     await until(() => Boolean(quote.shadowRoot?.querySelector('blockquote')), 'the quote did not render');
     expect(quote.shadowRoot!.querySelector('.from-server')).to.equal(null);
+    expect(drawn.filter((element) => element.matches(SKELETON)).map((element) => element.className)).to.deep.equal([]);
     expect(quote.shadowRoot!.querySelector('blockquote')!.textContent).to.contain('arrived within a week of roasting');
     expect(quote.shadowRoot!.textContent).to.contain('Ada L.');
     expect(requests).to.deep.equal([]);

@@ -97,6 +97,10 @@ export class VerityRatingBadge extends VerityDataElement {
     settled(this.summary) ? undefined : this.l10n.t.loading,
   );
 
+  protected override awaitingData(): boolean {
+    return !settled(this.summary);
+  }
+
   protected override updated(): void {
     const summary = this.summary.status === TaskStatus.COMPLETE ? this.summary.value : undefined;
     this.jsonLd.set(this.seo && summary ? { summary } : undefined);

@@ -9,7 +9,7 @@ import type { Review, ReviewPage, Sort, Summary } from '../../client/schemas.js'
 import { useWidgetStrings } from '../../internal/widget-strings.js';
 import { VerityDataElement } from '../../internal/element.js';
 import { VerityLoadEvent } from '../../internal/events.js';
-import { LoadingAnnouncer } from '../../internal/loading.js';
+import { LoadingAnnouncer, settled } from '../../internal/loading.js';
 import { isOfflineError, OnlineRetryController } from '../../internal/online.js';
 import { prerendered, prerenderedValue } from '../../internal/prerender.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -213,6 +213,10 @@ export class VerityReviewList extends VerityDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.filters.fromAttributes(changed);
+  }
+
+  protected override awaitingData(): boolean {
+    return !settled(this.summary) || !settled(this.firstPage);
   }
 
   protected override updated(): void {

@@ -126,6 +126,10 @@ export class VerityReviewQuote extends VerityDataElement {
   /** What is shown, decided once per review, excerpt and length. */
   private shown?: { key: string; text: string; mismatch?: string };
 
+  protected override awaitingData(): boolean {
+    return !settled(this.data);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const review = this.data.value;
