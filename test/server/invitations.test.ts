@@ -29,6 +29,25 @@ import { base64Hmac, wooOrder } from './fixtures/orders.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The invitation workers of a test server, sending over `smtp` (or holding in the outbox), ticking on demand. */
+function testJobs(
+  database: TestDatabase,
+  server: TestServer,
+  now: () => Date,
+  smtp: TestSmtp | undefined,
+  extra: Partial<Parameters<typeof createJobs>[2]> = {},
+): Jobs {
+  return createJobs(database.db, now, {
+    ...(smtp ? { smtpUrl: smtp.url, from: 'reviews@verity.example' } : {}),
+    publicUrl: server.url,
+    schema: bossSchema(database),
+    tickSeconds: 0,
+    pollingSeconds: 0.5,
+    ...(smtp ? { logError: () => {} } : {}),
+    ...extra,
+  });
+}
+
 /** A header as it was sent (mailparser makes objects of some). */
 const header = (mail: ParsedMail, name: string) =>
   mail.headerLines.find((l) => l.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? '';
@@ -58,16 +77,7 @@ for (const { backend, skip } of BACKENDS) {
         },
       });
       server = await startServer(database, { clock: () => now });
-      jobs = createJobs(database.db, () => now, {
-        smtpUrl: smtp.url,
-        from: 'reviews@verity.example',
-        publicUrl: server.url,
-        schema: bossSchema(database),
-        tickSeconds: 0,
-        pollingSeconds: 0.5,
-        retryDelaySeconds: 1,
-        logError: () => {},
-      });
+      jobs = testJobs(database, server, () => now, smtp, { retryDelaySeconds: 1 });
       await jobs.start();
       admin = caller(server.url, { authorization: `Bearer ${ADMIN_TOKEN}` });
       api = caller(server.url);
@@ -335,12 +345,7 @@ for (const { backend, skip } of BACKENDS) {
     });
 
     it('holds every message in the outbox when no SMTP server is configured', async () => {
-      const holding = createJobs(database.db, () => now, {
-        publicUrl: server.url,
-        schema: bossSchema(database),
-        tickSeconds: 0,
-        pollingSeconds: 0.5,
-      });
+      const holding = testJobs(database, server, () => now, undefined);
       await jobs.stop();
       await holding.start();
       try {
@@ -385,15 +390,7 @@ for (const { backend, skip } of BACKENDS) {
       database = await freshDatabase(backend);
       smtp = await startSmtp();
       server = await startServer(database, { clock: () => now });
-      jobs = createJobs(database.db, () => now, {
-        smtpUrl: smtp.url,
-        from: 'reviews@verity.example',
-        publicUrl: server.url,
-        schema: bossSchema(database),
-        tickSeconds: 0,
-        pollingSeconds: 0.5,
-        logError: () => {},
-      });
+      jobs = testJobs(database, server, () => now, smtp);
       await jobs.start();
       admin = caller(server.url, { authorization: `Bearer ${ADMIN_TOKEN}` });
     });
