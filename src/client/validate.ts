@@ -7,6 +7,7 @@ import { safeParse } from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import { experienceDateProblem } from '../rules/windows.js';
 import { parser } from './check.js';
+import type { Issue as CheckIssue } from './check.js';
 import { reviewInputCheck } from './input-checks.js';
 import type { ReviewInput } from './schemas.js';
 
@@ -45,12 +46,8 @@ export type FieldErrors = Partial<Record<string, FieldProblem>>;
 export type ReviewInputResult =
   { success: true; data: ReviewInput & { title: string | null } } | { success: false; fields: FieldErrors };
 
-interface Issue {
-  code: string;
-  path: PropertyKey[];
-  input?: unknown;
-  origin?: string;
-}
+/** What is read of an issue, zod's or a generated check's (check.ts), which have the same shape. */
+type Issue = Pick<CheckIssue, 'path' | 'input' | 'origin'> & { code: string };
 
 function problemOf(issue: Issue): FieldProblem {
   switch (issue.code) {
@@ -111,7 +108,7 @@ export function validateInput<T>(
   const parsed = safeParse(schema, input, { reportInput: true });
   if (parsed.success) return { success: true, data: parsed.data };
   const fields: FieldErrors = {};
-  for (const issue of parsed.error.issues as Issue[]) {
+  for (const issue of parsed.error.issues as unknown as Issue[]) {
     const field = issue.path.map(String).join('.') || 'request';
     // An option outside an enum is invalid; only a missing one is required.
     fields[field] ??= issue.code === 'invalid_value' && issue.input !== undefined ? 'invalid' : problemOf(issue);

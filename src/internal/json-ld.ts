@@ -4,10 +4,10 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Review, Summary } from '../client/schemas.js';
+import { onDemand } from './on-demand.js';
 import type { JsonLdController } from './seo.js';
 
-type SeoModule = typeof import('./seo.js');
-let seoModule: Promise<SeoModule> | undefined;
+const seoCode = onDemand(() => import('./seo.js'));
 
 /** What the widget shows: a product's summary and the reviews it lists; `undefined` for nothing. */
 export type JsonLdSource = { summary: Summary; reviews?: readonly Review[] } | undefined;
@@ -28,18 +28,15 @@ export class LazyJsonLd implements ReactiveController {
   set(source: JsonLdSource): void {
     this.latest = source;
     if (!source && !this.controller) return;
-    seoModule ??= import('./seo.js');
-    seoModule.then(
+    seoCode.get().then(
       (seo) => {
         // The controller follows its host out of the page and back, as the widget does.
         this.controller ??= new seo.JsonLdController(this.host);
         const now = this.latest;
         this.controller.set(now ? seo.productJsonLd(now.summary, now.reviews) : undefined);
       },
-      () => {
-        // Offline or blocked: no structured data this time, the widget itself is unaffected.
-        seoModule = undefined;
-      },
+      // Offline or blocked: no structured data this time; the next change tries again.
+      () => undefined,
     );
   }
 }

@@ -9,6 +9,7 @@ import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Summary } from '../client/schemas.js';
 import type { Localizer } from './localize.js';
+import { onDemand } from './on-demand.js';
 
 /** Open state, Escape, and a click outside, for one disclosure of a host element. */
 export class DisclosureController implements ReactiveController {
@@ -35,8 +36,8 @@ export class DisclosureController implements ReactiveController {
 
   /** Loads the panel's code ahead of a click: on pointing at or focusing the mark. */
   prepare = (): void => {
-    if (panelModule) return;
-    void loadPanel().then(
+    if (panel.loaded()) return;
+    void panel.get().then(
       () => {
         this.failed = false;
         if (this.open) this.host.requestUpdate();
@@ -84,21 +85,7 @@ const SHIELD_ICON = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true
 </svg>`;
 
 /** The panel's code: loaded when a visitor points at, focuses or opens the verified mark. */
-type PanelModule = typeof import('./verification-panel.js');
-let panelModule: PanelModule | undefined;
-let panelLoading: Promise<PanelModule> | undefined;
-
-function loadPanel(): Promise<PanelModule> {
-  panelLoading ??= import('./verification-panel.js').then(
-    (module) => (panelModule = module),
-    (error: unknown) => {
-      // Offline or blocked: the next attempt loads it again.
-      panelLoading = undefined;
-      throw error;
-    },
-  );
-  return panelLoading;
-}
+const panel = onDemand(() => import('./verification-panel.js'));
 
 /** The verified mark and its panel; `id` must be unique in the host's shadow root. */
 export function verificationDisclosure(
@@ -110,6 +97,7 @@ export function verificationDisclosure(
   const { t } = l10n;
   let content: unknown = nothing;
   if (disclosure.open) {
+    const panelModule = panel.loaded();
     content = panelModule
       ? panelModule.verificationPanel(l10n, summary, () => disclosure.hide(true))
       : html`<p class="muted" aria-busy=${disclosure.failed ? 'false' : 'true'}>
